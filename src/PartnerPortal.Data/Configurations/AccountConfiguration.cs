@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartnerPortal.Domain;
+
+namespace PartnerPortal.Data.Configurations;
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> builder)
+    {
+        builder.ToTable("Accounts");
+        builder.HasKey(a => a.HubId);
+        builder.Property(a => a.HubId).ValueGeneratedNever();
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.MonthlyRecurringRevenue).HasPrecision(18, 2);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasIndex(a => a.Name);
+        builder.Ignore(a => a.IsPartner);
+        builder.Ignore(a => a.SuperAdminCount);
+        builder.Ignore(a => a.StandardPartnerAdminSet);
+
+        builder.HasMany(a => a.Memberships).WithOne().HasForeignKey(m => m.AccountHubId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Memberships).HasField("_memberships").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(a => a.PermissionSets).WithOne().HasForeignKey(s => s.AccountHubId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.PermissionSets).HasField("_permissionSets").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(a => a.EmailDomains).WithOne().HasForeignKey(d => d.PartnerHubId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.EmailDomains).HasField("_emailDomains").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("Users");
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Property(u => u.Email).HasMaxLength(254);
+        builder.Property(u => u.Name).HasMaxLength(200);
+        builder.HasIndex(u => u.Email).IsUnique();
+        builder.Ignore(u => u.EmailDomain);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> builder)
+    {
+        builder.ToTable("Memberships");
+        builder.HasIndex(m => new { m.AccountHubId, m.UserId }).IsUnique();
+        builder.HasIndex(m => m.UserId);
+        builder.HasIndex(m => new { m.AccountHubId, m.PartnerHubId });
+        builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(m => m.PermissionSet).WithMany().HasForeignKey(m => m.PermissionSetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Account>().WithMany().HasForeignKey(m => m.PartnerHubId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(m => m.IsSuperAdmin);
+        builder.Ignore(m => m.EffectivePermissions);
+    }
+}
+
+internal sealed class PermissionSetConfiguration : IEntityTypeConfiguration<PermissionSet>
+{
+    public void Configure(EntityTypeBuilder<PermissionSet> builder)
+    {
+        builder.ToTable("PermissionSets");
+        builder.Property(s => s.Name).HasMaxLength(100);
+        builder.HasIndex(s => new { s.AccountHubId, s.Name }).IsUnique();
+    }
+}
+
+internal sealed class PartnerEmailDomainConfiguration : IEntityTypeConfiguration<PartnerEmailDomain>
+{
+    public void Configure(EntityTypeBuilder<PartnerEmailDomain> builder)
+    {
+        builder.ToTable("PartnerEmailDomains");
+        builder.Property(d => d.Domain).HasMaxLength(253);
+        // A domain belongs to one partner only.
+        builder.HasIndex(d => d.Domain).IsUnique();
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartnerPortal.Domain;
+
+namespace PartnerPortal.Data.Configurations;
+
+internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<PartnerClientRelationship>
+{
+    public void Configure(EntityTypeBuilder<PartnerClientRelationship> builder)
+    {
+        builder.ToTable("PartnerClientRelationships");
+        builder.HasIndex(r => new { r.PartnerHubId, r.ClientHubId }).IsUnique();
+        builder.HasIndex(r => new { r.State, r.EndsAt });
+        builder.HasOne<Account>().WithMany().HasForeignKey(r => r.PartnerHubId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Account>().WithMany().HasForeignKey(r => r.ClientHubId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(r => r.IsCurrent);
+    }
+}
+
+internal sealed class AccessLinkConfiguration : IEntityTypeConfiguration<AccessLink>
+{
+    public void Configure(EntityTypeBuilder<AccessLink> builder)
+    {
+        builder.ToTable("AccessLinks");
+        builder.Property(l => l.TokenHash).HasMaxLength(64);
+        builder.HasIndex(l => l.TokenHash).IsUnique();
+        builder.HasIndex(l => new { l.PartnerHubId, l.EmployeeUserId }).IsUnique();
+        builder.HasOne<Account>().WithMany().HasForeignKey(l => l.PartnerHubId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<User>().WithMany().HasForeignKey(l => l.EmployeeUserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+{
+    public void Configure(EntityTypeBuilder<Assignment> builder)
+    {
+        builder.ToTable("Assignments");
+        builder.HasIndex(a => new { a.PartnerHubId, a.EmployeeUserId, a.ClientHubId }).IsUnique();
+        builder.HasOne<Account>().WithMany().HasForeignKey(a => a.PartnerHubId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Account>().WithMany().HasForeignKey(a => a.ClientHubId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(a => a.EmployeeUserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ClientInvitationConfiguration : IEntityTypeConfiguration<ClientInvitation>
+{
+    public void Configure(EntityTypeBuilder<ClientInvitation> builder)
+    {
+        builder.ToTable("ClientInvitations");
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasOne<Account>().WithMany().HasForeignKey(i => i.ClientHubId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Account>().WithMany().HasForeignKey(i => i.PartnerHubId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PartnerAccessRequestConfiguration : IEntityTypeConfiguration<PartnerAccessRequest>
+{
+    public void Configure(EntityTypeBuilder<PartnerAccessRequest> builder)
+    {
+        builder.ToTable("PartnerAccessRequests");
+        builder.HasIndex(r => new { r.PartnerHubId, r.ClientHubId });
+        builder.HasOne<Account>().WithMany().HasForeignKey(r => r.PartnerHubId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Account>().WithMany().HasForeignKey(r => r.ClientHubId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class QualifyingActivityConfiguration : IEntityTypeConfiguration<QualifyingActivity>
+{
+    public void Configure(EntityTypeBuilder<QualifyingActivity> builder)
+    {
+        builder.ToTable("QualifyingActivities");
+        builder.Property(a => a.Action).HasMaxLength(200);
+        builder.HasIndex(a => new { a.ClientHubId, a.PartnerHubId, a.At });
+        builder.HasOne<Account>().WithMany().HasForeignKey(a => a.ClientHubId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditEntries");
+        builder.Property(a => a.Action).HasMaxLength(100);
+        builder.Property(a => a.Subject).HasMaxLength(300);
+        builder.Property(a => a.Before).HasMaxLength(2000);
+        builder.Property(a => a.After).HasMaxLength(2000);
+        builder.HasIndex(a => new { a.AccountHubId, a.At });
+        builder.HasIndex(a => new { a.PartnerHubId, a.At });
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PartnerPortal.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>The one place that turns configuration (<c>Database:Provider</c>, a connection string) into EF options.</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsAssembly = "PartnerPortal.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "PartnerPortal.Migrations.Postgres";
+
+    public static DbContextOptionsBuilder UsePortalDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider is Sqlite or Postgres."),
+        };
+    }
+
+    public static DbContextOptions<PortalDb> OptionsFor(DatabaseProvider provider, string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<PortalDb>();
+        builder.UsePortalDatabase(provider, connectionString);
+        return builder.Options;
+    }
+
+    public static DatabaseProvider ParseProvider(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? DatabaseProvider.Sqlite
+        : Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var p) ? p
+        : throw new InvalidOperationException($"Database:Provider '{value}' is not known: use Sqlite or Postgres.");
+}

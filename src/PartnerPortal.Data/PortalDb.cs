@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PartnerPortal.Domain;
+
+namespace PartnerPortal.Data;
+
+public class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<User> DomainUsers => Set<User>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<PermissionSet> PermissionSets => Set<PermissionSet>();
+    public DbSet<PartnerEmailDomain> PartnerEmailDomains => Set<PartnerEmailDomain>();
+    public DbSet<PartnerClientRelationship> Relationships => Set<PartnerClientRelationship>();
+    public DbSet<AccessLink> AccessLinks => Set<AccessLink>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<ClientInvitation> ClientInvitations => Set<ClientInvitation>();
+    public DbSet<PartnerAccessRequest> PartnerAccessRequests => Set<PartnerAccessRequest>();
+    public DbSet<QualifyingActivity> QualifyingActivities => Set<QualifyingActivity>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date or decimal type: store instants as sortable integers so that
+            // "ends before now" and ordering run in SQL. All instants are written in UTC.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        }
+    }
+}

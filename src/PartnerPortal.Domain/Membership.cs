@@ -1,0 +1,95 @@
+namespace PartnerPortal.Domain;
+
+/// <summary>A user in an account, with the access they hold there.</summary>
+public class Membership
+{
+    private Membership() { }
+
+    internal Membership(Account account, Guid userId, AccessType accessType, DateTimeOffset now)
+    {
+        if (account.Kind == AccountKind.Partner && accessType == AccessType.PartnerAdmin)
+            throw new InvalidOperationException("Partner Admin is an access type of client accounts only.");
+        AccountHubId = account.HubId;
+        UserId = userId;
+        AccessType = accessType;
+        GrantedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public long AccountHubId { get; private set; }
+    public Guid UserId { get; private set; }
+    public User? User { get; private set; }
+    public AccessType AccessType { get; private set; }
+
+    /// <summary>Permissions given one by one (partner accounts, and client users besides their set).</summary>
+    public Permission ExplicitPermissions { get; private set; }
+
+    public int? PermissionSetId { get; private set; }
+    public PermissionSet? PermissionSet { get; private set; }
+
+    /// <summary>R13: a Partner Admin who kept billing permissions when migrating from Super Admin.</summary>
+    public bool KeepsBilling { get; private set; }
+
+    /// <summary>R15: in a partner account, the Partner employee switch.</summary>
+    public bool IsPartnerEmployee { get; private set; }
+
+    /// <summary>In a client account, the partner this member works for as a partner employee (R21).</summary>
+    public long? PartnerHubId { get; private set; }
+
+    /// <summary>R8: linked to the client by hand so that an off-domain employee counts for managed credit.</summary>
+    public bool LinkedForManagedCredit { get; private set; }
+
+    public SeatType Seat { get; private set; }
+    public DateTimeOffset GrantedAt { get; private set; }
+    public Guid? GrantedByUserId { get; private set; }
+
+    /// <summary>B3: access ends when this passes.</summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
+    public DateTimeOffset? LastActivityAt { get; private set; }
+
+    public bool IsSuperAdmin => AccessType == AccessType.SuperAdmin;
+
+    /// <summary>What this member may do, whatever the source of the right.</summary>
+    public Permission EffectivePermissions => AccessType switch
+    {
+        AccessType.SuperAdmin => Permission.All,
+        AccessType.PartnerAdmin => Permissions.StandardPartnerAdmin | (KeepsBilling ? Permission.EditBilling : Permission.None),
+        _ => ExplicitPermissions | (PermissionSet?.Permissions ?? Permission.None),
+    };
+
+    public bool Has(Permission permission) => (EffectivePermissions & permission) == permission;
+
+    internal void Grant(Permission permissions) => ExplicitPermissions |= permissions;
+
+    internal void MarkPartnerEmployee(bool on) => IsPartnerEmployee = on;
+
+    internal void WorkFor(long partnerHubId, SeatType seat, Guid? grantedBy)
+    {
+        PartnerHubId = partnerHubId;
+        Seat = seat;
+        GrantedByUserId = grantedBy;
+    }
+
+    internal void UsePermissionSet(PermissionSet set)
+    {
+        PermissionSet = set;
+        PermissionSetId = set.Id == 0 ? null : set.Id;
+    }
+
+    internal void BecomePartnerAdmin(bool keepBilling)
+    {
+        AccessType = AccessType.PartnerAdmin;
+        KeepsBilling = keepBilling;
+        if (Seat is SeatType.None or SeatType.Core or SeatType.ViewOnly) Seat = SeatType.Partner;
+    }
+
+    internal void LinkForManagedCredit() => LinkedForManagedCredit = true;
+
+    public void RecordActivity(DateTimeOffset at)
+    {
+        if (LastActivityAt is null || at > LastActivityAt) LastActivityAt = at;
+    }
+
+    public void ExpireAt(DateTimeOffset? at) => ExpiresAt = at;
+}

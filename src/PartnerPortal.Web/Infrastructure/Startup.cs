@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Web.Infrastructure.DemoData;
+using Serilog;
+using Serilog.Events;
+
+namespace PartnerPortal.Web.Infrastructure;
+
+public static class Startup
+{
+    public const string SeedDemoSwitch = "--seed-demo";
+
+    public static void AddPortalLogging(this WebApplicationBuilder builder)
+    {
+        var level = Enum.TryParse<LogEventLevel>(builder.Configuration["Serilog:MinimumLevel"], true, out var parsed) ? parsed : LogEventLevel.Information;
+        var logger = new LoggerConfiguration()
+            .MinimumLevel.Is(level)
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {{RequestId={RequestId}, UserId={UserId}}}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .CreateLogger();
+        builder.Logging.ClearProviders().AddSerilog(logger, dispose: true);
+    }
+
+    public static void AddPortalDatabase(this WebApplicationBuilder builder)
+    {
+        var provider = DatabaseSetup.ParseProvider(builder.Configuration["Database:Provider"]);
+        var connectionString = builder.Configuration.GetConnectionString("Portal");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider != DatabaseProvider.Sqlite)
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Portal is empty.");
+            var folder = Path.Combine(builder.Environment.ContentRootPath, "App_Data");
+            Directory.CreateDirectory(folder);
+            connectionString = $"Data Source={Path.Combine(folder, "partnerportal.db")}";
+        }
+        builder.Services.AddDbContext<PortalDb>(o => o.UsePortalDatabase(provider, connectionString));
+    }
+
+    /// <summary>Applies the migrations, then creates the demo world on an empty database when asked.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool seedDemo)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (seedDemo || (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:SeedWhenEmpty", true)))
+        {
+            var world = new DemoWorld(db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<PortalUser>>(), TimeProvider.System);
+            if (await world.SeedIfEmptyAsync(CancellationToken.None))
+                app.Logger.LogInformation("Created the demo world: two partner agencies and their clients.");
+        }
+    }
+
+    /// <summary>Once listening, says where and who can sign in, so that a first run needs no reading.</summary>
+    public static void PrintBannerWhenStarted(this WebApplication app, bool demo)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var lines = new List<string> { "", "Partner Portal is running:" };
+            lines.AddRange(addresses.Select(a => $"  {a}"));
+            if (demo)
+            {
+                lines.Add($"Demo sign-ins (password for all: {DemoWorld.Password}):");
+                lines.AddRange(DemoWorld.SignIns.Select(s => $"  {s.Email,-32} {s.Persona}"));
+            }
+            lines.Add("");
+            Console.WriteLine(string.Join(Environment.NewLine, lines));
+        });
+    }
+}

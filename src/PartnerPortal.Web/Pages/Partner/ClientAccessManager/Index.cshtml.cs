@@ -1,0 +1,186 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Domain;
+using PartnerPortal.Web.Infrastructure;
+
+namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
+
+/// <summary>Partner &gt; Client Access Manager, Clients tab (R5).</summary>
+public class IndexModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "types")] public List<string> Types { get; set; } = [];
+
+    /// <summary>Set by the filter form, so that unticking every box is told apart from a first visit.</summary>
+    [BindProperty(SupportsGet = true, Name = "filtered")] public bool Filtered { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true, Name = "size")] public int PageSize { get; set; } = Query.DefaultPageSize;
+
+    public Model? View { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long hubId, CancellationToken ct)
+    {
+        var query = new Query
+        {
+            PartnerHubId = hubId,
+            AccessTypes = Filtered || Types.Count > 0 ? Types : null,
+            Search = Search,
+            Page = PageNumber,
+            PageSize = PageSize,
+        };
+        try
+        {
+            var result = await mediator.Send(query, ct);
+            if (this.FailureResult(result) is { } failure) return failure;
+            View = result.Value;
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddValidationErrors(ex);
+            // Show the list unfiltered beside the message rather than an empty page.
+            var fallback = await mediator.Send(new Query { PartnerHubId = hubId }, ct);
+            if (this.FailureResult(fallback) is { } failure) return failure;
+            View = fallback.Value;
+        }
+        return Page();
+    }
+
+    public static class AccessTypeOption
+    {
+        public const string SuperAdmin = "super-admin";
+        public const string PartnerAdmin = "partner-admin";
+        public const string User = "user";
+        public const string NoAccess = "no-access";
+        public const string All = "all";
+
+        public static readonly IReadOnlyList<(string Value, string Label)> Choices =
+        [
+            (SuperAdmin, "Super Admin"),
+            (PartnerAdmin, "Partner Admin"),
+            (User, "User"),
+            (NoAccess, "No access"),
+        ];
+
+        public static bool IsKnown(string value) => value == All || Choices.Any(c => c.Value == value);
+
+        public static AccessTypeFilter ToFilter(IReadOnlyList<string>? values)
+        {
+            if (values is null) return AccessTypeFilter.Default;
+            if (values.Contains(All)) return AccessTypeFilter.Everything;
+            var types = new HashSet<AccessType>();
+            if (values.Contains(SuperAdmin)) types.Add(AccessType.SuperAdmin);
+            if (values.Contains(PartnerAdmin)) types.Add(AccessType.PartnerAdmin);
+            if (values.Contains(User)) types.Add(AccessType.User);
+            return new AccessTypeFilter(types, values.Contains(NoAccess));
+        }
+
+        public static bool IsChecked(AccessTypeFilter filter, string value) => value switch
+        {
+            SuperAdmin => filter.Types.Contains(AccessType.SuperAdmin),
+            PartnerAdmin => filter.Types.Contains(AccessType.PartnerAdmin),
+            User => filter.Types.Contains(AccessType.User),
+            NoAccess => filter.IncludeNoAccess,
+            _ => filter.IsEverything,
+        };
+    }
+
+    public sealed record Query : IRequest<Result<Model>>
+    {
+        public const int DefaultPageSize = 25;
+        public static readonly IReadOnlyList<int> PageSizes = [10, 25, 50, 100];
+
+        public long PartnerHubId { get; init; }
+
+        /// <summary>Null: the default filter (Partner Admin and Super Admin).</summary>
+        public IReadOnlyList<string>? AccessTypes { get; init; }
+
+        public string? Search { get; init; }
+        public int Page { get; init; } = 1;
+        public int PageSize { get; init; } = DefaultPageSize;
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleForEach(q => q.AccessTypes).Must(AccessTypeOption.IsKnown)
+                .WithMessage(t => $"Access types can be Super Admin, Partner Admin, User or No access.");
+            RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or Hub ID.");
+            RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Pages are numbered from 1.");
+            RuleFor(q => q.PageSize).Must(s => Query.PageSizes.Contains(s))
+                .WithMessage($"Show {string.Join(", ", Query.PageSizes)} clients per page.");
+        }
+    }
+
+    public sealed record ClientRow(long HubId, string Name, AccountKind Kind, AccessType? YourAccessType, int PartnerEmployees,
+        RelationshipState State, DateTimeOffset? EndsAt);
+
+    public sealed record Model(long PartnerHubId, string PartnerName, IReadOnlyList<ClientRow> Clients, int Total,
+        AccessTypeFilter Filter, string? Search, int Page, int PageSize)
+    {
+        public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+        public int First => Total == 0 ? 0 : ((Page - 1) * PageSize) + 1;
+        public int Last => Math.Min(Total, Page * PageSize);
+    }
+
+    public sealed class Handler(PortalDb db, AccountAccess access, ICurrentUser me) : IRequestHandler<Query, Result<Model>>
+    {
+        public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            // R5: Super Admin or Client access manager in this partner account, and only this partner's clients.
+            var partner = await access.PartnerWithAsync(request.PartnerHubId, Permission.ClientAccessManager, cancellationToken);
+            if (!partner.Succeeded) return partner.AsFailure();
+
+            var filter = AccessTypeOption.ToFilter(request.AccessTypes);
+            var partnerHubId = request.PartnerHubId;
+            var userId = me.UserId;
+
+            var rows =
+                from r in db.Relationships
+                where r.PartnerHubId == partnerHubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)
+                join a in db.Accounts on r.ClientHubId equals a.HubId
+                select new
+                {
+                    a.HubId,
+                    a.Name,
+                    a.Kind,
+                    r.State,
+                    r.EndsAt,
+                    Yours = db.Memberships.Where(m => m.AccountHubId == a.HubId && m.UserId == userId).Select(m => (AccessType?)m.AccessType).FirstOrDefault(),
+                    Employees = db.Memberships.Count(m => m.AccountHubId == a.HubId && m.PartnerHubId == partnerHubId),
+                };
+
+            if (!filter.IsEverything)
+            {
+                var types = filter.Types.ToList();
+                var noAccess = filter.IncludeNoAccess;
+                rows = rows.Where(x => (x.Yours == null && noAccess) || (x.Yours != null && types.Contains(x.Yours.Value)));
+            }
+
+            var search = request.Search?.Trim();
+            if (!string.IsNullOrEmpty(search))
+            {
+                var lowered = search.ToLowerInvariant();
+                // Translated to SQL (lower(), a cast to text) on both providers; the culture rules do not apply.
+#pragma warning disable CA1304, CA1305, CA1311, CA1862
+                rows = rows.Where(x => x.Name.ToLower().Contains(lowered) || x.HubId.ToString().Contains(search));
+#pragma warning restore CA1304, CA1305, CA1311, CA1862
+            }
+
+            var total = await rows.CountAsync(cancellationToken);
+            var page = await rows.OrderBy(x => x.Name).ThenBy(x => x.HubId)
+                .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+                .ToListAsync(cancellationToken);
+
+            var clients = page.Select(x => new ClientRow(x.HubId, x.Name, x.Kind, x.Yours, x.Employees, x.State, x.EndsAt)).ToList();
+            return new Model(partnerHubId, partner.Value!.Name, clients, total, filter, search, request.Page, request.PageSize);
+        }
+    }
+}

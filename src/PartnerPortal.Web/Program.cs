@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using PartnerPortal.Data;
+using PartnerPortal.Web.Infrastructure;
+
+var seedDemo = args.Contains(Startup.SeedDemoSwitch);
+var builder = WebApplication.CreateBuilder(args.Where(a => a != Startup.SeedDemoSwitch).ToArray());
+
+builder.AddPortalLogging();
+builder.AddPortalDatabase();
+builder.Services.AddSingleton(TimeProvider.System);
+
+builder.Services.AddIdentityCore<PortalUser>(o =>
+    {
+        // ASVS v5 6.2: length, not composition.
+        o.Password.RequiredLength = 8;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequiredUniqueChars = 1;
+        o.Lockout.AllowedForNewUsers = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.User.RequireUniqueEmail = true;
+    })
+    .AddSignInManager()
+    .AddEntityFrameworkStores<PortalDb>()
+    .AddDefaultTokenProviders();
+builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/sign-in";
+    o.LogoutPath = "/sign-out";
+    o.Cookie.Name = "partnerportal.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Events.OnRedirectToAccessDenied = ctx =>
+    {
+        ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+});
+builder.Services.AddAuthorization();
+
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AllowAnonymousToPage("/SignIn");
+    o.Conventions.AllowAnonymousToPage("/Error");
+});
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<ICurrentUser>(p => p.GetRequiredService<CurrentUser>());
+builder.Services.AddScoped<AccountAccess>();
+builder.Services.AddMediation();
+builder.Services.AddHealthChecks().AddDbContextCheck<PortalDb>(tags: ["ready"]);
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync(seedDemo);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error/500");
+    app.UseHsts();
+}
+else
+{
+    app.UseExceptionHandler("/error/500");
+}
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseMiddleware<RequestLogging>();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapRazorPages();
+
+app.PrintBannerWhenStarted(demo: seedDemo || app.Environment.IsDevelopment());
+await app.RunAsync();
+
+public partial class Program;
