@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using PartnerPortal.Data;
 using PartnerPortal.Web.Infrastructure;
 
-var seedDemo = args.Contains(Startup.SeedDemoSwitch);
 var builder = WebApplication.CreateBuilder(args.Where(a => a != Startup.SeedDemoSwitch).ToArray());
+var seedDemo = args.Contains(Startup.SeedDemoSwitch) || builder.Configuration.GetValue<bool>("DemoData:Seed");
 
 builder.AddPortalLogging();
 builder.AddPortalDatabase();
@@ -45,11 +45,13 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.AddAuthorization();
 
 builder.Services.AddRazorPages(o =>
-{
-    o.Conventions.AuthorizeFolder("/");
-    o.Conventions.AllowAnonymousToPage("/SignIn");
-    o.Conventions.AllowAnonymousToPage("/Error");
-});
+    {
+        o.Conventions.AuthorizeFolder("/");
+        o.Conventions.AllowAnonymousToPage("/SignIn");
+        o.Conventions.AllowAnonymousToPage("/Error");
+    })
+    // Validation is FluentValidation's, in the MediatR pipeline; MVC adds no messages of its own.
+    .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<ICurrentUser>(p => p.GetRequiredService<CurrentUser>());

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs every test: domain rules, web slices and pages on SQLite and on PostgreSQL, and the
+# browser procedures in Chromium. Installs Chromium and PostgreSQL with apt when they are absent
+# (as root), starts a throw-away PostgreSQL on loopback and stops it at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+results="$root/artifacts/test-results"
+rm -rf "$results" && mkdir -p "$results"
+
+# --- what the tests need from the machine --------------------------------------------------
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+if ((${#missing[@]})); then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing: ${missing[*]}. Install them (apt-get install -y ${missing[*]}) or run this as root." >&2
+    exit 1
+  fi
+  echo "== Installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# --- a throw-away PostgreSQL on loopback ------------------------------------------------------
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pgdir=$(mktemp -d /tmp/partnerportal-pg.XXXXXX)
+pgport=${PARTNERPORTAL_PG_PORT:-55432}
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres: "$pgdir"
+stop_pg() { as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pgdir"; }
+trap stop_pg EXIT
+echo "== Starting PostgreSQL ($("$pgbin/postgres" --version)) on 127.0.0.1:$pgport"
+as_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres --auth=trust -E UTF8 >/dev/null
+as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdir -c fsync=off -c max_connections=200" start >/dev/null
+
+# --- build once, then every test project ----------------------------------------------------
+echo "== Building"
+dotnet build PartnerPortal.sln -c Release -nologo -v quiet
+
+run() { # name, project, then environment assignments
+  local name=$1 project=$2; shift 2
+  echo "== $name"
+  env "$@" dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" \
+    --results-directory "$results" 2>&1 | tee "$results/$name.log"
+}
+status=0
+run domain tests/PartnerPortal.Domain.Tests || status=1
+run web-sqlite tests/PartnerPortal.Web.Tests PARTNERPORTAL_TEST_DATABASE=Sqlite || status=1
+run web-postgres tests/PartnerPortal.Web.Tests PARTNERPORTAL_TEST_DATABASE=Postgres \
+  "PARTNERPORTAL_TEST_POSTGRES=Host=127.0.0.1;Port=$pgport;Username=postgres" || status=1
+run browser tests/PartnerPortal.Browser.Tests PARTNERPORTAL_BROWSER_SCREENSHOTS="$results/screenshots" || status=1
+
+# --- one closing line for the whole run -------------------------------------------------------
+passed=0 failed=0 skipped=0
+for log in "$results"/*.log; do
+  line=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -n 1 || true)
+  if [ -z "$line" ]; then echo "No test summary in $(basename "$log")" >&2; status=1; continue; fi
+  read -r f p s <<<"$(echo "$line" | grep -Eo '[0-9]+' | tr '\n' ' ')"
+  failed=$((failed + f)); passed=$((passed + p)); skipped=$((skipped + s))
+done
+[ "$failed" -eq 0 ] || status=1
+echo
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit $status

@@ -1,0 +1,108 @@
+namespace PartnerPortal.Domain.Tests;
+
+public class AccessRulesTests
+{
+    [Fact]
+    public void R5_default_access_types_are_Partner_Admin_and_Super_Admin()
+    {
+        var filter = AccessTypeFilter.Default;
+
+        Assert.True(filter.Includes(AccessType.PartnerAdmin));
+        Assert.True(filter.Includes(AccessType.SuperAdmin));
+        Assert.False(filter.Includes(AccessType.User));
+        Assert.False(filter.Includes(null));
+        Assert.False(filter.IsEverything);
+    }
+
+    [Fact]
+    public void R5_selecting_all_access_types_includes_clients_where_you_have_no_access()
+    {
+        var filter = AccessTypeFilter.Everything;
+
+        Assert.True(filter.IsEverything);
+        Assert.True(filter.Includes(null));
+        Assert.All(Enum.GetValues<AccessType>(), t => Assert.True(filter.Includes(t)));
+    }
+
+    [Fact]
+    public void R5_only_Super_Admins_and_client_access_managers_manage_client_access()
+    {
+        var partner = Account.CreatePartner(44_000_001, "Brightwave Digital");
+        var admin = partner.AddMember(World.Person("ava@brightwave.io"), AccessType.SuperAdmin, World.Now);
+        var manager = partner.AddMember(World.Person("ben@brightwave.io"), AccessType.User, World.Now);
+        partner.GrantPermissions(manager.UserId, Permission.ClientAccessManager);
+        var plain = partner.AddMember(World.Person("diego@brightwave.io"), AccessType.User, World.Now);
+        var employeeManager = partner.AddMember(World.Person("chloe@brightwave.io"), AccessType.User, World.Now);
+        partner.GrantPermissions(employeeManager.UserId, Permission.PartnerEmployeeManagement);
+
+        Assert.True(PartnerRights.CanManageClientAccess(admin));
+        Assert.True(PartnerRights.CanManageClientAccess(manager));
+        Assert.False(PartnerRights.CanManageClientAccess(plain));
+        Assert.False(PartnerRights.CanManageClientAccess(employeeManager));
+        Assert.False(PartnerRights.CanManageClientAccess(null));
+        // R19
+        Assert.True(PartnerRights.CanSeePartnerEmployees(employeeManager));
+        Assert.False(PartnerRights.CanSeePartnerEmployees(manager));
+    }
+
+    [Fact]
+    public void R28_a_Partner_Admin_cannot_manage_Super_Admins_billing_or_sensitive_data()
+    {
+        var maria = World.Person("maria@harborcoffee.com");
+        var ava = World.Person("ava@brightwave.io");
+        var client = World.ClientWithSuperAdmins(maria);
+        var partnerAdmin = client.AddMember(ava, AccessType.PartnerAdmin, World.Now);
+
+        Assert.False(partnerAdmin.Has(Permission.ManageSuperAdmins));
+        Assert.False(partnerAdmin.Has(Permission.EditBilling));
+        Assert.False(partnerAdmin.Has(Permission.ManageSensitiveData));
+        Assert.True(partnerAdmin.Has(Permission.AddAndEditUsers));
+        Assert.True(partnerAdmin.Has(Permission.Marketing | Permission.Sales));
+        Assert.Equal(Permissions.StandardPartnerAdmin, client.StandardPartnerAdminSet.Permissions);
+    }
+
+    [Fact]
+    public void R28_a_permission_set_cannot_smuggle_in_Super_Admin_rights()
+    {
+        var client = World.ClientWithSuperAdmins(World.Person("maria@harborcoffee.com"));
+
+        var set = client.DefinePermissionSet("Everything", Permission.All);
+
+        Assert.False(set.Permissions.HasFlag(Permission.ManageSuperAdmins));
+        Assert.False(set.Permissions.HasFlag(Permission.ManageSensitiveData));
+        Assert.Throws<InvalidOperationException>(() => client.DefinePermissionSet("everything", Permission.ViewRecords));
+    }
+
+    [Fact]
+    public void R9_a_client_user_works_with_the_permissions_of_their_set()
+    {
+        var tom = World.Person("tom@harborcoffee.com");
+        var client = World.ClientWithSuperAdmins(World.Person("maria@harborcoffee.com"));
+        var membership = client.AddMember(tom, AccessType.User, World.Now);
+        var readOnly = client.DefinePermissionSet("Read only", Permission.ViewRecords | Permission.Reports);
+
+        client.AssignPermissionSet(tom.Id, readOnly);
+
+        Assert.True(membership.Has(Permission.ViewRecords));
+        Assert.False(membership.Has(Permission.EditRecords));
+        var other = Account.CreateClient(45_000_002, "Other").DefinePermissionSet("Sales", Permission.Sales);
+        Assert.Throws<InvalidOperationException>(() => client.AssignPermissionSet(tom.Id, other));
+    }
+
+    [Fact]
+    public void Partner_Admin_is_not_an_access_type_of_partner_accounts()
+    {
+        var partner = Account.CreatePartner(44_000_001, "Brightwave Digital");
+
+        Assert.Throws<InvalidOperationException>(() => partner.AddMember(World.Person("ava@brightwave.io"), AccessType.PartnerAdmin, World.Now));
+    }
+
+    [Fact]
+    public void A_user_is_a_member_of_an_account_once()
+    {
+        var maria = World.Person("maria@harborcoffee.com");
+        var client = World.ClientWithSuperAdmins(maria);
+
+        Assert.Throws<InvalidOperationException>(() => client.AddMember(maria, AccessType.User, World.Now));
+    }
+}

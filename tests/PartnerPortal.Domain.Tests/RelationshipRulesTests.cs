@@ -1,0 +1,90 @@
+namespace PartnerPortal.Domain.Tests;
+
+public class RelationshipRulesTests
+{
+    private static PartnerClientRelationship ActiveSince(DateTimeOffset since) =>
+        PartnerClientRelationship.StartActive(44_000_001, 45_000_001, since);
+
+    [Fact]
+    public void R12_without_partner_employees_it_ends_60_days_after_the_last_qualifying_activity()
+    {
+        var relationship = ActiveSince(World.Now.AddDays(-300));
+        var lastActivity = World.Now.AddDays(-10);
+
+        relationship.StartEnding(lastActivity, World.Now);
+
+        Assert.Equal(RelationshipState.Ending, relationship.State);
+        Assert.Equal(lastActivity.AddDays(60), relationship.EndsAt);
+        Assert.False(relationship.EndIfDue(World.Now.AddDays(49)));
+        Assert.True(relationship.EndIfDue(World.Now.AddDays(50)));
+        Assert.Equal(RelationshipState.Ended, relationship.State);
+        Assert.False(relationship.EndIfDue(World.Now.AddDays(51))); // ends once
+    }
+
+    [Fact]
+    public void R12_it_ends_at_once_when_the_date_is_already_past()
+    {
+        var relationship = ActiveSince(World.Now.AddDays(-300));
+
+        relationship.StartEnding(World.Now.AddDays(-61), World.Now);
+
+        Assert.Equal(RelationshipState.Ended, relationship.State);
+        Assert.Equal(World.Now, relationship.EndedAt);
+    }
+
+    [Fact]
+    public void R12_adding_an_employee_again_before_the_date_makes_it_active()
+    {
+        var relationship = ActiveSince(World.Now.AddDays(-300));
+        relationship.StartEnding(World.Now.AddDays(-5), World.Now);
+
+        relationship.Activate(World.Now.AddDays(1));
+
+        Assert.Equal(RelationshipState.Active, relationship.State);
+        Assert.Null(relationship.EndsAt);
+        Assert.Equal(World.Now.AddDays(-300), relationship.ActiveSince);
+    }
+
+    [Fact]
+    public void R12_with_no_activity_at_all_the_grace_runs_from_when_it_became_active()
+    {
+        var relationship = ActiveSince(World.Now.AddDays(-20));
+
+        relationship.StartEnding(null, World.Now);
+
+        Assert.Equal(World.Now.AddDays(40), relationship.EndsAt);
+    }
+
+    [Fact]
+    public void R22_an_invited_relationship_becomes_active_when_accepted()
+    {
+        var relationship = PartnerClientRelationship.Invite(44_000_001, 45_000_001, World.Now);
+        Assert.False(relationship.IsCurrent);
+
+        relationship.Activate(World.Now.AddHours(2));
+
+        Assert.True(relationship.IsCurrent);
+        Assert.Equal(World.Now.AddHours(2), relationship.ActiveSince);
+    }
+
+    [Fact]
+    public void R22_an_invitation_is_accepted_once_and_never_by_the_client_itself()
+    {
+        var (invitation, token) = ClientInvitation.Create(45_000_001, Guid.NewGuid(), World.Now);
+
+        Assert.False(invitation.Accept(45_000_001, World.Now).Succeeded);
+        Assert.True(invitation.Accept(44_000_001, World.Now).Succeeded);
+        Assert.False(invitation.Accept(44_000_002, World.Now).Succeeded);
+        Assert.NotEqual(token, invitation.TokenHash);
+    }
+
+    [Theory]
+    [InlineData(1000, 1, 10)]
+    [InlineData(1000, 2, 5)]
+    [InlineData(2400, 3, 8)]
+    [InlineData(500, 0, 0)]
+    public void Managed_credit_is_10_points_per_1000_MRR_split_evenly(decimal mrr, int partners, decimal points)
+    {
+        Assert.Equal(points, ManagedCredit.PointsPerPartner(mrr, partners));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace PartnerPortal.Testing;
+
+/// <summary>An HTTP client that keeps cookies and posts forms with their antiforgery token, as a browser does.</summary>
+public sealed class BrowserLikeClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public BrowserLikeClient(WebApplicationFactory<Program> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(new Uri(url, UriKind.Relative));
+
+    public async Task<(HttpStatusCode Status, IDocument Page)> GetPageAsync(string url)
+    {
+        using var response = await GetAsync(url);
+        return (response.StatusCode, await ParseAsync(response));
+    }
+
+    /// <summary>Opens <paramref name="pageUrl"/>, fills the form (first one, or the one matching <paramref name="formSelector"/>) and submits it.</summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IDictionary<string, string> fields, string formSelector = "main form")
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var (_, page) = await GetPageAsync(pageUrl);
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector)
+            ?? throw new InvalidOperationException($"{pageUrl} has no form matching '{formSelector}'.");
+        var values = form.Elements.OfType<IHtmlInputElement>()
+            .Where(i => !string.IsNullOrEmpty(i.Name) && (i.Type is not ("checkbox" or "radio") || i.IsChecked))
+            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
+            .Where(kv => !fields.ContainsKey(kv.Key))
+            .Concat(fields)
+            .ToList();
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        using var content = new FormUrlEncodedContent(values);
+        return await _http.PostAsync(new Uri(action, UriKind.Relative), content);
+    }
+
+    /// <summary>A post as a forged page would send it: the fields given and nothing else.</summary>
+    public async Task<HttpResponseMessage> PostRawAsync(string url, IDictionary<string, string> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        return await _http.PostAsync(new Uri(url, UriKind.Relative), content);
+    }
+
+    public async Task SignInAsync(string email, string password = Personas.Password)
+    {
+        using var response = await SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Data.Email"] = email, ["Data.Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}.");
+    }
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(req => req.Content(html).Address(response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/"));
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PartnerPortal.Testing;
+
+/// <summary>The real app over a throw-away database, seeded with the demo world.</summary>
+public sealed class PortalFactory(TestDatabase database, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Portal", Database.ConnectionString);
+        builder.UseSetting("DemoData:Seed", "true");
+        builder.UseSetting("Serilog:MinimumLevel", "Warning");
+        if (services is not null) builder.ConfigureServices(services);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Buffers.Binary;
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PartnerPortal.Data;
+using PartnerPortal.Testing;
+
+namespace PartnerPortal.Web.Tests;
+
+public sealed class SignInTests(PortalFixture fixture) : PortalTest(fixture)
+{
+    private static Dictionary<string, string> Credentials(string email, string password) =>
+        new() { ["Data.Email"] = email, ["Data.Password"] = password };
+
+    [Fact]
+    public async Task A_demo_partner_admin_signs_in_and_lands_in_their_partner_account()
+    {
+        using var client = Fixture.CreateClient();
+        using var signIn = await client.SubmitFormAsync("/sign-in", Credentials(Personas.PartnerSuperAdmin, Personas.Password));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        using var start = await client.GetAsync("/");
+        Assert.Equal($"/{Personas.Brightwave}/home", start.Headers.Location!.OriginalString);
+
+        var (status, home) = await client.GetPageAsync($"/{Personas.Brightwave}/home");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Brightwave Digital", home.QuerySelector("h1")!.TextContent.Trim());
+        Assert.NotNull(home.QuerySelectorAll("a").FirstOrDefault(a => a.TextContent.Trim() == "Client Access Manager"));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_told_plainly_and_signs_nobody_in()
+    {
+        using var client = Fixture.CreateClient();
+        using var response = await client.SubmitFormAsync("/sign-in", Credentials(Personas.PartnerSuperAdmin, "not-the-password"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await BrowserLikeClient.ParseAsync(response);
+        Assert.Contains("The email or password is not correct.", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        using var home = await client.GetAsync($"/{Personas.Brightwave}/home");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task Empty_fields_get_a_message_beside_each_field()
+    {
+        using var client = Fixture.CreateClient();
+        using var response = await client.SubmitFormAsync("/sign-in", Credentials("", ""));
+
+        var page = await BrowserLikeClient.ParseAsync(response);
+        Assert.Equal("Enter your email address.", page.QuerySelector("[data-valmsg-for='Data.Email']")!.TextContent.Trim());
+        Assert.Equal("Enter your password.", page.QuerySelector("[data-valmsg-for='Data.Password']")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Five_failed_attempts_lock_the_sign_in_even_for_the_right_password()
+    {
+        using var client = Fixture.CreateClient();
+        for (var i = 0; i < 5; i++)
+            (await client.SubmitFormAsync("/sign-in", Credentials(Personas.ClientUser, $"wrong-{i}-password"))).Dispose();
+
+        using var response = await client.SubmitFormAsync("/sign-in", Credentials(Personas.ClientUser, Personas.Password));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await BrowserLikeClient.ParseAsync(response);
+        Assert.Contains("locked after too many failed attempts", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Passwords_are_stored_as_PBKDF2_with_at_least_210000_iterations()
+    {
+        var hash = await Fixture.InDbAsync(db => db.Users.Where(u => u.Email == Personas.PartnerSuperAdmin).Select(u => u.PasswordHash).SingleAsync());
+        var bytes = Convert.FromBase64String(hash!);
+
+        Assert.Equal(0x01, bytes[0]); // Identity v3 format: PBKDF2, then PRF, iteration count, salt length
+        Assert.True(BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(5, 4)) >= 210_000);
+        Assert.DoesNotContain(Personas.Password, hash, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Passwords_need_eight_characters_and_no_composition_rules()
+    {
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+
+        var tooShort = await users.CreateAsync(new PortalUser { Id = Guid.NewGuid(), UserName = "short@example.org", Email = "short@example.org" }, "seven77");
+        var lowercaseOnly = await users.CreateAsync(new PortalUser { Id = Guid.NewGuid(), UserName = "long@example.org", Email = "long@example.org" }, "correcthorse");
+
+        Assert.False(tooShort.Succeeded);
+        Assert.True(lowercaseOnly.Succeeded, string.Join(" ", lowercaseOnly.Errors.Select(e => e.Description)));
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_rejected_and_signs_nobody_in()
+    {
+        using var client = Fixture.CreateClient();
+        using var response = await client.PostRawAsync("/sign-in", Credentials(Personas.PartnerSuperAdmin, Personas.Password));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("partnerportal.auth", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Signing_out_is_a_post_and_ends_the_session()
+    {
+        using var client = Fixture.CreateClient();
+        await client.SignInAsync(Personas.PartnerSuperAdmin);
+
+        using (var get = await client.GetAsync("/sign-out"))
+            Assert.Equal(HttpStatusCode.OK, get.StatusCode); // a GET only asks
+        using (var stillIn = await client.GetAsync($"/{Personas.Brightwave}/home"))
+            Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+
+        using var signOut = await client.SubmitFormAsync("/sign-out", new Dictionary<string, string>());
+        Assert.Equal("/sign-in", signOut.Headers.Location!.OriginalString);
+        using var after = await client.GetAsync($"/{Personas.Brightwave}/home");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_in_never_returns_to_another_site()
+    {
+        using var client = Fixture.CreateClient();
+        using var response = await client.SubmitFormAsync("/sign-in?ReturnUrl=https%3A%2F%2Fevil.example%2F", Credentials(Personas.PartnerSuperAdmin, Personas.Password));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+}
