@@ -91,7 +91,7 @@ internal sealed class PostgresTestDatabase : TestDatabase
     public PostgresTestDatabase(string serverConnectionString, string purpose)
     {
         _server = serverConnectionString;
-        _name = $"pp_{purpose.ToLowerInvariant()}_{Guid.NewGuid():N}"[..40];
+        _name = $"pp_{purpose.ToLowerInvariant()}_{Guid.NewGuid():N}"; // under PostgreSQL's 63 characters
     }
 
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
