@@ -63,15 +63,8 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync(seedDemo);
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error/500");
-    app.UseHsts();
-}
-else
-{
-    app.UseExceptionHandler("/error/500");
-}
+app.UseExceptionHandler("/error/500");
+if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
 app.UseRouting();

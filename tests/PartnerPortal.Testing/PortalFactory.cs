@@ -9,6 +9,9 @@ public sealed class PortalFactory(TestDatabase database, Action<IServiceCollecti
 {
     public TestDatabase Database { get; } = database;
 
+    /// <summary>Where the app's log lines go besides the console (Serilog:FilePath), so that tests can read them.</summary>
+    public string LogFile { get; } = Path.Combine(Path.GetTempPath(), "partnerportal-tests", $"log-{Guid.NewGuid():N}.txt");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -16,7 +19,8 @@ public sealed class PortalFactory(TestDatabase database, Action<IServiceCollecti
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Portal", Database.ConnectionString);
         builder.UseSetting("DemoData:Seed", "true");
-        builder.UseSetting("Serilog:MinimumLevel", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel", "Information");
+        builder.UseSetting("Serilog:FilePath", LogFile);
         if (services is not null) builder.ConfigureServices(services);
     }
 }

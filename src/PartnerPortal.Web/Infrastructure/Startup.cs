@@ -16,15 +16,19 @@ public static class Startup
     public static void AddPortalLogging(this WebApplicationBuilder builder)
     {
         var level = Enum.TryParse<LogEventLevel>(builder.Configuration["Serilog:MinimumLevel"], true, out var parsed) ? parsed : LogEventLevel.Information;
-        var logger = new LoggerConfiguration()
+        const string template = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {{RequestId={RequestId}, UserId={UserId}}}{NewLine}{Exception}";
+        var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(level)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {{RequestId={RequestId}, UserId={UserId}}}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .CreateLogger();
-        builder.Logging.ClearProviders().AddSerilog(logger, dispose: true);
+            .WriteTo.Console(outputTemplate: template, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        // Optional copy to a file (Serilog:FilePath), one file per day, for hosts that do not keep console output.
+        if (builder.Configuration["Serilog:FilePath"] is { Length: > 0 } path)
+            configuration = configuration.WriteTo.File(path, outputTemplate: template, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture, shared: true);
+        builder.Logging.ClearProviders().AddSerilog(configuration.CreateLogger(), dispose: true);
     }
 
     public static void AddPortalDatabase(this WebApplicationBuilder builder)
