@@ -73,16 +73,19 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, T
         Active(brightwave, harbor, activityDaysAgo: 2, ava);
 
         var nordic = Client(45_100_002, "Nordic Outdoor Gear", ("Lars Berg", "lars.berg@nordicoutdoor.com"), 5_200m, sales: 3);
+        ClientUser(nordic, "Ingrid Holm", "ingrid.holm@nordicoutdoor.com", "Sales");
         Seat(nordic, Brightwave, ava, AccessType.SuperAdmin);
         Seat(nordic, Brightwave, farah, AccessType.PartnerAdmin);
         Active(brightwave, nordic, activityDaysAgo: 1, farah);
 
         var greenleaf = Client(45_100_003, "Greenleaf Dental Group", ("Priya Shah", "priya.shah@greenleafdental.com"), 1_100m);
+        ClientUser(greenleaf, "Marcus Bell", "marcus.bell@greenleafdental.com", "Read only");
         Seat(greenleaf, Brightwave, ava, AccessType.PartnerAdmin);
         Seat(greenleaf, Brightwave, hana, AccessType.PartnerAdmin);
         Active(brightwave, greenleaf, activityDaysAgo: 9, hana);
 
         var atlas = Client(45_100_004, "Atlas Freight Logistics", ("Dan Miller", "dan.miller@atlasfreight.com"), 7_800m, service: 4);
+        ClientUser(atlas, "Rosa Jimenez", "rosa.jimenez@atlasfreight.com", "Marketing");
         Seat(atlas, Brightwave, ava, AccessType.SuperAdmin);
         Seat(atlas, Brightwave, ben, AccessType.SuperAdmin);
         Active(brightwave, atlas, activityDaysAgo: 4, ben);
@@ -102,6 +105,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, T
         summitRelationship.StartEnding(_now.AddDays(-36), _now);
 
         var coastal = Client(45_100_008, "Coastal Legal Partners", ("Owen Price", "owen.price@coastallegal.com"), 3_300m);
+        ClientUser(coastal, "Nina Petrova", "nina.petrova@coastallegal.com", "Read only");
         Seat(coastal, Brightwave, hana, AccessType.PartnerAdmin);
         Seat(coastal, Brightwave, george, AccessType.User, "Marketing");
         Active(brightwave, coastal, activityDaysAgo: 6, george);
@@ -141,6 +145,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, T
         _relationships.Add(PartnerClientRelationship.Invite(Brightwave, willow.HubId, _now.AddDays(-1)));
 
         var ironwood = Client(45_300_001, "Ironwood Construction", ("Victor Lane", "victor.lane@ironwoodbuild.com"), 4_100m, sales: 1);
+        ClientUser(ironwood, "Paul Grant", "paul.grant@ironwoodbuild.com", "Sales");
         Seat(ironwood, Crestline, olivia, AccessType.PartnerAdmin);
         Active(crestline, ironwood, activityDaysAgo: 2, olivia);
         var lakeside = Client(45_300_002, "Lakeside Dental", ("Amara Obi", "amara.obi@lakesidedental.com"), 1_300m);
