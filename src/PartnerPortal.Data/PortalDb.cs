@@ -20,6 +20,7 @@ public class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbContext<Po
     public DbSet<PartnerAccessRequest> PartnerAccessRequests => Set<PartnerAccessRequest>();
     public DbSet<QualifyingActivity> QualifyingActivities => Set<QualifyingActivity>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -24,6 +24,14 @@ public class AccessLink
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ResetAt { get; private set; }
 
+    /// <summary>
+    /// The token encrypted with the app's data-protection keys, so that its owner can copy the
+    /// reusable link again. Lookups go by <see cref="TokenHash"/>; the database alone never yields a usable link.
+    /// </summary>
+    public string SealedToken { get; private set; } = "";
+
+    public void KeepSealed(string sealedToken) => SealedToken = sealedToken;
+
     /// <summary>Creates the link; the returned token is shown once and never stored.</summary>
     public static (AccessLink Link, string Token) Issue(long partnerHubId, Guid employeeUserId, DateTimeOffset now)
     {

@@ -100,24 +100,6 @@ public class Account
     public bool OwnsEmailDomainOf(string email) =>
         _emailDomains.Any(d => string.Equals(d.Domain, EmailAddress.DomainOf(email), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>In a client account, a partner employee takes a partner seat for a partner.</summary>
-    public void SeatPartnerEmployee(Guid userId, long partnerHubId, PermissionSet? permissionSet, Guid? grantedBy)
-    {
-        RequireClient();
-        var membership = RequireMember(userId);
-        membership.WorkFor(partnerHubId, SeatType.Partner, grantedBy);
-        if (permissionSet is not null) AssignPermissionSet(userId, permissionSet);
-    }
-
-    /// <summary>R9: the permission set a user works with in this client account.</summary>
-    public void AssignPermissionSet(Guid userId, PermissionSet permissionSet)
-    {
-        ArgumentNullException.ThrowIfNull(permissionSet);
-        RequireClient();
-        if (permissionSet.AccountHubId != HubId) throw new InvalidOperationException("That permission set belongs to another account.");
-        RequireMember(userId).UsePermissionSet(permissionSet);
-    }
-
     public void SetRevenue(decimal monthlyRecurringRevenue, int paidSalesHubSeats, int paidServiceHubSeats)
     {
         if (monthlyRecurringRevenue < 0 || paidSalesHubSeats < 0 || paidServiceHubSeats < 0)
@@ -129,16 +111,20 @@ public class Account
 
     public int SuperAdminCount => _memberships.Count(m => m.IsSuperAdmin);
 
-    /// <summary>R13 and R14: migrate a Super Admin who is a partner employee to Partner Admin.</summary>
-    public Outcome ChangeToPartnerAdmin(Guid actorUserId, Guid targetUserId, bool keepBillingPermissions, bool targetIsEmployeeOfActorsPartner)
+    /// <summary>
+    /// R13 and R14: migrate a Super Admin who is a partner employee to Partner Admin.
+    /// <paramref name="partnerHubId"/> is the actor's partner when the target is one of its employees, else null.
+    /// </summary>
+    public Outcome ChangeToPartnerAdmin(Guid actorUserId, Guid targetUserId, bool keepBillingPermissions, long? partnerHubId)
     {
         RequireClient();
         var actor = MembershipOf(actorUserId);
         var target = MembershipOf(targetUserId);
         if (actor is null || target is null) return Outcome.Refused("That user is not a member of this account.");
         if (!target.IsSuperAdmin) return Outcome.Refused($"{target.User?.Name ?? "That user"} is not a Super Admin in {Name}.");
-        if (!targetIsEmployeeOfActorsPartner)
+        if (partnerHubId is null)
             return Outcome.Refused("Only Super Admins who are partner employees of your partner can be changed to Partner Admin.");
+        if (target.PartnerHubId is { } other && other != partnerHubId) return Outcome.Refused(ConnectedWithAnotherPartner);
         var actorMay = actorUserId == targetUserId
             ? actor.IsSuperAdmin
             : actor.AccessType is AccessType.SuperAdmin or AccessType.PartnerAdmin;
@@ -147,8 +133,89 @@ public class Account
         if (SuperAdminCount <= 1)
             return Outcome.Refused("There must be at least one Super Admin in the client account. You are the only Super Admin, so you cannot change yourself or others to a Partner Admin.");
         target.BecomePartnerAdmin(keepBillingPermissions);
+        target.WorkFor(partnerHubId.Value, actorUserId);
         Version++;
         return Outcome.Done;
+    }
+
+    /// <summary>R21: the message a second partner gets for an email already connected to another partner here.</summary>
+    public const string ConnectedWithAnotherPartner = "Their email address is already connected with another partner record for this client.";
+
+    /// <summary>Partner employees of <paramref name="partnerHubId"/> in this account (seated or linked).</summary>
+    public IEnumerable<Membership> PartnerEmployeesOf(long partnerHubId) => _memberships.Where(m => m.PartnerHubId == partnerHubId);
+
+    /// <summary>R2, R3, R4, R21: the employee becomes Partner Admin with a partner seat (created, or upgraded if already a user).</summary>
+    public Outcome ApproveAccessLink(User employee, long partnerHubId, Guid approverUserId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(employee);
+        if (Kind != AccountKind.Client) return Outcome.Refused("An access link cannot be approved into a partner account.");
+        var membership = MembershipOf(employee.Id);
+        if (membership?.PartnerHubId is { } other && other != partnerHubId) return Outcome.Refused(ConnectedWithAnotherPartner);
+        membership ??= AddMember(employee, AccessType.PartnerAdmin, now);
+        // A Super Admin keeps Super Admin: approving a link never lowers anyone's access.
+        if (membership.AccessType == AccessType.User) membership.ApplyPermissionSet(StandardPartnerAdminSet);
+        membership.WorkFor(partnerHubId, approverUserId);
+        return Outcome.Done;
+    }
+
+    /// <summary>R6, R21: a partner employee joins with a partner seat and the chosen permission set.</summary>
+    public Outcome AddPartnerEmployee(User employee, long partnerHubId, PermissionSet permissionSet, Guid grantedBy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(employee);
+        ArgumentNullException.ThrowIfNull(permissionSet);
+        RequireClient();
+        RequireOwnSet(permissionSet);
+        var membership = MembershipOf(employee.Id);
+        if (membership?.PartnerHubId is { } other && other != partnerHubId) return Outcome.Refused(ConnectedWithAnotherPartner);
+        membership ??= AddMember(employee, AccessType.User, now);
+        membership.WorkFor(partnerHubId, grantedBy);
+        if (!membership.IsSuperAdmin) membership.ApplyPermissionSet(permissionSet);
+        return Outcome.Done;
+    }
+
+    /// <summary>R8, R21: an off-domain employee who already is a user here counts for the partner's managed credit.</summary>
+    public Outcome LinkPartnerEmployee(Guid userId, long partnerHubId)
+    {
+        RequireClient();
+        var membership = MembershipOf(userId);
+        if (membership is null) return Outcome.Refused($"They are not a user of {Name}, so there is nothing to link.");
+        if (membership.PartnerHubId is { } other && other != partnerHubId) return Outcome.Refused(ConnectedWithAnotherPartner);
+        membership.LinkForManagedCredit(partnerHubId);
+        return Outcome.Done;
+    }
+
+    /// <summary>R9, R24: another permission set of this account; the Partner Admin set only for partner employees with a partner seat.</summary>
+    public Outcome ChangePermissionSet(Guid userId, PermissionSet permissionSet)
+    {
+        ArgumentNullException.ThrowIfNull(permissionSet);
+        RequireClient();
+        RequireOwnSet(permissionSet);
+        var membership = RequireMember(userId);
+        if (membership.IsSuperAdmin)
+            return Outcome.Refused("A Super Admin has every permission. Change them to Partner Admin first.");
+        if (permissionSet.IsStandardPartnerAdmin && membership.Seat != SeatType.Partner)
+            return Outcome.Refused("Only a partner employee with a partner seat can become Partner Admin.");
+        membership.ApplyPermissionSet(permissionSet);
+        return Outcome.Done;
+    }
+
+    /// <summary>R10, R11, R14: the partner employee leaves this account; never the last Super Admin.</summary>
+    public Outcome RemovePartnerEmployee(Guid userId, long partnerHubId)
+    {
+        RequireClient();
+        var membership = MembershipOf(userId);
+        if (membership is null || membership.PartnerHubId != partnerHubId)
+            return Outcome.Refused($"They are not one of your partner employees in {Name}.");
+        if (membership.IsSuperAdmin && SuperAdminCount <= 1)
+            return Outcome.Refused($"They are the only Super Admin of {Name}, and a client account always keeps one.");
+        _memberships.Remove(membership);
+        if (membership.IsSuperAdmin) Version++;
+        return Outcome.Done;
+    }
+
+    private void RequireOwnSet(PermissionSet permissionSet)
+    {
+        if (permissionSet.AccountHubId != HubId) throw new InvalidOperationException("That permission set belongs to another account.");
     }
 
     private Membership RequireMember(Guid userId) =>

@@ -64,18 +64,37 @@ public class Membership
 
     internal void MarkPartnerEmployee(bool on) => IsPartnerEmployee = on;
 
-    internal void WorkFor(long partnerHubId, SeatType seat, Guid? grantedBy)
+    /// <summary>Works in this client account for a partner, on a partner seat (created, or upgraded from a core or view-only seat).</summary>
+    internal void WorkFor(long partnerHubId, Guid? grantedBy)
     {
         PartnerHubId = partnerHubId;
-        Seat = seat;
+        if (Seat != SeatType.Paid) Seat = SeatType.Partner;
         GrantedByUserId = grantedBy;
     }
 
-    internal void UsePermissionSet(PermissionSet set)
+    /// <summary>The standard Partner Admin set makes a Partner Admin; any other set a User with that set.</summary>
+    internal void ApplyPermissionSet(PermissionSet set)
     {
         PermissionSet = set;
         PermissionSetId = set.Id == 0 ? null : set.Id;
+        if (set.IsStandardPartnerAdmin)
+        {
+            AccessType = AccessType.PartnerAdmin;
+        }
+        else
+        {
+            AccessType = AccessType.User;
+            KeepsBilling = false;
+        }
     }
+
+    /// <summary>How the access reads in an audit entry or a review: "Partner Admin, Partner seat".</summary>
+    public string Describe() => AccessType switch
+    {
+        AccessType.User => $"User ({PermissionSet?.Name ?? "no permission set"}), {Seat} seat",
+        AccessType.PartnerAdmin => $"Partner Admin{(KeepsBilling ? " with billing" : "")}, {Seat} seat",
+        _ => $"{AccessType.Display()}, {Seat} seat",
+    };
 
     internal void BecomePartnerAdmin(bool keepBilling)
     {
@@ -84,7 +103,11 @@ public class Membership
         if (Seat is SeatType.None or SeatType.Core or SeatType.ViewOnly) Seat = SeatType.Partner;
     }
 
-    internal void LinkForManagedCredit() => LinkedForManagedCredit = true;
+    internal void LinkForManagedCredit(long partnerHubId)
+    {
+        PartnerHubId = partnerHubId;
+        LinkedForManagedCredit = true;
+    }
 
     public void RecordActivity(DateTimeOffset at)
     {

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using PartnerPortal.Data;
+using Microsoft.AspNetCore.DataProtection;
 using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Jobs;
+using PartnerPortal.Web.Infrastructure.Mail;
 
 var builder = WebApplication.CreateBuilder(args.Where(a => a != Startup.SeedDemoSwitch).ToArray());
 var seedDemo = args.Contains(Startup.SeedDemoSwitch) || builder.Configuration.GetValue<bool>("DemoData:Seed");
@@ -56,6 +59,19 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<ICurrentUser>(p => p.GetRequiredService<CurrentUser>());
 builder.Services.AddScoped<AccountAccess>();
+builder.Services.AddScoped<AuditLog>();
+builder.Services.AddSingleton<AccessLinkTokens>();
+builder.Services.AddScoped<MailOutbox>();
+builder.Services.AddScoped<OutboxDispatcher>();
+builder.Services.AddScoped<RelationshipEnder>();
+builder.Services.AddScoped<RelationshipKeeper>();
+builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
+if (builder.Configuration.GetValue("Jobs:Enabled", true))
+{
+    builder.Services.AddHostedService<RelationshipEndingJob>();
+    builder.Services.AddHostedService<OutboxJob>();
+}
+builder.Services.AddDataProtection().SetApplicationName("PartnerPortal");
 builder.Services.AddMediation();
 builder.Services.AddHealthChecks().AddDbContextCheck<PortalDb>(tags: ["ready"]);
 

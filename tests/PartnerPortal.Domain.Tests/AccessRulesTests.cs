@@ -81,12 +81,14 @@ public class AccessRulesTests
         var membership = client.AddMember(tom, AccessType.User, World.Now);
         var readOnly = client.DefinePermissionSet("Read only", Permission.ViewRecords | Permission.Reports);
 
-        client.AssignPermissionSet(tom.Id, readOnly);
+        Assert.True(client.ChangePermissionSet(tom.Id, readOnly).Succeeded);
 
         Assert.True(membership.Has(Permission.ViewRecords));
         Assert.False(membership.Has(Permission.EditRecords));
         var other = Account.CreateClient(45_000_002, "Other").DefinePermissionSet("Sales", Permission.Sales);
-        Assert.Throws<InvalidOperationException>(() => client.AssignPermissionSet(tom.Id, other));
+        Assert.Throws<InvalidOperationException>(() => client.ChangePermissionSet(tom.Id, other));
+        // R24: the Partner Admin template is for partner employees with a partner seat only.
+        Assert.False(client.ChangePermissionSet(tom.Id, client.StandardPartnerAdminSet).Succeeded);
     }
 
     [Fact]

@@ -2,6 +2,8 @@ namespace PartnerPortal.Domain.Tests;
 
 public class SuperAdminRulesTests
 {
+    private const long Partner = 44_000_001;
+
     [Fact]
     public void R14_the_only_Super_Admin_cannot_change_themselves_to_Partner_Admin()
     {
@@ -9,7 +11,7 @@ public class SuperAdminRulesTests
         var client = World.ClientWithSuperAdmins(ava);
         var versionBefore = client.Version;
 
-        var outcome = client.ChangeToPartnerAdmin(ava.Id, ava.Id, keepBillingPermissions: false, targetIsEmployeeOfActorsPartner: true);
+        var outcome = client.ChangeToPartnerAdmin(ava.Id, ava.Id, keepBillingPermissions: false, partnerHubId: Partner);
 
         Assert.False(outcome.Succeeded);
         Assert.Contains("at least one Super Admin", outcome.Refusal, StringComparison.Ordinal);
@@ -25,7 +27,7 @@ public class SuperAdminRulesTests
         var client = World.ClientWithSuperAdmins(maria, ava);
         var versionBefore = client.Version;
 
-        var outcome = client.ChangeToPartnerAdmin(ava.Id, ava.Id, keepBillingPermissions: true, targetIsEmployeeOfActorsPartner: true);
+        var outcome = client.ChangeToPartnerAdmin(ava.Id, ava.Id, keepBillingPermissions: true, partnerHubId: Partner);
 
         Assert.True(outcome.Succeeded);
         var membership = client.MembershipOf(ava.Id)!;
@@ -44,7 +46,7 @@ public class SuperAdminRulesTests
         var ava = World.Person("ava@brightwave.io");
         var client = World.ClientWithSuperAdmins(maria, ava);
 
-        client.ChangeToPartnerAdmin(ava.Id, ava.Id, keepBillingPermissions: false, targetIsEmployeeOfActorsPartner: true);
+        client.ChangeToPartnerAdmin(ava.Id, ava.Id, keepBillingPermissions: false, partnerHubId: Partner);
 
         Assert.False(client.MembershipOf(ava.Id)!.Has(Permission.EditBilling));
     }
@@ -58,8 +60,8 @@ public class SuperAdminRulesTests
         var client = World.ClientWithSuperAdmins(maria, ben);
         client.AddMember(ava, AccessType.PartnerAdmin, World.Now);
 
-        var clientsOwn = client.ChangeToPartnerAdmin(ava.Id, maria.Id, false, targetIsEmployeeOfActorsPartner: false);
-        var colleague = client.ChangeToPartnerAdmin(ava.Id, ben.Id, false, targetIsEmployeeOfActorsPartner: true);
+        var clientsOwn = client.ChangeToPartnerAdmin(ava.Id, maria.Id, false, partnerHubId: null);
+        var colleague = client.ChangeToPartnerAdmin(ava.Id, ben.Id, false, partnerHubId: Partner);
 
         Assert.False(clientsOwn.Succeeded);
         Assert.True(colleague.Succeeded);
@@ -74,8 +76,8 @@ public class SuperAdminRulesTests
         var ben = World.Person("ben@brightwave.io");
         var client = World.ClientWithSuperAdmins(ava, ben);
 
-        Assert.True(client.ChangeToPartnerAdmin(ava.Id, ava.Id, false, true).Succeeded);
-        var second = client.ChangeToPartnerAdmin(ben.Id, ben.Id, false, true);
+        Assert.True(client.ChangeToPartnerAdmin(ava.Id, ava.Id, false, Partner).Succeeded);
+        var second = client.ChangeToPartnerAdmin(ben.Id, ben.Id, false, Partner);
 
         Assert.False(second.Succeeded);
         Assert.Equal(1, client.SuperAdminCount);

@@ -183,9 +183,9 @@ public sealed class ClientsTabTests(PortalFixture fixture) : PortalTest(fixture)
         {
             var willow = db.Relationships.Single(r => r.ClientHubId == 45_100_015 && r.PartnerHubId == Personas.Brightwave);
             willow.Activate(DateTimeOffset.UtcNow);
-            var account = await db.Accounts.Include(a => a.Memberships).SingleAsync(a => a.HubId == 45_100_015);
-            account.AddMember(await db.DomainUsers.FindAsync(avaId) ?? throw new InvalidOperationException(), AccessType.PartnerAdmin, DateTimeOffset.UtcNow);
-            account.SeatPartnerEmployee(avaId, Personas.Brightwave, null, null);
+            var account = await db.Accounts.Include(a => a.Memberships).Include(a => a.PermissionSets).SingleAsync(a => a.HubId == 45_100_015);
+            var ava = await db.DomainUsers.SingleAsync(u => u.Id == avaId);
+            Assert.True(account.AddPartnerEmployee(ava, Personas.Brightwave, account.StandardPartnerAdminSet, avaId, DateTimeOffset.UtcNow).Succeeded);
             return await db.SaveChangesAsync();
         });
 

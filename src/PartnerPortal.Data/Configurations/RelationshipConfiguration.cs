@@ -23,6 +23,7 @@ internal sealed class AccessLinkConfiguration : IEntityTypeConfiguration<AccessL
     {
         builder.ToTable("AccessLinks");
         builder.Property(l => l.TokenHash).HasMaxLength(64);
+        builder.Property(l => l.SealedToken).HasMaxLength(1000);
         builder.HasIndex(l => l.TokenHash).IsUnique();
         builder.HasIndex(l => new { l.PartnerHubId, l.EmployeeUserId }).IsUnique();
         builder.HasOne<Account>().WithMany().HasForeignKey(l => l.PartnerHubId).OnDelete(DeleteBehavior.Cascade);
@@ -87,5 +88,18 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.After).HasMaxLength(2000);
         builder.HasIndex(a => new { a.AccountHubId, a.At });
         builder.HasIndex(a => new { a.PartnerHubId, a.At });
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("Outbox");
+        builder.Property(m => m.To).HasMaxLength(254);
+        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.Body).HasMaxLength(20000);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.HasIndex(m => new { m.SentAt, m.LockedUntil });
     }
 }

@@ -35,6 +35,40 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
         if (view.Value!.Kind != AccountKind.Partner) return Failure.NotFound;
         return view.Value.Membership.Has(permission) ? view : Failure.Forbidden;
     }
+
+    /// <summary>
+    /// A client the partner currently services (Active or Ending), loaded for change. Anything else,
+    /// including another partner's client, is not found: Hub IDs in URLs reach nothing of another tenant.
+    /// </summary>
+    public async Task<Result<Account>> ClientOfPartnerAsync(long partnerHubId, long clientHubId, CancellationToken ct)
+    {
+        var serviced = await db.Relationships.AnyAsync(r => r.PartnerHubId == partnerHubId && r.ClientHubId == clientHubId
+            && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending), ct);
+        if (!serviced) return Failure.NotFound;
+        var client = await db.Accounts.WithMembers().SingleOrDefaultAsync(a => a.HubId == clientHubId, ct);
+        return client is null ? Failure.NotFound : client;
+    }
+
+    /// <summary>A partner employee (Partner employee switch on) of the partner account, or not found.</summary>
+    public async Task<Result<User>> EmployeeOfPartnerAsync(long partnerHubId, Guid userId, CancellationToken ct)
+    {
+        var user = await db.Memberships.Where(m => m.AccountHubId == partnerHubId && m.UserId == userId && m.IsPartnerEmployee)
+            .Select(m => m.User).SingleOrDefaultAsync(ct);
+        return user is null ? Failure.NotFound : user;
+    }
+
+    /// <summary>The signed-in user's id, for handlers that compare it with the people they touch.</summary>
+    public Guid UserId => me.UserId;
+}
+
+public static class AccountQueries
+{
+    /// <summary>A client account with everything the Client Access Manager changes: members, their users and sets.</summary>
+    public static IQueryable<Account> WithMembers(this IQueryable<Account> accounts) =>
+        accounts.Include(a => a.Memberships).ThenInclude(m => m.User)
+            .Include(a => a.Memberships).ThenInclude(m => m.PermissionSet)
+            .Include(a => a.PermissionSets)
+            .AsSplitQuery();
 }
 
 public sealed record AccountView(long HubId, string Name, AccountKind Kind, Membership Membership);

@@ -56,7 +56,8 @@ public static class Startup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         if (seedDemo || (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:SeedWhenEmpty", true)))
         {
-            var world = new DemoWorld(db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<PortalUser>>(), TimeProvider.System);
+            var world = new DemoWorld(db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<PortalUser>>(),
+                scope.ServiceProvider.GetRequiredService<AccessLinkTokens>(), TimeProvider.System);
             if (await world.SeedIfEmptyAsync(CancellationToken.None))
                 app.Logger.LogInformation("Created the demo world: two partner agencies and their clients.");
         }

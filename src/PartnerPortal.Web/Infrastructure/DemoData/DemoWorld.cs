@@ -9,7 +9,7 @@ namespace PartnerPortal.Web.Infrastructure.DemoData;
 /// A believable world for trying the product and for the tests: two partner agencies, their
 /// employees (on and off the partner domain, one not tagged), and their clients in every state.
 /// </summary>
-public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, TimeProvider clock)
+public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, AccessLinkTokens links, TimeProvider clock)
 {
     public const string Password = "partner-portal-demo";
 
@@ -32,6 +32,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, T
     private readonly List<Account> _accounts = [];
     private readonly List<PartnerClientRelationship> _relationships = [];
     private readonly List<QualifyingActivity> _activities = [];
+    private readonly List<AccessLink> _links = [];
     private DateTimeOffset _now;
 
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
@@ -44,6 +45,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, T
         await db.SaveChangesAsync(ct);
         db.Relationships.AddRange(_relationships);
         db.QualifyingActivities.AddRange(_activities);
+        db.AccessLinks.AddRange(_links);
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -183,6 +185,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, T
         partner.AddMember(user, accessType, _now.AddDays(-400));
         if (permissions != Permission.None) partner.GrantPermissions(user.Id, permissions);
         partner.TagPartnerEmployee(user.Id, partnerEmployee);
+        if (partnerEmployee) _links.Add(links.Issue(partner.HubId, user.Id, _now.AddDays(-400)));
         if (accessType == AccessType.SuperAdmin && _pendingDomains.Remove(partner.HubId, out var domain))
         {
             var added = partner.AddEmailDomain(user.Id, domain);
@@ -207,14 +210,21 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, T
     {
         var user = Person(name, email);
         client.AddMember(user, AccessType.User, _now.AddDays(-300));
-        client.AssignPermissionSet(user.Id, client.PermissionSets.Single(s => s.Name == permissionSet));
+        Must(client.ChangePermissionSet(user.Id, client.PermissionSets.Single(s => s.Name == permissionSet)));
     }
 
+    /// <summary>An employee the client's Super Admin let in: as Super Admin, Partner Admin, or a user with a permission set.</summary>
     private void Seat(Account client, long partnerHubId, User employee, AccessType accessType, string? permissionSet = null)
     {
-        client.AddMember(employee, accessType, _now.AddDays(-90));
-        var set = permissionSet is null ? null : client.PermissionSets.Single(s => s.Name == permissionSet);
-        client.SeatPartnerEmployee(employee.Id, partnerHubId, set, null);
+        var grantedBy = client.Memberships.First(m => m.IsSuperAdmin).UserId;
+        if (accessType == AccessType.SuperAdmin) client.AddMember(employee, AccessType.SuperAdmin, _now.AddDays(-400));
+        var set = permissionSet is null ? client.StandardPartnerAdminSet : client.PermissionSets.Single(s => s.Name == permissionSet);
+        Must(client.AddPartnerEmployee(employee, partnerHubId, set, grantedBy, _now.AddDays(-90)));
+    }
+
+    private static void Must(Outcome outcome)
+    {
+        if (!outcome.Succeeded) throw new InvalidOperationException(outcome.Refusal);
     }
 
     private PartnerClientRelationship Active(Account partner, Account client, int activityDaysAgo, User byEmployee)

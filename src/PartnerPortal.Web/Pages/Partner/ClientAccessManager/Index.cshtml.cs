@@ -25,6 +25,8 @@ public class IndexModel(IMediator mediator) : PageModel
 
     public Model? View { get; private set; }
 
+    [TempData] public string? Flash { get; set; }
+
     public async Task<IActionResult> OnGetAsync(long hubId, CancellationToken ct)
     {
         var query = new Query
@@ -119,8 +121,14 @@ public class IndexModel(IMediator mediator) : PageModel
         }
     }
 
+    /// <param name="OtherSuperAdminEmployees">Super Admins there, besides you, who are employees of this partner.</param>
     public sealed record ClientRow(long HubId, string Name, AccountKind Kind, AccessType? YourAccessType, int PartnerEmployees,
-        RelationshipState State, DateTimeOffset? EndsAt);
+        RelationshipState State, DateTimeOffset? EndsAt, int OtherSuperAdminEmployees)
+    {
+        /// <summary>R13: offered where you are Super Admin, or Partner Admin with colleagues still Super Admin.</summary>
+        public bool CanChangeToPartnerAdmin => Kind == AccountKind.Client
+            && (YourAccessType == AccessType.SuperAdmin || (YourAccessType == AccessType.PartnerAdmin && OtherSuperAdminEmployees > 0));
+    }
 
     public sealed record Model(long PartnerHubId, string PartnerName, IReadOnlyList<ClientRow> Clients, int Total,
         AccessTypeFilter Filter, string? Search, int Page, int PageSize)
@@ -155,6 +163,8 @@ public class IndexModel(IMediator mediator) : PageModel
                     r.EndsAt,
                     Yours = db.Memberships.Where(m => m.AccountHubId == a.HubId && m.UserId == userId).Select(m => (AccessType?)m.AccessType).FirstOrDefault(),
                     Employees = db.Memberships.Count(m => m.AccountHubId == a.HubId && m.PartnerHubId == partnerHubId),
+                    OtherSuperAdmins = db.Memberships.Count(m => m.AccountHubId == a.HubId && m.UserId != userId && m.AccessType == AccessType.SuperAdmin
+                        && db.Memberships.Any(p => p.AccountHubId == partnerHubId && p.UserId == m.UserId && p.IsPartnerEmployee)),
                 };
 
             if (!filter.IsEverything)
@@ -179,7 +189,7 @@ public class IndexModel(IMediator mediator) : PageModel
                 .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
                 .ToListAsync(cancellationToken);
 
-            var clients = page.Select(x => new ClientRow(x.HubId, x.Name, x.Kind, x.Yours, x.Employees, x.State, x.EndsAt)).ToList();
+            var clients = page.Select(x => new ClientRow(x.HubId, x.Name, x.Kind, x.Yours, x.Employees, x.State, x.EndsAt, x.OtherSuperAdmins)).ToList();
             return new Model(partnerHubId, partner.Value!.Name, clients, total, filter, search, request.Page, request.PageSize);
         }
     }

@@ -1,0 +1,48 @@
+using PartnerPortal.Web.Infrastructure.Mail;
+
+namespace PartnerPortal.Web.Infrastructure.Jobs;
+
+/// <summary>Runs a scoped piece of work every interval; a failure is logged and the next round tries again.</summary>
+public abstract class RecurringJob(IServiceScopeFactory scopes, ILogger logger) : BackgroundService
+{
+    protected abstract TimeSpan Interval { get; }
+
+    protected abstract Task RunOnceAsync(IServiceProvider services, CancellationToken ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "{Job} failed; it runs again in {Interval}", GetType().Name, Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
+
+public sealed class RelationshipEndingJob(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RelationshipEndingJob> logger) : RecurringJob(scopes, logger)
+{
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(configuration.GetValue("Jobs:RelationshipEndingIntervalSeconds", 300));
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var ended = await services.GetRequiredService<RelationshipEnder>().EndDueAsync(ct);
+        if (ended > 0) logger.LogInformation("Ended {Count} partner relationships whose 60 days had passed", ended);
+    }
+}
+
+public sealed class OutboxJob(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<MailOptions> options, ILogger<OutboxJob> logger) : RecurringJob(scopes, logger)
+{
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds));
+
+    protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<OutboxDispatcher>().DispatchAsync(ct);
+}

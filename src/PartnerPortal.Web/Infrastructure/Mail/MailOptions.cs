@@ -1,0 +1,22 @@
+namespace PartnerPortal.Web.Infrastructure.Mail;
+
+/// <summary>
+/// <c>Mail:*</c> settings. Without <c>Mail:Smtp:Host</c>, emails are written as .eml files to
+/// <c>Mail:PickupFolder</c> (default <c>App_Data/mail-pickup</c>).
+/// </summary>
+public sealed class MailOptions
+{
+    public string From { get; set; } = "Partner Portal <no-reply@partnerportal.local>";
+    public string? PickupFolder { get; set; }
+    public int IntervalSeconds { get; set; } = 10;
+    public SmtpOptions Smtp { get; set; } = new();
+
+    public sealed class SmtpOptions
+    {
+        public string? Host { get; set; }
+        public int Port { get; set; } = 587;
+        public bool EnableSsl { get; set; } = true;
+        public string? UserName { get; set; }
+        public string? Password { get; set; }
+    }
+}

@@ -1,0 +1,147 @@
+namespace PartnerPortal.Domain.Tests;
+
+public class ClientAccessRulesTests
+{
+    private const long Brightwave = 44_000_001;
+    private const long Crestline = 44_000_002;
+
+    private readonly User _maria = World.Person("maria@harborcoffee.com");
+    private readonly User _ava = World.Person("ava@brightwave.io");
+    private readonly Account _client;
+
+    public ClientAccessRulesTests() => _client = World.ClientWithSuperAdmins(_maria);
+
+    [Fact]
+    public void R3_approving_a_link_makes_a_new_member_Partner_Admin_with_a_partner_seat()
+    {
+        var outcome = _client.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now);
+
+        Assert.True(outcome.Succeeded);
+        var membership = _client.MembershipOf(_ava.Id)!;
+        Assert.Equal(AccessType.PartnerAdmin, membership.AccessType);
+        Assert.Equal(SeatType.Partner, membership.Seat);
+        Assert.Equal(Brightwave, membership.PartnerHubId);
+        Assert.Equal(_maria.Id, membership.GrantedByUserId);
+        Assert.Equal("Partner Admin, Partner seat", membership.Describe());
+    }
+
+    [Fact]
+    public void R3_approving_a_link_upgrades_an_existing_user_and_twice_is_harmless()
+    {
+        _client.AddMember(_ava, AccessType.User, World.Now);
+
+        Assert.True(_client.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now).Succeeded);
+        Assert.True(_client.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now).Succeeded);
+
+        Assert.Equal(AccessType.PartnerAdmin, _client.MembershipOf(_ava.Id)!.AccessType);
+        Assert.Equal(2, _client.Memberships.Count);
+    }
+
+    [Fact]
+    public void R3_approving_a_link_never_lowers_a_Super_Admin()
+    {
+        _client.AddMember(_ava, AccessType.SuperAdmin, World.Now);
+
+        _client.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now);
+
+        Assert.Equal(AccessType.SuperAdmin, _client.MembershipOf(_ava.Id)!.AccessType);
+        Assert.Equal(SeatType.Partner, _client.MembershipOf(_ava.Id)!.Seat);
+    }
+
+    [Fact]
+    public void R4_a_link_cannot_be_approved_into_a_partner_account()
+    {
+        var partnerAsClient = Account.CreatePartner(45_200_013, "Lumen Reseller Network");
+
+        var outcome = partnerAsClient.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Empty(partnerAsClient.Memberships);
+    }
+
+    [Fact]
+    public void R21_one_email_is_a_partner_employee_for_a_client_under_one_partner_only()
+    {
+        _client.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now);
+
+        var viaLink = _client.ApproveAccessLink(_ava, Crestline, _maria.Id, World.Now);
+        var viaAdd = _client.AddPartnerEmployee(_ava, Crestline, _client.StandardPartnerAdminSet, _maria.Id, World.Now);
+        var viaLinking = _client.LinkPartnerEmployee(_ava.Id, Crestline);
+
+        Assert.All(new[] { viaLink, viaAdd, viaLinking }, o => Assert.Equal(Account.ConnectedWithAnotherPartner, o.Refusal));
+        Assert.Equal(Brightwave, _client.MembershipOf(_ava.Id)!.PartnerHubId);
+    }
+
+    [Fact]
+    public void R6_added_employees_get_a_partner_seat_and_the_chosen_permission_set()
+    {
+        var marketing = _client.DefinePermissionSet("Marketing", Permission.Marketing | Permission.ViewRecords);
+        var ben = World.Person("ben@brightwave.io");
+
+        Assert.True(_client.AddPartnerEmployee(_ava, Brightwave, _client.StandardPartnerAdminSet, _maria.Id, World.Now).Succeeded);
+        Assert.True(_client.AddPartnerEmployee(ben, Brightwave, marketing, _maria.Id, World.Now).Succeeded);
+
+        Assert.Equal(AccessType.PartnerAdmin, _client.MembershipOf(_ava.Id)!.AccessType);
+        var benMembership = _client.MembershipOf(ben.Id)!;
+        Assert.Equal(AccessType.User, benMembership.AccessType);
+        Assert.Equal("Marketing", benMembership.PermissionSet!.Name);
+        Assert.Equal(SeatType.Partner, benMembership.Seat);
+        Assert.Equal(2, _client.PartnerEmployeesOf(Brightwave).Count());
+    }
+
+    [Fact]
+    public void R8_linking_makes_an_existing_user_count_for_the_partner_without_changing_their_access()
+    {
+        var emma = World.Person("emma@gmail.com");
+        var readOnly = _client.DefinePermissionSet("Read only", Permission.ViewRecords);
+        _client.AddMember(emma, AccessType.User, World.Now);
+        _client.ChangePermissionSet(emma.Id, readOnly);
+
+        Assert.True(_client.LinkPartnerEmployee(emma.Id, Brightwave).Succeeded);
+
+        var membership = _client.MembershipOf(emma.Id)!;
+        Assert.True(membership.LinkedForManagedCredit);
+        Assert.Equal(Brightwave, membership.PartnerHubId);
+        Assert.Equal("Read only", membership.PermissionSet!.Name);
+        Assert.False(_client.LinkPartnerEmployee(Guid.NewGuid(), Brightwave).Succeeded);
+    }
+
+    [Fact]
+    public void R9_changing_a_partner_employees_permission_set_changes_their_access_type_with_it()
+    {
+        var sales = _client.DefinePermissionSet("Sales", Permission.Sales | Permission.ViewRecords);
+        _client.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now);
+
+        Assert.True(_client.ChangePermissionSet(_ava.Id, sales).Succeeded);
+        Assert.Equal(AccessType.User, _client.MembershipOf(_ava.Id)!.AccessType);
+        Assert.True(_client.ChangePermissionSet(_ava.Id, _client.StandardPartnerAdminSet).Succeeded);
+        Assert.Equal(AccessType.PartnerAdmin, _client.MembershipOf(_ava.Id)!.AccessType);
+        Assert.False(_client.ChangePermissionSet(_maria.Id, sales).Succeeded); // a Super Admin is changed to Partner Admin first
+    }
+
+    [Fact]
+    public void R10_removing_a_partner_employee_takes_away_their_access()
+    {
+        _client.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now);
+
+        Assert.True(_client.RemovePartnerEmployee(_ava.Id, Brightwave).Succeeded);
+
+        Assert.Null(_client.MembershipOf(_ava.Id));
+        Assert.Empty(_client.PartnerEmployeesOf(Brightwave));
+        Assert.False(_client.RemovePartnerEmployee(_maria.Id, Brightwave).Succeeded); // the client's own people are not the partner's to remove
+    }
+
+    [Fact]
+    public void R14_the_last_Super_Admin_is_never_removed()
+    {
+        var ava = World.Person("ava@brightwave.io");
+        var client = World.ClientWithSuperAdmins(ava);
+        client.ApproveAccessLink(ava, Brightwave, ava.Id, World.Now);
+
+        var outcome = client.RemovePartnerEmployee(ava.Id, Brightwave);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("only Super Admin", outcome.Refusal, StringComparison.Ordinal);
+        Assert.Equal(1, client.SuperAdminCount);
+    }
+}
