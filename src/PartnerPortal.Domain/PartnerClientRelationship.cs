@@ -54,9 +54,7 @@ public class PartnerClientRelationship
     public void StartEnding(DateTimeOffset? lastQualifyingActivity, DateTimeOffset now)
     {
         if (State != RelationshipState.Active) return;
-        // Without any qualifying activity the grace runs from the day the relationship became active.
-        var from = lastQualifyingActivity ?? ActiveSince ?? CreatedAt;
-        var endsAt = from + EndingGrace;
+        var endsAt = EndingDateFor(lastQualifyingActivity);
         if (endsAt <= now)
         {
             State = RelationshipState.Ended;
@@ -67,6 +65,11 @@ public class PartnerClientRelationship
         State = RelationshipState.Ending;
         EndsAt = endsAt;
     }
+
+    /// <summary>R12: when the relationship would end if its last partner employee left now.</summary>
+    public DateTimeOffset EndingDateFor(DateTimeOffset? lastQualifyingActivity) =>
+        // Without any qualifying activity the grace runs from the day the relationship became active.
+        (lastQualifyingActivity ?? ActiveSince ?? CreatedAt) + EndingGrace;
 
     public bool IsDue(DateTimeOffset now) => State == RelationshipState.Ending && EndsAt <= now;
 

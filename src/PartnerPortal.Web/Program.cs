@@ -65,6 +65,7 @@ builder.Services.AddScoped<MailOutbox>();
 builder.Services.AddScoped<OutboxDispatcher>();
 builder.Services.AddScoped<RelationshipEnder>();
 builder.Services.AddScoped<RelationshipKeeper>();
+builder.Services.AddScoped<PartnerPortal.Web.Pages.Partner.ClientAccessManager.RemovePartnerEmployees.Planner>();
 builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
 if (builder.Configuration.GetValue("Jobs:Enabled", true))
 {

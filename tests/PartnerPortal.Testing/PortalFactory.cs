@@ -12,6 +12,9 @@ public sealed class PortalFactory(TestDatabase database, Action<IServiceCollecti
     /// <summary>Where the app's log lines go besides the console (Serilog:FilePath), so that tests can read them.</summary>
     public string LogFile { get; } = Path.Combine(Path.GetTempPath(), "partnerportal-tests", $"log-{Guid.NewGuid():N}.txt");
 
+    /// <summary>Where emails land as .eml files (no SMTP server is configured in tests).</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "partnerportal-tests", $"mail-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -21,6 +24,9 @@ public sealed class PortalFactory(TestDatabase database, Action<IServiceCollecti
         builder.UseSetting("DemoData:Seed", "true");
         builder.UseSetting("Serilog:MinimumLevel", "Information");
         builder.UseSetting("Serilog:FilePath", LogFile);
+        builder.UseSetting("Mail:PickupFolder", MailFolder);
+        // Tests run the ending job and the mail dispatcher themselves, at the moment they choose.
+        builder.UseSetting("Jobs:Enabled", "false");
         if (services is not null) builder.ConfigureServices(services);
     }
 }

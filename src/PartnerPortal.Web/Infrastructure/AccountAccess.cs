@@ -49,6 +49,16 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
         return client is null ? Failure.NotFound : client;
     }
 
+    /// <summary>The Client Access Manager's gate for a client's pages: the right in the partner account, and a client it services.</summary>
+    public async Task<Result<PartnerClient>> PartnerClientAsync(long partnerHubId, long clientHubId, CancellationToken ct)
+    {
+        var partner = await PartnerWithAsync(partnerHubId, Permission.ClientAccessManager, ct);
+        if (!partner.Succeeded) return partner.AsFailure();
+        var client = await ClientOfPartnerAsync(partnerHubId, clientHubId, ct);
+        if (!client.Succeeded) return client.AsFailure();
+        return new PartnerClient(partner.Value!, client.Value!);
+    }
+
     /// <summary>A partner employee (Partner employee switch on) of the partner account, or not found.</summary>
     public async Task<Result<User>> EmployeeOfPartnerAsync(long partnerHubId, Guid userId, CancellationToken ct)
     {
@@ -72,3 +82,14 @@ public static class AccountQueries
 }
 
 public sealed record AccountView(long HubId, string Name, AccountKind Kind, Membership Membership);
+
+public sealed record PartnerClient(AccountView Partner, Account Client)
+{
+    public long PartnerHubId => Partner.HubId;
+
+    /// <summary>The signed-in user's own membership in the client account, if any.</summary>
+    public Membership? You => Client.MembershipOf(Partner.Membership.UserId);
+
+    /// <summary>R6, R9: Partner Admin (or Super Admin) in the client account.</summary>
+    public bool YouAdminister => You?.AccessType is AccessType.PartnerAdmin or AccessType.SuperAdmin;
+}

@@ -1,0 +1,67 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PartnerPortal.Web.Infrastructure;
+
+namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
+
+/// <summary>R10: Remove employee from clients: choose clients, Next, review, Done.</summary>
+public class RemoveFromClientsModel(IMediator mediator) : PageModel
+{
+    [BindProperty(Name = "clients")] public List<long> Selected { get; set; } = [];
+
+    [TempData] public string? Flash { get; set; }
+
+    public EmployeeModel.Model? View { get; private set; }
+
+    public RemovePartnerEmployees.Review? Review { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long hubId, Guid employeeId, CancellationToken ct) => await ShowAsync(hubId, employeeId, ct);
+
+    /// <summary>Next: the review; nothing changes yet.</summary>
+    public async Task<IActionResult> OnPostNextAsync(long hubId, Guid employeeId, CancellationToken ct)
+    {
+        try
+        {
+            var review = await mediator.Send(new RemovePartnerEmployees.ReviewQuery(hubId, Pairs(employeeId)), ct);
+            if (this.FailureResult(review) is { } failure) return failure;
+            Review = review.Value;
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddValidationErrors(ex);
+        }
+        return await ShowAsync(hubId, employeeId, ct);
+    }
+
+    /// <summary>Done: removes, and lists what was revoked per client.</summary>
+    public async Task<IActionResult> OnPostDoneAsync(long hubId, Guid employeeId, CancellationToken ct)
+    {
+        try
+        {
+            var result = await mediator.Send(new RemovePartnerEmployees.Command(hubId, Pairs(employeeId)), ct);
+            if (this.FailureResult(result) is { } failure) return failure;
+            if (ModelState.IsValid)
+            {
+                Flash = $"Removed from {string.Join(", ", result.Value!.Items.Select(i => i.ClientName))}. {string.Join(" ", result.Value.Clients.Select(c => c.Consequence))}";
+                return RedirectToPage("Employee", new { hubId, employeeId });
+            }
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddValidationErrors(ex);
+        }
+        return await ShowAsync(hubId, employeeId, ct);
+    }
+
+    private List<RemovePartnerEmployees.Pair> Pairs(Guid employeeId) => Selected.Select(c => new RemovePartnerEmployees.Pair(c, employeeId)).ToList();
+
+    private async Task<IActionResult> ShowAsync(long hubId, Guid employeeId, CancellationToken ct)
+    {
+        var result = await mediator.Send(new EmployeeModel.Query(hubId, employeeId), ct);
+        if (this.FailureResult(result) is { } failure) return failure;
+        View = result.Value;
+        return Page();
+    }
+}

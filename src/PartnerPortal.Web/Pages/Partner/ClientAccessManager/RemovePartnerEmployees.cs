@@ -1,0 +1,127 @@
+using System.Globalization;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Domain;
+using PartnerPortal.Web.Infrastructure;
+
+namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
+
+/// <summary>
+/// R10, R11, R12: removing partner employees from client accounts, shared by "Remove employee from
+/// clients" (one employee, several clients) and "Remove partner employee" (one client, several employees).
+/// The review changes nothing; the command removes and says what happened to each relationship.
+/// </summary>
+public static class RemovePartnerEmployees
+{
+    public sealed record Pair(long ClientHubId, Guid UserId);
+
+    public sealed record Item(long ClientHubId, string ClientName, Guid UserId, string EmployeeName, string Email, string Access,
+        int Activities, DateTimeOffset? LastActivity, string? Blocker);
+
+    public sealed record Outlook(long ClientHubId, string ClientName, string Consequence);
+
+    public sealed record Review(IReadOnlyList<Item> Items, IReadOnlyList<Outlook> Clients)
+    {
+        public bool Blocked => Items.Any(i => i.Blocker is not null);
+    }
+
+    public sealed record ReviewQuery(long PartnerHubId, IReadOnlyList<Pair> Pairs) : IRequest<Result<Review>>;
+
+    public sealed record Command(long PartnerHubId, IReadOnlyList<Pair> Pairs) : ICommand<Result<Review>>;
+
+    public sealed class ReviewValidator : AbstractValidator<ReviewQuery>
+    {
+        public ReviewValidator() => RuleFor(q => q.Pairs).Must(p => p.Count is > 0 and <= 500).WithMessage("Select at least one to remove.");
+    }
+
+    public sealed class CommandValidator : AbstractValidator<Command>
+    {
+        public CommandValidator() => RuleFor(q => q.Pairs).Must(p => p.Count is > 0 and <= 500).WithMessage("Select at least one to remove.");
+    }
+
+    public sealed class ReviewHandler(Planner planner) : IRequestHandler<ReviewQuery, Result<Review>>
+    {
+        public async Task<Result<Review>> Handle(ReviewQuery request, CancellationToken cancellationToken)
+        {
+            var plan = await planner.PlanAsync(request.PartnerHubId, request.Pairs, cancellationToken);
+            return plan.Succeeded ? plan.Value!.Review : plan.AsFailure();
+        }
+    }
+
+    public sealed class CommandHandler(PortalDb db, Planner planner, RelationshipKeeper relationships, AuditLog audit) : IRequestHandler<Command, Result<Review>>
+    {
+        public async Task<Result<Review>> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var plan = await planner.PlanAsync(request.PartnerHubId, request.Pairs, cancellationToken);
+            if (!plan.Succeeded) return plan.AsFailure();
+            var (clients, review) = plan.Value!;
+            foreach (var item in review.Items)
+            {
+                var client = clients[item.ClientHubId];
+                var outcome = client.RemovePartnerEmployee(item.UserId, request.PartnerHubId);
+                if (!outcome.Succeeded) return Failure.Refused($"{item.EmployeeName} in {item.ClientName}: {outcome.Refusal}");
+                audit.Record(client.HubId, request.PartnerHubId, "Partner employee removed", item.Email, item.Access, "No access");
+            }
+            foreach (var client in clients.Values)
+                await relationships.AfterRemovalAsync(client, request.PartnerHubId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return review;
+        }
+    }
+
+    /// <summary>Loads and checks everything a removal touches, and says what it will do.</summary>
+    public sealed class Planner(PortalDb db, AccountAccess access, RelationshipKeeper relationships, TimeProvider clock)
+    {
+        public sealed record Plan(IReadOnlyDictionary<long, Account> Clients, Review Review);
+
+        public async Task<Result<Plan>> PlanAsync(long partnerHubId, IReadOnlyList<Pair> pairs, CancellationToken ct)
+        {
+            // R10, R11: Super Admin or Client access manager in the partner account.
+            var partner = await access.PartnerWithAsync(partnerHubId, Permission.ClientAccessManager, ct);
+            if (!partner.Succeeded) return partner.AsFailure();
+
+            var clients = new Dictionary<long, Account>();
+            var items = new List<Item>();
+            var outlooks = new List<Outlook>();
+            var now = clock.GetUtcNow();
+            foreach (var group in pairs.Distinct().GroupBy(p => p.ClientHubId))
+            {
+                var client = await access.ClientOfPartnerAsync(partnerHubId, group.Key, ct);
+                if (!client.Succeeded) return client.AsFailure();
+                var account = clients[group.Key] = client.Value!;
+                var activity = await db.QualifyingActivities.Where(a => a.ClientHubId == account.HubId && a.PartnerHubId == partnerHubId)
+                    .GroupBy(a => a.UserId).Select(g => new { UserId = g.Key, Count = g.Count(), Last = g.Max(a => a.At) })
+                    .ToDictionaryAsync(a => a.UserId, ct);
+                var superAdminsLeaving = 0;
+                foreach (var pair in group)
+                {
+                    var membership = account.MembershipOf(pair.UserId);
+                    if (membership is null || membership.PartnerHubId != partnerHubId) return Failure.NotFound; // not yours to remove
+                    if (membership.IsSuperAdmin) superAdminsLeaving++;
+                    var blocker = membership.IsSuperAdmin && account.SuperAdminCount - superAdminsLeaving < 1
+                        ? $"{membership.User!.Name} is the only Super Admin left in {account.Name}; a client account always keeps one."
+                        : null;
+                    activity.TryGetValue(pair.UserId, out var did);
+                    items.Add(new Item(account.HubId, account.Name, pair.UserId, membership.User!.Name, membership.User.Email, membership.Describe(),
+                        did?.Count ?? 0, did?.Last, blocker));
+                }
+                var remaining = account.PartnerEmployeesOf(partnerHubId).Count() - group.Count();
+                outlooks.Add(new Outlook(account.HubId, account.Name, await ConsequenceAsync(account, partnerHubId, remaining, now, ct)));
+            }
+            return new Plan(clients, new Review(items, outlooks));
+        }
+
+        private async Task<string> ConsequenceAsync(Account client, long partnerHubId, int remaining, DateTimeOffset now, CancellationToken ct)
+        {
+            if (remaining > 0) return $"{remaining} of your partner employees keep access to {client.Name}; the relationship stays as it is.";
+            var relationship = await db.Relationships.AsNoTracking().SingleAsync(r => r.PartnerHubId == partnerHubId && r.ClientHubId == client.HubId, ct);
+            if (relationship.State != RelationshipState.Active) return $"No partner employees remain; the relationship is already {relationship.State.Display().ToLowerInvariant()}.";
+            var endsAt = relationship.EndingDateFor(await relationships.LastQualifyingActivityAsync(client.HubId, partnerHubId, ct));
+            return endsAt <= now
+                ? "No partner employees remain and the last qualifying activity was more than 60 days ago: the relationship ends at once."
+                : $"No partner employees remain: the relationship becomes Ending and ends on {endsAt.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}, 60 days after the last qualifying activity. Adding an employee before then keeps it.";
+        }
+    }
+}
