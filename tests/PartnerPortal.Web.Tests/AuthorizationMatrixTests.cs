@@ -28,6 +28,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
     private const int SignInRedirect = 1; // 302 to /sign-in
     private const int Redirect = 2;       // 302 elsewhere
 
+    private static readonly string Cam = $"/{Personas.Brightwave}/partner/client-access-manager";
+
     /// <summary>Route template → the URL tried → expected answer per persona, in the order of <see cref="Persona"/>.</summary>
     private static readonly Dictionary<string, (string Url, int[] Expected)> Matrix = new()
     {
@@ -36,7 +38,17 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         ["sign-out"] = ("/sign-out", [SignInRedirect, 200, 200, 200, 200, 200, 200]),
         ["error/{code:int?}"] = ("/error/404", [200, 200, 200, 200, 200, 200, 200]),
         ["{hubId:long}/home"] = ($"/{Personas.Brightwave}/home", [SignInRedirect, 200, 200, 200, 403, 403, 403]),
-        ["{hubId:long}/partner/client-access-manager"] = ($"/{Personas.Brightwave}/partner/client-access-manager", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
+        ["{hubId:long}/partner/client-access-manager"] = ($"{Cam}", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
+        ["{hubId:long}/partner/client-access-manager/access-link"] = ($"{Cam}/access-link?employee={{diego}}", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
+        ["{hubId:long}/partner/client-access-manager/employees"] = ($"{Cam}/employees", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
+        ["{hubId:long}/partner/client-access-manager/employees/{employeeId:guid}"] = ($"{Cam}/employees/{{diego}}", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
+        ["{hubId:long}/partner/client-access-manager/employees/{employeeId:guid}/link-clients"] = ($"{Cam}/employees/{{emma}}/link-clients", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
+        ["{hubId:long}/partner/client-access-manager/employees/{employeeId:guid}/remove-from-clients"] = ($"{Cam}/employees/{{emma}}/remove-from-clients", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
+        ["{hubId:long}/partner/client-access-manager/clients/{clientHubId:long}"] = ($"{Cam}/clients/{Personas.HarborCoffee}", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
+        ["{hubId:long}/partner/client-access-manager/clients/{clientHubId:long}/add-employees"] = ($"{Cam}/clients/{Personas.HarborCoffee}/add-employees", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
+        ["{hubId:long}/partner/client-access-manager/clients/{clientHubId:long}/employees/{employeeId:guid}/permission-set"] = ($"{Cam}/clients/{Personas.HarborCoffee}/employees/{{emma}}/permission-set", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
+        ["{hubId:long}/partner/client-access-manager/clients/{clientHubId:long}/change-to-partner-admin"] = ($"{Cam}/clients/{Personas.HarborCoffee}/change-to-partner-admin", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
+        ["access/{token}"] = ("/access/{token}", [SignInRedirect, 200, 200, 200, 200, 200, 200]),
     };
 
     [Fact]
@@ -66,7 +78,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
     [MemberData(nameof(Cases))]
     public async Task Each_persona_gets_the_expected_answer_on_each_page(string template, Persona persona)
     {
-        var (url, expected) = Matrix[template];
+        var (pattern, expected) = Matrix[template];
+        var url = await ResolveAsync(pattern);
         using var client = Fixture.CreateClient();
         if (Emails[persona] is { } email) await client.SignInAsync(email);
 
@@ -87,6 +100,15 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
                 Assert.Equal(want, (int)response.StatusCode);
                 break;
         }
+    }
+
+    /// <summary>Ids and tokens of the demo world, which exist only at run time.</summary>
+    private async Task<string> ResolveAsync(string url)
+    {
+        if (url.Contains("{diego}", StringComparison.Ordinal)) url = url.Replace("{diego}", (await Fixture.UserIdAsync(Personas.PlainPartnerEmployee)).ToString(), StringComparison.Ordinal);
+        if (url.Contains("{emma}", StringComparison.Ordinal)) url = url.Replace("{emma}", (await Fixture.UserIdAsync(Personas.OffDomainEmployee)).ToString(), StringComparison.Ordinal);
+        if (url.Contains("{token}", StringComparison.Ordinal)) url = url.Replace("{token}", await Fixture.AccessLinkTokenAsync(Personas.PartnerSuperAdmin), StringComparison.Ordinal);
+        return url;
     }
 
     [Fact]

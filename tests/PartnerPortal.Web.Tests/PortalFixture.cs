@@ -28,7 +28,11 @@ public sealed class PortalFixture : IAsyncLifetime
         await Factory.Database.DisposeAsync();
     }
 
-    public Task ResetAsync() => Factory.Database.ResetAsync();
+    public async Task ResetAsync()
+    {
+        await Factory.Database.ResetAsync();
+        if (Directory.Exists(Factory.MailFolder)) Directory.Delete(Factory.MailFolder, recursive: true);
+    }
 
     public BrowserLikeClient CreateClient() => new(Factory);
 
@@ -42,6 +46,33 @@ public sealed class PortalFixture : IAsyncLifetime
         await using var scope = Factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Become(userId);
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>The current token of a partner employee's access link, as its owner would copy it.</summary>
+    public async Task<string> AccessLinkTokenAsync(string email, long partnerHubId = Personas.Brightwave)
+    {
+        var userId = await UserIdAsync(email);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
+        var link = await db.AccessLinks.SingleAsync(l => l.PartnerHubId == partnerHubId && l.EmployeeUserId == userId);
+        return scope.ServiceProvider.GetRequiredService<AccessLinkTokens>().Unseal(link) ?? throw new InvalidOperationException("The link cannot be unsealed.");
+    }
+
+    /// <summary>Runs a scoped service as the app's jobs would, e.g. the mail dispatcher or the ending job.</summary>
+    public async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> action) where TService : notnull
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>Delivers queued emails into the pickup folder and returns every .eml written so far.</summary>
+    public async Task<IReadOnlyList<string>> DeliveredMailAsync()
+    {
+        await WithServiceAsync<Infrastructure.Mail.OutboxDispatcher, int>(d => d.DispatchAsync(CancellationToken.None));
+        return Directory.Exists(Factory.MailFolder)
+            ? Directory.GetFiles(Factory.MailFolder, "*.eml").Select(File.ReadAllText).ToList()
+            : [];
     }
 
     public async Task<T> InDbAsync<T>(Func<PortalDb, Task<T>> action)
