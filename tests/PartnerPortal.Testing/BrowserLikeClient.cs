@@ -50,6 +50,19 @@ public sealed class BrowserLikeClient : IDisposable
         return await _http.PostAsync(new Uri(url, UriKind.Relative), content);
     }
 
+    /// <summary>
+    /// A crafted post: the fields given plus a valid antiforgery token of this session, as a user who
+    /// edits the form (or writes their own) would send. Proves the handler, not the page, refuses.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostCraftedAsync(string url, IDictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var (_, page) = await GetPageAsync("/sign-out");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("Sign in before crafting a post.");
+        return await PostRawAsync(url, new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token });
+    }
+
     public async Task SignInAsync(string email, string password = Personas.Password)
     {
         using var response = await SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Data.Email"] = email, ["Data.Password"] = password });
