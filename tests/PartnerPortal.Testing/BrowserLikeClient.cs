@@ -26,17 +26,21 @@ public sealed class BrowserLikeClient : IDisposable
     }
 
     /// <summary>Opens <paramref name="pageUrl"/>, fills the form (first one, or the one matching <paramref name="formSelector"/>) and submits it.</summary>
-    public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IDictionary<string, string> fields, string formSelector = "main form")
+    public Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IDictionary<string, string> fields, string formSelector = "main form") =>
+        SubmitFormAsync(pageUrl, fields.AsEnumerable(), formSelector);
+
+    /// <summary>As above; a name may repeat, as ticked checkboxes do. Given names replace the form's own values.</summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IEnumerable<KeyValuePair<string, string>> fields, string formSelector = "main form")
     {
-        ArgumentNullException.ThrowIfNull(fields);
+        var given = fields.ToList();
         var (_, page) = await GetPageAsync(pageUrl);
         var form = page.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"{pageUrl} has no form matching '{formSelector}'.");
         var values = form.Elements.OfType<IHtmlInputElement>()
             .Where(i => !string.IsNullOrEmpty(i.Name) && (i.Type is not ("checkbox" or "radio") || i.IsChecked))
             .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
-            .Where(kv => !fields.ContainsKey(kv.Key))
-            .Concat(fields)
+            .Where(kv => given.All(g => g.Key != kv.Key))
+            .Concat(given)
             .ToList();
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
         using var content = new FormUrlEncodedContent(values);
@@ -44,7 +48,7 @@ public sealed class BrowserLikeClient : IDisposable
     }
 
     /// <summary>A post as a forged page would send it: the fields given and nothing else.</summary>
-    public async Task<HttpResponseMessage> PostRawAsync(string url, IDictionary<string, string> fields)
+    public async Task<HttpResponseMessage> PostRawAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
     {
         using var content = new FormUrlEncodedContent(fields);
         return await _http.PostAsync(new Uri(url, UriKind.Relative), content);
@@ -54,13 +58,13 @@ public sealed class BrowserLikeClient : IDisposable
     /// A crafted post: the fields given plus a valid antiforgery token of this session, as a user who
     /// edits the form (or writes their own) would send. Proves the handler, not the page, refuses.
     /// </summary>
-    public async Task<HttpResponseMessage> PostCraftedAsync(string url, IDictionary<string, string> fields)
+    public async Task<HttpResponseMessage> PostCraftedAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var (_, page) = await GetPageAsync("/sign-out");
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? throw new InvalidOperationException("Sign in before crafting a post.");
-        return await PostRawAsync(url, new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token });
+        return await PostRawAsync(url, fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token)));
     }
 
     public async Task SignInAsync(string email, string password = Personas.Password)

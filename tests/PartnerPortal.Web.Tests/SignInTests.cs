@@ -119,6 +119,19 @@ public sealed class SignInTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task The_Sign_out_button_in_the_header_signs_out_from_any_page()
+    {
+        using var client = Fixture.CreateClient();
+        await client.SignInAsync(Personas.ClientSuperAdmin);
+
+        using var signOut = await client.SubmitFormAsync($"/{Personas.HarborCoffee}/home", new Dictionary<string, string>(), "header form");
+
+        Assert.Equal("/sign-in", signOut.Headers.Location!.OriginalString);
+        using var after = await client.GetAsync($"/{Personas.HarborCoffee}/home");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
     public async Task Sign_in_never_returns_to_another_site()
     {
         using var client = Fixture.CreateClient();
