@@ -12,29 +12,18 @@ public sealed class ClientAccessManagerProcedures(BrowserFixture browser) : IAsy
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Personas.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
-
     [Fact]
     public async Task R5_partner_admin_opens_Client_Access_Manager_and_widens_the_Access_types_filter()
     {
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, Personas.PartnerSuperAdmin);
+        await Steps.SignInAsync(page, Personas.PartnerSuperAdmin);
 
         // 1. In your Partner account, navigate to Partner > Client Access Manager.
-        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
-        await menu.GetByRole(AriaRole.Button, new() { Name = "Partner", Exact = true }).ClickAsync();
-        await menu.GetByRole(AriaRole.Link, new() { Name = "Client Access Manager" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Client Access Manager" })).ToBeVisibleAsync();
+        await Steps.OpenClientAccessManagerAsync(page);
 
         var rows = page.Locator("table[aria-label=Clients] tbody tr");
         await Expect(rows).ToHaveCountAsync(7); // by default: where you are Partner Admin or Super Admin
-        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Pinecrest Realty" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Pinecrest Realty", Exact = true })).ToHaveCountAsync(0);
 
         // 2. If you don't see the client account, click the Access types filter and select all checkboxes.
         await page.GetByText("Access types:").ClickAsync();
@@ -43,20 +32,19 @@ public sealed class ClientAccessManagerProcedures(BrowserFixture browser) : IAsy
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
 
         await Expect(rows).ToHaveCountAsync(13);
-        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Pinecrest Realty" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Pinecrest Realty", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByText("Showing 1–13 of 13 clients")).ToBeVisibleAsync();
         var ending = rows.Filter(new() { HasText = "Summit Fitness Studios" });
         await Expect(ending).ToContainTextAsync("Ending");
 
-        Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "client-access-manager-clients.png"), FullPage = true });
+        await Steps.ScreenshotAsync(page, "client-access-manager-clients");
     }
 
     [Fact]
     public async Task R5_unticking_Partner_Admin_leaves_only_the_clients_where_you_are_Super_Admin()
     {
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, Personas.PartnerSuperAdmin);
+        await Steps.SignInAsync(page, Personas.PartnerSuperAdmin);
         await page.GotoAsync($"/{Personas.Brightwave}/partner/client-access-manager");
 
         await page.GetByText("Access types:").ClickAsync();
@@ -72,7 +60,7 @@ public sealed class ClientAccessManagerProcedures(BrowserFixture browser) : IAsy
     public async Task R5_a_client_Super_Admin_who_follows_a_Client_Access_Manager_link_is_told_they_have_no_access()
     {
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, Personas.ClientSuperAdmin);
+        await Steps.SignInAsync(page, Personas.ClientSuperAdmin);
 
         var response = await page.GotoAsync($"/{Personas.Brightwave}/partner/client-access-manager");
 

@@ -100,7 +100,7 @@ public sealed class AccessLinkTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal(SeatType.Partner, hana.Seat);
         Assert.Equal(Personas.Brightwave, hana.PartnerHubId);
         var (_, done) = await maria.GetPageAsync(response.Headers.Location!.OriginalString);
-        Assert.Contains("Hana Sato is now Partner Admin, Partner seat in Harbor Coffee Roasters", done.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hana Sato now has access to Harbor Coffee Roasters as Partner Admin, Partner seat", done.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
 
         var mail = Assert.Single(await Fixture.DeliveredMailAsync());
         Assert.Contains($"To: {Personas.Hana}", mail, StringComparison.Ordinal);

@@ -99,6 +99,9 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
 
         var pinecrest = Client(45_100_006, "Pinecrest Realty", ("Noel Hart", "noel.hart@pinecrestrealty.com"), 1_900m);
         Seat(pinecrest, Brightwave, diego, AccessType.PartnerAdmin);
+        // The client added George by hand: he works there but does not count for Brightwave until linked (R8).
+        pinecrest.AddMember(george, AccessType.User, _now.AddDays(-40));
+        Must(pinecrest.ChangePermissionSet(george.Id, pinecrest.PermissionSets.Single(s => s.Name == "Marketing")));
         Active(brightwave, pinecrest, activityDaysAgo: 30, diego);
 
         // Every Brightwave employee has left; the relationship runs out 60 days after the last activity (R12).

@@ -43,7 +43,7 @@ document.addEventListener("click", async (event) => {
     const button = event.target instanceof Element ? event.target.closest("[data-copy-target]") : null;
     if (!button) return;
     const field = document.querySelector(button.dataset.copyTarget);
-    const status = button.parentElement.querySelector("[data-copy-status]");
+    const status = (button.closest("[data-dialog-content], .card, form") ?? document).querySelector("[data-copy-status]");
     try {
         await navigator.clipboard.writeText(field.value);
         if (status) status.textContent = "Copied to the clipboard.";
