@@ -20,24 +20,12 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long hubId, long clientHubId, CancellationToken ct) => await ShowAsync(hubId, clientHubId, ct);
 
-    public async Task<IActionResult> OnPostAsync(long hubId, long clientHubId, CancellationToken ct)
-    {
-        try
+    public Task<IActionResult> OnPostAsync(long hubId, long clientHubId, CancellationToken ct) =>
+        this.SubmitAsync(mediator, Data with { PartnerHubId = hubId, ClientHubId = clientHubId }, added =>
         {
-            var result = await mediator.Send(Data with { PartnerHubId = hubId, ClientHubId = clientHubId }, ct);
-            if (this.FailureResult(result, nameof(Data)) is { } failure) return failure;
-            if (ModelState.IsValid)
-            {
-                Flash = $"Added {result.Value} {(result.Value == 1 ? "employee" : "employees")} with partner seats.";
-                return RedirectToPage("ClientDetails", new { hubId, clientHubId });
-            }
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex, nameof(Data));
-        }
-        return await ShowAsync(hubId, clientHubId, ct);
-    }
+            Flash = $"Added {added} {(added == 1 ? "employee" : "employees")} with partner seats.";
+            return RedirectToPage("ClientDetails", new { hubId, clientHubId });
+        }, () => ShowAsync(hubId, clientHubId, ct), nameof(Data));
 
     private async Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct)
     {

@@ -19,24 +19,12 @@ public class ChangePermissionSetModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnGetAsync(long hubId, long clientHubId, Guid employeeId, CancellationToken ct) =>
         await ShowAsync(hubId, clientHubId, employeeId, ct);
 
-    public async Task<IActionResult> OnPostAsync(long hubId, long clientHubId, Guid employeeId, CancellationToken ct)
-    {
-        try
+    public Task<IActionResult> OnPostAsync(long hubId, long clientHubId, Guid employeeId, CancellationToken ct) =>
+        this.SubmitAsync(mediator, Data with { PartnerHubId = hubId, ClientHubId = clientHubId, EmployeeId = employeeId }, message =>
         {
-            var result = await mediator.Send(Data with { PartnerHubId = hubId, ClientHubId = clientHubId, EmployeeId = employeeId }, ct);
-            if (this.FailureResult(result, nameof(Data)) is { } failure) return failure;
-            if (ModelState.IsValid)
-            {
-                Flash = result.Value;
-                return RedirectToPage("ClientDetails", new { hubId, clientHubId });
-            }
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex, nameof(Data));
-        }
-        return await ShowAsync(hubId, clientHubId, employeeId, ct);
-    }
+            Flash = message;
+            return RedirectToPage("ClientDetails", new { hubId, clientHubId });
+        }, () => ShowAsync(hubId, clientHubId, employeeId, ct), nameof(Data));
 
     private async Task<IActionResult> ShowAsync(long hubId, long clientHubId, Guid employeeId, CancellationToken ct)
     {

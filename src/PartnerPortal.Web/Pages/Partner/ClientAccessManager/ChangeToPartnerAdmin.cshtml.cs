@@ -20,24 +20,12 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long hubId, long clientHubId, CancellationToken ct) => await ShowAsync(hubId, clientHubId, ct);
 
-    public async Task<IActionResult> OnPostAsync(long hubId, long clientHubId, CancellationToken ct)
-    {
-        try
+    public Task<IActionResult> OnPostAsync(long hubId, long clientHubId, CancellationToken ct) =>
+        this.SubmitAsync(mediator, Data with { PartnerHubId = hubId, ClientHubId = clientHubId }, message =>
         {
-            var result = await mediator.Send(Data with { PartnerHubId = hubId, ClientHubId = clientHubId }, ct);
-            if (this.FailureResult(result, nameof(Data)) is { } failure) return failure;
-            if (ModelState.IsValid)
-            {
-                Flash = result.Value;
-                return RedirectToPage("Index", new { hubId });
-            }
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex, nameof(Data));
-        }
-        return await ShowAsync(hubId, clientHubId, ct);
-    }
+            Flash = message;
+            return RedirectToPage("Index", new { hubId });
+        }, () => ShowAsync(hubId, clientHubId, ct), nameof(Data));
 
     private async Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct)
     {

@@ -37,24 +37,12 @@ public class ClientDetailsModel(IMediator mediator) : PageModel
     }
 
     /// <summary>Confirm removal.</summary>
-    public async Task<IActionResult> OnPostConfirmAsync(long hubId, long clientHubId, CancellationToken ct)
-    {
-        try
+    public Task<IActionResult> OnPostConfirmAsync(long hubId, long clientHubId, CancellationToken ct) =>
+        this.SubmitAsync(mediator, new RemovePartnerEmployees.Command(hubId, Pairs(clientHubId)), receipt =>
         {
-            var result = await mediator.Send(new RemovePartnerEmployees.Command(hubId, Pairs(clientHubId)), ct);
-            if (this.FailureResult(result) is { } failure) return failure;
-            if (ModelState.IsValid)
-            {
-                Flash = $"Removed {string.Join(", ", result.Value!.Items.Select(i => i.EmployeeName))}. {string.Join(" ", result.Value.Clients.Select(c => c.Consequence))}";
-                return RedirectToPage(new { hubId, clientHubId });
-            }
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex);
-        }
-        return await ShowAsync(hubId, clientHubId, ct);
-    }
+            Flash = $"Removed {string.Join(", ", receipt.Items.Select(i => i.EmployeeName))}. {string.Join(" ", receipt.Clients.Select(c => c.Consequence))}";
+            return RedirectToPage(new { hubId, clientHubId });
+        }, () => ShowAsync(hubId, clientHubId, ct));
 
     private List<RemovePartnerEmployees.Pair> Pairs(long clientHubId) => Selected.Select(u => new RemovePartnerEmployees.Pair(clientHubId, u)).ToList();
 

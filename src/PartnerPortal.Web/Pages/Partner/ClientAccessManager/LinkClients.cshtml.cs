@@ -20,24 +20,12 @@ public class LinkClientsModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long hubId, Guid employeeId, CancellationToken ct) => await ShowAsync(hubId, employeeId, ct);
 
-    public async Task<IActionResult> OnPostAsync(long hubId, Guid employeeId, CancellationToken ct)
-    {
-        try
+    public Task<IActionResult> OnPostAsync(long hubId, Guid employeeId, CancellationToken ct) =>
+        this.SubmitAsync(mediator, Data with { PartnerHubId = hubId, EmployeeId = employeeId }, message =>
         {
-            var result = await mediator.Send(Data with { PartnerHubId = hubId, EmployeeId = employeeId }, ct);
-            if (this.FailureResult(result, nameof(Data)) is { } failure) return failure;
-            if (ModelState.IsValid)
-            {
-                Flash = result.Value;
-                return RedirectToPage("Employee", new { hubId, employeeId });
-            }
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex, nameof(Data));
-        }
-        return await ShowAsync(hubId, employeeId, ct);
-    }
+            Flash = message;
+            return RedirectToPage("Employee", new { hubId, employeeId });
+        }, () => ShowAsync(hubId, employeeId, ct), nameof(Data));
 
     private async Task<IActionResult> ShowAsync(long hubId, Guid employeeId, CancellationToken ct)
     {

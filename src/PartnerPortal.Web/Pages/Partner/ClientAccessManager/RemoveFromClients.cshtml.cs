@@ -36,24 +36,12 @@ public class RemoveFromClientsModel(IMediator mediator) : PageModel
     }
 
     /// <summary>Done: removes, and lists what was revoked per client.</summary>
-    public async Task<IActionResult> OnPostDoneAsync(long hubId, Guid employeeId, CancellationToken ct)
-    {
-        try
+    public Task<IActionResult> OnPostDoneAsync(long hubId, Guid employeeId, CancellationToken ct) =>
+        this.SubmitAsync(mediator, new RemovePartnerEmployees.Command(hubId, Pairs(employeeId)), receipt =>
         {
-            var result = await mediator.Send(new RemovePartnerEmployees.Command(hubId, Pairs(employeeId)), ct);
-            if (this.FailureResult(result) is { } failure) return failure;
-            if (ModelState.IsValid)
-            {
-                Flash = $"Removed from {string.Join(", ", result.Value!.Items.Select(i => i.ClientName))}. {string.Join(" ", result.Value.Clients.Select(c => c.Consequence))}";
-                return RedirectToPage("Employee", new { hubId, employeeId });
-            }
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex);
-        }
-        return await ShowAsync(hubId, employeeId, ct);
-    }
+            Flash = $"Removed from {string.Join(", ", receipt.Items.Select(i => i.ClientName))}. {string.Join(" ", receipt.Clients.Select(c => c.Consequence))}";
+            return RedirectToPage("Employee", new { hubId, employeeId });
+        }, () => ShowAsync(hubId, employeeId, ct));
 
     private List<RemovePartnerEmployees.Pair> Pairs(Guid employeeId) => Selected.Select(c => new RemovePartnerEmployees.Pair(c, employeeId)).ToList();
 
