@@ -95,10 +95,13 @@ public sealed partial class SeedProcedures(BrowserFixture browser) : IAsyncLifet
 
         // 2. Hover over a client, Actions > Add employees. 3. Select each employee. 4. Select a permission set. 5. Add employees.
         await Steps.RowActionAsync(ava, "Harbor Coffee Roasters", "Add employees");
-        await ava.GetByLabel("Hana Sato").CheckAsync();
-        await ava.GetByLabel("Diego Alvarez").CheckAsync();
-        await ava.GetByLabel("Permission set").SelectOptionAsync(new SelectOptionValue { Label = "Marketing" });
-        await ava.GetByRole(AriaRole.Button, new() { Name = "Add employees" }).ClickAsync();
+        var panel = Steps.Dialog(ava);
+        await Expect(panel).ToHaveClassAsync(new Regex("offcanvas-end")); // the right panel
+        await panel.GetByLabel("Hana Sato").CheckAsync();
+        await panel.GetByLabel("Diego Alvarez").CheckAsync();
+        await panel.GetByLabel("Permission set").SelectOptionAsync(new SelectOptionValue { Label = "Marketing" });
+        await Steps.ScreenshotAsync(ava, "add-employees-panel");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Add employees" }).ClickAsync();
 
         await Expect(ava.GetByRole(AriaRole.Status)).ToContainTextAsync("Added 2 employees with partner seats.");
         await Expect(Steps.Row(ava, "Hana Sato")).ToContainTextAsync("Marketing");
@@ -114,8 +117,9 @@ public sealed partial class SeedProcedures(BrowserFixture browser) : IAsyncLifet
         // 2. Employees tab. 3. Actions > Link clients. 4. Select a client. 5. Confirm.
         await ava.GetByRole(AriaRole.Link, new() { Name = "Employees", Exact = true }).ClickAsync();
         await Steps.RowActionAsync(ava, "George Li", "Link clients");
-        await ava.GetByLabel("Pinecrest Realty").CheckAsync();
-        await ava.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        var dialog = Steps.Dialog(ava);
+        await dialog.GetByLabel("Pinecrest Realty").CheckAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
 
         await Expect(ava.GetByRole(AriaRole.Status)).ToContainTextAsync("George Li is linked to Pinecrest Realty and counts for managed credit there.");
         await Expect(Steps.Row(ava, "Pinecrest Realty")).ToContainTextAsync("Linked");

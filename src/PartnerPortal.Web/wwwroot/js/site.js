@@ -15,7 +15,8 @@ document.addEventListener("change", (event) => {
     document.querySelectorAll(`input[name="${box.dataset.selectAll}"]`).forEach((b) => { b.checked = box.checked; });
 });
 
-// Links marked data-dialog open their page's [data-dialog-content] in a dialog; without script they are plain links.
+// Links marked data-dialog open their page's [data-dialog-content] in a dialog, or in a right-side
+// panel with data-dialog="panel"; without script they are plain links to the page.
 document.addEventListener("click", async (event) => {
     const link = event.target instanceof Element ? event.target.closest("a[data-dialog]") : null;
     if (!link || !window.bootstrap) return;
@@ -24,18 +25,22 @@ document.addEventListener("click", async (event) => {
     const page = new DOMParser().parseFromString(await response.text(), "text/html");
     const content = page.querySelector("[data-dialog-content]");
     if (!content) { window.location.href = link.href; return; }
-    let dialog = document.getElementById("page-dialog");
-    if (!dialog) {
-        dialog = document.createElement("div");
-        dialog.id = "page-dialog";
-        dialog.className = "modal fade";
-        dialog.tabIndex = -1;
-        dialog.innerHTML = '<div class="modal-dialog modal-lg modal-dialog-scrollable"><div class="modal-content"></div></div>';
-        document.body.appendChild(dialog);
+    const asPanel = link.dataset.dialog === "panel";
+    const id = asPanel ? "page-panel" : "page-dialog";
+    let holder = document.getElementById(id);
+    if (!holder) {
+        holder = document.createElement("div");
+        holder.id = id;
+        holder.tabIndex = -1;
+        holder.className = asPanel ? "offcanvas offcanvas-end page-panel" : "modal fade";
+        holder.innerHTML = asPanel
+            ? '<div class="offcanvas-body p-0"></div>'
+            : '<div class="modal-dialog modal-lg modal-dialog-scrollable"><div class="modal-content"></div></div>';
+        document.body.appendChild(holder);
     }
-    dialog.querySelector(".modal-content").replaceChildren(content);
-    dialog.setAttribute("aria-label", content.dataset.dialogContent || link.textContent.trim());
-    bootstrap.Modal.getOrCreateInstance(dialog).show();
+    holder.querySelector(asPanel ? ".offcanvas-body" : ".modal-content").replaceChildren(content);
+    holder.setAttribute("aria-label", content.dataset.dialogContent || link.textContent.trim());
+    (asPanel ? bootstrap.Offcanvas : bootstrap.Modal).getOrCreateInstance(holder).show();
 });
 
 // Copy buttons: data-copy-target="#id of the field to copy".
