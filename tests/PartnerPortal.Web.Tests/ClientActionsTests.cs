@@ -149,6 +149,24 @@ public sealed class ClientActionsTests(PortalFixture fixture) : PortalTest(fixtu
     }
 
     [Fact]
+    public async Task R9_only_a_Partner_Admin_of_the_client_is_offered_and_allowed_Change_permission_set()
+    {
+        using var ben = await SignedInAsync(Personas.ClientAccessManager); // Client access manager, no access in Greenleaf
+        var hana = await Fixture.UserIdAsync(Personas.Hana);
+
+        var (detailsStatus, details) = await ben.GetPageAsync($"{Cam}/clients/{Personas.GreenleafDental}");
+        using var form = await ben.GetAsync($"{Cam}/clients/{Personas.GreenleafDental}/employees/{hana}/permission-set");
+        using var crafted = await ben.PostCraftedAsync($"{Cam}/clients/{Personas.GreenleafDental}/employees/{hana}/permission-set",
+            [Field("Data.PermissionSetId", await SetIdAsync(Personas.GreenleafDental, "Read only"))]);
+
+        Assert.Equal(HttpStatusCode.OK, detailsStatus);
+        Assert.DoesNotContain(details.QuerySelectorAll("a.dropdown-item"), a => a.TextContent == "Change permission set");
+        Assert.Equal(HttpStatusCode.Forbidden, form.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, crafted.StatusCode);
+        Assert.Equal(AccessType.PartnerAdmin, (await MembershipAsync(Personas.GreenleafDental, Personas.Hana))!.AccessType);
+    }
+
+    [Fact]
     public async Task R9_a_client_of_another_partner_and_an_employee_not_in_the_client_are_not_found()
     {
         using var ava = await SignedInAsync(Personas.PartnerSuperAdmin);

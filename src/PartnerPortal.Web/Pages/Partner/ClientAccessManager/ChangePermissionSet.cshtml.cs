@@ -46,7 +46,8 @@ public class ChangePermissionSetModel(IMediator mediator) : PageModel
         {
             var gate = await access.PartnerClientAsync(request.PartnerHubId, request.ClientHubId, cancellationToken);
             if (!gate.Succeeded) return gate.AsFailure();
-            var (partner, client) = gate.Value!;
+            if (!gate.Value!.YouAdminister) return Failure.Forbidden; // R9: as a Partner Admin of the client
+            var (partner, client) = gate.Value;
             var membership = client.MembershipOf(request.EmployeeId);
             if (membership?.PartnerHubId != request.PartnerHubId) return Failure.NotFound;
             var sets = client.PermissionSets.OrderByDescending(s => s.IsStandardPartnerAdmin).ThenBy(s => s.Name)
