@@ -98,7 +98,7 @@ public class Account
 
     /// <summary>R7: the checkmark beside an employee's email.</summary>
     public bool OwnsEmailDomainOf(string email) =>
-        _emailDomains.Any(d => string.Equals(d.Domain, EmailAddress.DomainOf(email), StringComparison.OrdinalIgnoreCase));
+        PartnerEmailDomain.Covers(_emailDomains.Select(d => d.Domain), email);
 
     public void SetRevenue(decimal monthlyRecurringRevenue, int paidSalesHubSeats, int paidServiceHubSeats)
     {
@@ -140,6 +140,12 @@ public class Account
 
     /// <summary>R21: the message a second partner gets for an email already connected to another partner here.</summary>
     public const string ConnectedWithAnotherPartner = "Their email address is already connected with another partner record for this client.";
+
+    /// <summary>R21: the three ways out, as the troubleshooting article gives them.</summary>
+    public const string ConnectedWithAnotherPartnerWaysOut =
+        "To resolve this: ask the first partner to remove that user's access from the client in their partner account; " +
+        "or create an email address for this user on your partner email domain and add that address as the partner employee; " +
+        "or ask the user for a different email address.";
 
     /// <summary>Partner employees of <paramref name="partnerHubId"/> in this account (seated or linked).</summary>
     public IEnumerable<Membership> PartnerEmployeesOf(long partnerHubId) => _memberships.Where(m => m.PartnerHubId == partnerHubId);

@@ -26,6 +26,10 @@ public partial class PartnerEmailDomain
     public long PartnerHubId { get; private set; }
     public string Domain { get; private set; } = "";
 
+    /// <summary>R7: whether an email is on one of the given partner employee email domains (the checkmark).</summary>
+    public static bool Covers(IEnumerable<string> domains, string email) =>
+        domains.Contains(EmailAddress.DomainOf(email), StringComparer.OrdinalIgnoreCase);
+
     public static (Outcome Outcome, PartnerEmailDomain? Domain) Create(long partnerHubId, string? domain)
     {
         var normalized = (domain ?? "").Trim().TrimStart('@').ToLowerInvariant();

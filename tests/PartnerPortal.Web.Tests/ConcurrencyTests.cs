@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using PartnerPortal.Data;
 using PartnerPortal.Domain;
 using PartnerPortal.Testing;
-using PartnerPortal.Web.Infrastructure;
 using PartnerPortal.Web.Infrastructure.Jobs;
 using PartnerPortal.Web.Infrastructure.Mail;
 using PartnerPortal.Web.Pages.Partner.ClientAccessManager;

@@ -33,6 +33,9 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
     private readonly List<PartnerClientRelationship> _relationships = [];
     private readonly List<QualifyingActivity> _activities = [];
     private readonly List<AccessLink> _links = [];
+
+    /// <summary>A partner's email domain, added once its first Super Admin exists (only a Super Admin adds domains).</summary>
+    private readonly Dictionary<long, string> _pendingDomains = [];
     private DateTimeOffset _now;
 
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
@@ -175,12 +178,9 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
     {
         var partner = Account.CreatePartner(hubId, name);
         _accounts.Add(partner);
-        // The domain is added by the first Super Admin, so remember it for later.
         _pendingDomains[hubId] = domain;
         return partner;
     }
-
-    private readonly Dictionary<long, string> _pendingDomains = [];
 
     private User Employee(Account partner, string name, string email, AccessType accessType, Permission permissions, bool partnerEmployee)
     {

@@ -108,19 +108,10 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
                 if (after != before) audit.Record(client.HubId, request.PartnerHubId, "Partner employee added", employee.Email, before ?? "No access", after);
             }
             if (refusals.Count > 0)
-                return Failure.Refused($"Nobody was added. {string.Join(" ", refusals)} {Rules.ConnectedWithAnotherPartnerWaysOut}");
+                return Failure.Refused($"Nobody was added. {string.Join(" ", refusals)} {Account.ConnectedWithAnotherPartnerWaysOut}");
             await relationships.EnsureActiveAsync(request.PartnerHubId, client.HubId, cancellationToken); // R12: Ending becomes Active again
             await db.SaveChangesAsync(cancellationToken);
             return employees.Count;
         }
     }
-}
-
-public static class Rules
-{
-    /// <summary>R21: the three ways out, as the troubleshooting article gives them.</summary>
-    public const string ConnectedWithAnotherPartnerWaysOut =
-        "To resolve this: ask the first partner to remove that user's access from the client in their partner account; " +
-        "or create an email address for this user on your partner email domain and add that address as the partner employee; " +
-        "or ask the user for a different email address.";
 }

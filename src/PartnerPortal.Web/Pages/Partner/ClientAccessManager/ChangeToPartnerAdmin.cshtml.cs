@@ -49,7 +49,9 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
             if (!gate.Succeeded) return gate.AsFailure();
             var (partner, client) = gate.Value!;
             if (!gate.Value.YouAdminister) return Failure.Forbidden;
-            var employees = await PartnerEmployeeIdsAsync(db, request.PartnerHubId, cancellationToken);
+            // Only Super Admins who are this partner's employees can be changed from here.
+            var employees = (await db.Memberships.Where(m => m.AccountHubId == request.PartnerHubId && m.IsPartnerEmployee)
+                .Select(m => m.UserId).ToListAsync(cancellationToken)).ToHashSet();
             var candidates = client.Memberships
                 .Where(m => m.IsSuperAdmin && employees.Contains(m.UserId) && (m.UserId != access.UserId || gate.Value.You!.IsSuperAdmin))
                 .OrderByDescending(m => m.UserId == access.UserId).ThenBy(m => m.User!.Name)
@@ -58,9 +60,6 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
             return new Model(new CamHeader(partner.HubId, partner.Name, "Clients"), client.HubId, client.Name, candidates, client.SuperAdminCount);
         }
     }
-
-    internal static async Task<HashSet<Guid>> PartnerEmployeeIdsAsync(PortalDb db, long partnerHubId, CancellationToken ct) =>
-        (await db.Memberships.Where(m => m.AccountHubId == partnerHubId && m.IsPartnerEmployee).Select(m => m.UserId).ToListAsync(ct)).ToHashSet();
 
     public sealed record Command : ICommand<Result<string>>
     {
@@ -102,11 +101,11 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
             var client = gate.Value!.Client;
             var target = client.MembershipOf(request.UserId);
             if (target is null) return Failure.NotFound;
-            var employees = await PartnerEmployeeIdsAsync(db, request.PartnerHubId, cancellationToken);
+            var isEmployee = (await access.EmployeeOfPartnerAsync(request.PartnerHubId, request.UserId, cancellationToken)).Succeeded;
             var before = target.Describe();
 
             var outcome = client.ChangeToPartnerAdmin(access.UserId, request.UserId, request.KeepBillingPermissions,
-                employees.Contains(request.UserId) ? request.PartnerHubId : null);
+                isEmployee ? request.PartnerHubId : null);
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
             audit.Record(client.HubId, request.PartnerHubId, "Changed to Partner Admin", target.User!.Email, before, target.Describe());
             await db.SaveChangesAsync(cancellationToken); // the account's Version is the concurrency token

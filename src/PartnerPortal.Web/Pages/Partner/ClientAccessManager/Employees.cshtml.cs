@@ -47,7 +47,7 @@ public class EmployeesModel(IMediator mediator) : PageModel
                 .OrderBy(e => e.Name)
                 .ToListAsync(cancellationToken);
             // R7: the checkmark for an email on one of the partner's domains.
-            var rows = employees.Select(e => new Row(e.UserId, e.Name, e.Email, domains.Contains(EmailAddress.DomainOf(e.Email)), e.Clients)).ToList();
+            var rows = employees.Select(e => new Row(e.UserId, e.Name, e.Email, PartnerEmailDomain.Covers(domains, e.Email), e.Clients)).ToList();
             return new Model(new CamHeader(hubId, partner.Value!.Name, "Employees"), rows);
         }
     }

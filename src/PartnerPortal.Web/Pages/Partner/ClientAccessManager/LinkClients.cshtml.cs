@@ -58,7 +58,8 @@ public class LinkClientsModel(IMediator mediator) : PageModel
                     m => m.AccountHubId, r => r.ClientHubId, (m, r) => m)
                 .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name })
                 .OrderBy(x => x.Name).ToListAsync(cancellationToken);
-            var onDomain = await db.PartnerEmailDomains.AnyAsync(d => d.PartnerHubId == hubId && d.Domain == EmailAddress.DomainOf(employee.Value!.Email), cancellationToken);
+            var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
+            var onDomain = PartnerEmailDomain.Covers(domains, employee.Value!.Email);
             return new Model(new CamHeader(hubId, partner.Value!.Name, "Employees"), employee.Value!.Id, employee.Value.Name, employee.Value.Email, onDomain,
                 candidates.Select(x => new Choice(x.Membership.AccountHubId, x.Name, x.Membership.Describe())).ToList());
         }
@@ -94,7 +95,7 @@ public class LinkClientsModel(IMediator mediator) : PageModel
                 var outcome = client.Value!.LinkPartnerEmployee(request.EmployeeId, request.PartnerHubId);
                 if (!outcome.Succeeded)
                     return Failure.Refused(outcome.Refusal == Account.ConnectedWithAnotherPartner
-                        ? $"{client.Value.Name}: {outcome.Refusal} {Rules.ConnectedWithAnotherPartnerWaysOut}"
+                        ? $"{client.Value.Name}: {outcome.Refusal} {Account.ConnectedWithAnotherPartnerWaysOut}"
                         : $"{client.Value.Name}: {outcome.Refusal}");
                 audit.Record(clientHubId, request.PartnerHubId, "Partner employee linked", employee.Value!.Email, "Not counted for managed credit", "Counted for managed credit");
                 linked.Add(client.Value.Name);
