@@ -1,10 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
+using PartnerPortal.Domain.Events;
 
 namespace PartnerPortal.Domain;
 
-/// <summary>R1, R4: a partner employee's personal, reusable link. Only the token's hash is kept.</summary>
-public class AccessLink
+/// <summary>
+/// R1, R4: a partner employee's personal, reusable link. It is found by the SHA-256 hash of its
+/// token only. A sealed (encrypted) copy of the token is kept too, so that its owner can copy the
+/// same link again later (R1); see <see cref="SealedToken"/>.
+/// </summary>
+public class AccessLink : AggregateRoot
 {
     private const int TokenBytes = 32; // 256 random bits, above R4's 128.
 
@@ -25,17 +30,19 @@ public class AccessLink
     public DateTimeOffset? ResetAt { get; private set; }
 
     /// <summary>
-    /// The token encrypted with the app's data-protection keys, so that its owner can copy the
-    /// reusable link again. Lookups go by <see cref="TokenHash"/>; the database alone never yields a usable link.
+    /// The token encrypted with the app's data-protection keys, which live outside the database: the
+    /// database alone never yields a usable link, while the owner can copy their reusable link again.
+    /// Without the keys it cannot be opened, and <i>Reset access link</i> makes a new one.
     /// </summary>
     public string SealedToken { get; private set; } = "";
 
     public void KeepSealed(string sealedToken) => SealedToken = sealedToken;
 
-    /// <summary>Creates the link; the returned token is shown once and never stored.</summary>
+    /// <summary>Creates the link; the returned token is handed out and never stored in the clear.</summary>
     public static (AccessLink Link, string Token) Issue(long partnerHubId, Guid employeeUserId, DateTimeOffset now)
     {
         var link = new AccessLink(partnerHubId, employeeUserId, now);
+        link.Raise(new AccessLinkIssued(partnerHubId, employeeUserId, Replaced: false));
         return (link, link.NewToken());
     }
 
@@ -43,6 +50,7 @@ public class AccessLink
     public string Reset(DateTimeOffset now)
     {
         ResetAt = now;
+        Raise(new AccessLinkIssued(PartnerHubId, EmployeeUserId, Replaced: true));
         return NewToken();
     }
 

@@ -1,7 +1,9 @@
+using PartnerPortal.Domain.Events;
+
 namespace PartnerPortal.Domain;
 
 /// <summary>A portal: a partner agency or a client, identified by its Hub ID.</summary>
-public class Account
+public class Account : AggregateRoot
 {
     private readonly List<Membership> _memberships = [];
     private readonly List<PermissionSet> _permissionSets = [];
@@ -37,8 +39,10 @@ public class Account
     public int PaidServiceHubSeats { get; private set; }
 
     /// <summary>
-    /// Bumped by every change to who is Super Admin. It is the row's concurrency token, so two
-    /// demotions racing on one account cannot both commit (R14: write skew across memberships).
+    /// The version of who holds what in this account, bumped by every real change of a member's
+    /// access (<see cref="Change"/>, <see cref="Join"/>, <see cref="Leave"/>). It is the row's
+    /// concurrency token: two changes made from the same reading cannot both commit, so R14 (write
+    /// skew across memberships) and R21 (two partners claiming one person) hold under concurrency.
     /// </summary>
     public long Version { get; private set; }
 
@@ -50,24 +54,36 @@ public class Account
 
     public Membership? MembershipOf(Guid userId) => _memberships.FirstOrDefault(m => m.UserId == userId);
 
+    public int SuperAdminCount => _memberships.Count(m => m.IsSuperAdmin);
+
+    /// <summary>Partner employees of <paramref name="partnerHubId"/> in this account (seated or linked).</summary>
+    public IEnumerable<Membership> PartnerEmployeesOf(long partnerHubId) => _memberships.Where(m => m.PartnerHubId == partnerHubId);
+
+    public PermissionSet StandardPartnerAdminSet => _permissionSets.Single(s => s.IsStandardPartnerAdmin);
+
     public Membership AddMember(User user, AccessType accessType, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (MembershipOf(user.Id) is not null)
             throw new InvalidOperationException($"{user.Email} is already a member of {Name}.");
-        var membership = new Membership(this, user.Id, accessType, now);
-        _memberships.Add(membership);
-        if (accessType == AccessType.SuperAdmin) Version++;
+        var membership = Join(user, accessType, now);
+        Change(membership, "Member added", null, now, () => { }, joining: true);
         return membership;
     }
 
-    public void GrantPermissions(Guid userId, Permission permissions) => RequireMember(userId).Grant(permissions);
+    public void GrantPermissions(Guid userId, Permission permissions)
+    {
+        var member = RequireMember(userId);
+        Change(member, "Permissions granted", null, default, () => member.Grant(permissions));
+    }
 
     /// <summary>R15: the Partner employee switch on a user's Partner program tab.</summary>
     public void TagPartnerEmployee(Guid userId, bool isPartnerEmployee)
     {
         RequirePartner();
-        RequireMember(userId).MarkPartnerEmployee(isPartnerEmployee);
+        var member = RequireMember(userId);
+        Change(member, isPartnerEmployee ? "Partner employee switch on" : "Partner employee switch off", null, default,
+            () => member.MarkPartnerEmployee(isPartnerEmployee));
     }
 
     public PermissionSet DefinePermissionSet(string name, Permission permissions)
@@ -79,8 +95,6 @@ public class Account
         _permissionSets.Add(set);
         return set;
     }
-
-    public PermissionSet StandardPartnerAdminSet => _permissionSets.Single(s => s.IsStandardPartnerAdmin);
 
     /// <summary>Only a Super Admin changes the partner employee email domains.</summary>
     public Outcome AddEmailDomain(Guid actorUserId, string domain)
@@ -109,63 +123,62 @@ public class Account
         PaidServiceHubSeats = paidServiceHubSeats;
     }
 
-    public int SuperAdminCount => _memberships.Count(m => m.IsSuperAdmin);
-
     /// <summary>
     /// R13 and R14: migrate a Super Admin who is a partner employee to Partner Admin.
     /// <paramref name="partnerHubId"/> is the actor's partner when the target is one of its employees, else null.
     /// </summary>
-    public Outcome ChangeToPartnerAdmin(Guid actorUserId, Guid targetUserId, bool keepBillingPermissions, long? partnerHubId)
+    public Outcome ChangeToPartnerAdmin(Actor actor, Guid targetUserId, bool keepBillingPermissions, long? partnerHubId, DateTimeOffset now)
     {
         RequireClient();
-        var actor = MembershipOf(actorUserId);
+        var actorMembership = MembershipOf(actor.UserId);
         var target = MembershipOf(targetUserId);
-        if (actor is null || target is null) return Outcome.Refused("That user is not a member of this account.");
+        if (actorMembership is null || target is null) return Outcome.Refused("That user is not a member of this account.");
         if (!target.IsSuperAdmin) return Outcome.Refused($"{target.User?.Name ?? "That user"} is not a Super Admin in {Name}.");
         if (partnerHubId is null)
             return Outcome.Refused("Only Super Admins who are partner employees of your partner can be changed to Partner Admin.");
         if (target.PartnerHubId is { } other && other != partnerHubId) return Outcome.Refused(ConnectedWithAnotherPartner);
-        var actorMay = actorUserId == targetUserId
-            ? actor.IsSuperAdmin
-            : actor.AccessType is AccessType.SuperAdmin or AccessType.PartnerAdmin;
+        var actorMay = actor.UserId == targetUserId ? actorMembership.IsSuperAdmin : AccessPolicy.Administers(actorMembership.AccessType);
         if (!actorMay) return Outcome.Refused("You need to be a Super Admin or Partner Admin in this account to do that.");
         // R14: the account always keeps a Super Admin.
         if (SuperAdminCount <= 1)
             return Outcome.Refused("There must be at least one Super Admin in the client account. You are the only Super Admin, so you cannot change yourself or others to a Partner Admin.");
-        target.BecomePartnerAdmin(keepBillingPermissions);
-        target.WorkFor(partnerHubId.Value, actorUserId);
-        Version++;
-        return Outcome.Done;
+        return Change(target, "Changed to Partner Admin", actor, now, () =>
+        {
+            target.BecomePartnerAdmin(keepBillingPermissions);
+            target.WorkFor(partnerHubId.Value, actor.UserId);
+        });
     }
 
-    /// <summary>R21: the message a second partner gets for an email already connected to another partner here.</summary>
-    public const string ConnectedWithAnotherPartner = "Their email address is already connected with another partner record for this client.";
-
-    /// <summary>R21: the three ways out, as the troubleshooting article gives them.</summary>
-    public const string ConnectedWithAnotherPartnerWaysOut =
+    /// <summary>
+    /// R21: the refusal a second partner gets for an email already connected to another partner here,
+    /// with the three ways out of the troubleshooting article, wherever it is shown.
+    /// </summary>
+    public const string ConnectedWithAnotherPartner =
+        "Their email address is already connected with another partner record for this client. " +
         "To resolve this: ask the first partner to remove that user's access from the client in their partner account; " +
         "or create an email address for this user on your partner email domain and add that address as the partner employee; " +
         "or ask the user for a different email address.";
 
-    /// <summary>Partner employees of <paramref name="partnerHubId"/> in this account (seated or linked).</summary>
-    public IEnumerable<Membership> PartnerEmployeesOf(long partnerHubId) => _memberships.Where(m => m.PartnerHubId == partnerHubId);
-
     /// <summary>R2, R3, R4, R21: the employee becomes Partner Admin with a partner seat (created, or upgraded if already a user).</summary>
-    public Outcome ApproveAccessLink(User employee, long partnerHubId, Guid approverUserId, DateTimeOffset now)
+    public Outcome ApproveAccessLink(User employee, long partnerHubId, Actor approver, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(employee);
         if (Kind != AccountKind.Client) return Outcome.Refused("An access link cannot be approved into a partner account.");
         var membership = MembershipOf(employee.Id);
         if (membership?.PartnerHubId is { } other && other != partnerHubId) return Outcome.Refused(ConnectedWithAnotherPartner);
-        membership ??= AddMember(employee, AccessType.PartnerAdmin, now);
-        // A Super Admin keeps Super Admin: approving a link never lowers anyone's access.
-        if (membership.AccessType == AccessType.User) membership.ApplyPermissionSet(StandardPartnerAdminSet);
-        membership.WorkFor(partnerHubId, approverUserId);
-        return Outcome.Done;
+        var joining = membership is null;
+        membership ??= Join(employee, AccessType.PartnerAdmin, now);
+        return Change(membership, "Access link approved", approver, now, () =>
+        {
+            // A Super Admin keeps Super Admin: approving a link never lowers anyone's access.
+            if (membership.AccessType == AccessType.User) membership.ApplyPermissionSet(StandardPartnerAdminSet);
+            if (membership.AccessType == AccessType.PartnerAdmin) membership.BecomePartnerAdmin(membership.KeepsBilling);
+            membership.WorkFor(partnerHubId, approver.UserId);
+        }, joining);
     }
 
     /// <summary>R6, R21: a partner employee joins with a partner seat and the chosen permission set.</summary>
-    public Outcome AddPartnerEmployee(User employee, long partnerHubId, PermissionSet permissionSet, Guid grantedBy, DateTimeOffset now)
+    public Outcome AddPartnerEmployee(User employee, long partnerHubId, PermissionSet permissionSet, Actor by, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(employee);
         ArgumentNullException.ThrowIfNull(permissionSet);
@@ -173,25 +186,27 @@ public class Account
         RequireOwnSet(permissionSet);
         var membership = MembershipOf(employee.Id);
         if (membership?.PartnerHubId is { } other && other != partnerHubId) return Outcome.Refused(ConnectedWithAnotherPartner);
-        membership ??= AddMember(employee, AccessType.User, now);
-        membership.WorkFor(partnerHubId, grantedBy);
-        if (!membership.IsSuperAdmin) membership.ApplyPermissionSet(permissionSet);
-        return Outcome.Done;
+        var joining = membership is null;
+        membership ??= Join(employee, AccessType.User, now);
+        return Change(membership, "Partner employee added", by, now, () =>
+        {
+            membership.WorkFor(partnerHubId, by.UserId);
+            if (!membership.IsSuperAdmin) membership.ApplyPermissionSet(permissionSet);
+        }, joining);
     }
 
     /// <summary>R8, R21: an off-domain employee who already is a user here counts for the partner's managed credit.</summary>
-    public Outcome LinkPartnerEmployee(Guid userId, long partnerHubId)
+    public Outcome LinkPartnerEmployee(Guid userId, long partnerHubId, Actor by, DateTimeOffset now)
     {
         RequireClient();
         var membership = MembershipOf(userId);
         if (membership is null) return Outcome.Refused($"They are not a user of {Name}, so there is nothing to link.");
         if (membership.PartnerHubId is { } other && other != partnerHubId) return Outcome.Refused(ConnectedWithAnotherPartner);
-        membership.LinkForManagedCredit(partnerHubId);
-        return Outcome.Done;
+        return Change(membership, "Partner employee linked", by, now, () => membership.LinkForManagedCredit(partnerHubId));
     }
 
     /// <summary>R9, R24: another permission set of this account; the Partner Admin set only for partner employees with a partner seat.</summary>
-    public Outcome ChangePermissionSet(Guid userId, PermissionSet permissionSet)
+    public Outcome ChangePermissionSet(Guid userId, PermissionSet permissionSet, Actor by, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(permissionSet);
         RequireClient();
@@ -201,23 +216,90 @@ public class Account
             return Outcome.Refused("A Super Admin has every permission. Change them to Partner Admin first.");
         if (permissionSet.IsStandardPartnerAdmin && membership.Seat != SeatType.Partner)
             return Outcome.Refused("Only a partner employee with a partner seat can become Partner Admin.");
-        membership.ApplyPermissionSet(permissionSet);
+        return Change(membership, "Permission set changed", by, now, () => membership.ApplyPermissionSet(permissionSet));
+    }
+
+    /// <summary>R10, R11, R14, R28: partner employees leave this account, all or none.</summary>
+    public Outcome RemovePartnerEmployees(IReadOnlyCollection<Guid> userIds, long partnerHubId, Actor by)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var blockers = RemovalBlockers(userIds, partnerHubId, by);
+        if (blockers.Count > 0) return Outcome.Refused(blockers.Values.First());
+        foreach (var userId in userIds.Distinct()) Leave(MembershipOf(userId)!, "Partner employee removed");
         return Outcome.Done;
     }
 
-    /// <summary>R10, R11, R14: the partner employee leaves this account; never the last Super Admin.</summary>
-    public Outcome RemovePartnerEmployee(Guid userId, long partnerHubId)
+    /// <summary>
+    /// Why each of these partner employees could not be removed together, judged on the account as
+    /// it is now (the review shows it before anything changes): not the partner's; the actor lacks
+    /// the right here (R10, R28); or it would leave no Super Admin (R14). Empty when all may go.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, string> RemovalBlockers(IReadOnlyCollection<Guid> userIds, long partnerHubId, Actor by)
     {
+        ArgumentNullException.ThrowIfNull(userIds);
         RequireClient();
-        var membership = MembershipOf(userId);
-        if (membership is null || membership.PartnerHubId != partnerHubId)
-            return Outcome.Refused($"They are not one of your partner employees in {Name}.");
-        if (membership.IsSuperAdmin && SuperAdminCount <= 1)
-            return Outcome.Refused($"They are the only Super Admin of {Name}, and a client account always keeps one.");
-        _memberships.Remove(membership);
-        if (membership.IsSuperAdmin) Version++;
+        var actor = MembershipOf(by.UserId);
+        var blockers = new Dictionary<Guid, string>();
+        var superAdminsLeft = SuperAdminCount;
+        foreach (var userId in userIds.Distinct())
+        {
+            var membership = MembershipOf(userId);
+            if (membership is null || membership.PartnerHubId != partnerHubId)
+                blockers[userId] = $"They are not one of your partner employees in {Name}.";
+            else if (!AccessPolicy.CanRemove(actor, membership))
+                blockers[userId] = AccessPolicy.WhyNotRemove(actor, membership, Name);
+            else if (membership.IsSuperAdmin && --superAdminsLeft < 1)
+                blockers[userId] = $"{membership.User?.Name ?? "They"} is the only Super Admin left in {Name}, and a client account always keeps one.";
+        }
+        return blockers;
+    }
+
+    /// <summary>
+    /// The one way a member's access changes: bumps <see cref="Version"/> and tells what changed
+    /// (audit, the partner relationship, a qualifying activity) when — and only when — something did.
+    /// <paramref name="joining"/>: the member was just added by <see cref="Join"/>, so "before" is no access.
+    /// </summary>
+    private Outcome Change(Membership member, string action, Actor? actor, DateTimeOffset now, Action change, bool joining = false)
+    {
+        AccessSnapshot? before = joining ? null : member.Snapshot();
+        var beforeText = joining ? NoAccess : member.Describe();
+        change();
+        var after = member.Snapshot();
+        if (before == after) return Outcome.Unchanged;
+        if (!joining) Version++; // Join has bumped it already
+        var partnerBefore = before?.PartnerHubId;
+        Raise(new AccessChanged(HubId, after.PartnerHubId ?? partnerBefore, action, SubjectOf(member), beforeText, member.Describe()));
+        if (partnerBefore != after.PartnerHubId)
+        {
+            if (partnerBefore is { } left) Raise(new PartnerEmployeeLeft(HubId, left, member.UserId, PartnerEmployeesOf(left).Count()));
+            if (after.PartnerHubId is { } joined) Raise(new PartnerEmployeeJoined(HubId, joined, member.UserId));
+        }
+        // R12: a partner employee's real change in a client account, on the partner's behalf.
+        if (Kind == AccountKind.Client && actor?.ForPartnerHubId is { } partner && partner == (after.PartnerHubId ?? partnerBefore))
+            Raise(new PartnerActed(HubId, partner, actor.Value.UserId, action, now));
         return Outcome.Done;
     }
+
+    private Membership Join(User user, AccessType accessType, DateTimeOffset now)
+    {
+        var membership = new Membership(this, user, accessType, now);
+        _memberships.Add(membership);
+        Version++;
+        return membership;
+    }
+
+    private void Leave(Membership membership, string action)
+    {
+        _memberships.Remove(membership);
+        Version++;
+        Raise(new AccessChanged(HubId, membership.PartnerHubId, action, SubjectOf(membership), membership.Describe(), NoAccess));
+        if (membership.PartnerHubId is { } partner)
+            Raise(new PartnerEmployeeLeft(HubId, partner, membership.UserId, PartnerEmployeesOf(partner).Count()));
+    }
+
+    public const string NoAccess = "No access";
+
+    private static string SubjectOf(Membership membership) => membership.User?.Email ?? membership.UserId.ToString();
 
     private void RequireOwnSet(PermissionSet permissionSet)
     {

@@ -1,16 +1,20 @@
 namespace PartnerPortal.Domain;
 
-/// <summary>A user in an account, with the access they hold there.</summary>
+/// <summary>
+/// A user in an account, with the access they hold there. Its access changes only through its
+/// <see cref="Account"/>, which bumps the account's version and tells what changed (see <c>Account.Change</c>).
+/// </summary>
 public class Membership
 {
     private Membership() { }
 
-    internal Membership(Account account, Guid userId, AccessType accessType, DateTimeOffset now)
+    internal Membership(Account account, User user, AccessType accessType, DateTimeOffset now)
     {
         if (account.Kind == AccountKind.Partner && accessType == AccessType.PartnerAdmin)
             throw new InvalidOperationException("Partner Admin is an access type of client accounts only.");
         AccountHubId = account.HubId;
-        UserId = userId;
+        UserId = user.Id;
+        User = user;
         AccessType = accessType;
         GrantedAt = now;
     }
@@ -60,34 +64,6 @@ public class Membership
 
     public bool Has(Permission permission) => (EffectivePermissions & permission) == permission;
 
-    internal void Grant(Permission permissions) => ExplicitPermissions |= permissions;
-
-    internal void MarkPartnerEmployee(bool on) => IsPartnerEmployee = on;
-
-    /// <summary>Works in this client account for a partner, on a partner seat (created, or upgraded from a core or view-only seat).</summary>
-    internal void WorkFor(long partnerHubId, Guid? grantedBy)
-    {
-        PartnerHubId = partnerHubId;
-        if (Seat != SeatType.Paid) Seat = SeatType.Partner;
-        GrantedByUserId = grantedBy;
-    }
-
-    /// <summary>The standard Partner Admin set makes a Partner Admin; any other set a User with that set.</summary>
-    internal void ApplyPermissionSet(PermissionSet set)
-    {
-        PermissionSet = set;
-        PermissionSetId = set.Id == 0 ? null : set.Id;
-        if (set.IsStandardPartnerAdmin)
-        {
-            AccessType = AccessType.PartnerAdmin;
-        }
-        else
-        {
-            AccessType = AccessType.User;
-            KeepsBilling = false;
-        }
-    }
-
     /// <summary>How the access reads in an audit entry or a review: "Partner Admin, Partner seat".</summary>
     public string Describe() => AccessType switch
     {
@@ -96,11 +72,45 @@ public class Membership
         _ => $"{AccessType.Display()}, {Seat} seat",
     };
 
+    /// <summary>Everything that makes up this member's access, to tell whether a change changed anything.</summary>
+    internal AccessSnapshot Snapshot() =>
+        new(AccessType, PermissionSet?.Name, ExplicitPermissions, KeepsBilling, IsPartnerEmployee, PartnerHubId, LinkedForManagedCredit, Seat, ExpiresAt);
+
+    internal void Grant(Permission permissions) => ExplicitPermissions |= permissions;
+
+    internal void MarkPartnerEmployee(bool on) => IsPartnerEmployee = on;
+
+    /// <summary>Works in this client account for a partner, on a partner seat (created, or upgraded from a core or view-only seat).</summary>
+    internal void WorkFor(long partnerHubId, Guid grantedBy)
+    {
+        if (PartnerHubId != partnerHubId) GrantedByUserId = grantedBy;
+        PartnerHubId = partnerHubId;
+        if (Seat != SeatType.Paid) Seat = SeatType.Partner;
+    }
+
+    /// <summary>The standard Partner Admin set makes a Partner Admin, on a partner seat (R24); any other set a User with that set.</summary>
+    internal void ApplyPermissionSet(PermissionSet set)
+    {
+        PermissionSet = set;
+        PermissionSetId = set.Id == 0 ? null : set.Id;
+        if (set.IsStandardPartnerAdmin)
+        {
+            AccessType = AccessType.PartnerAdmin;
+            Seat = SeatType.Partner;
+        }
+        else
+        {
+            AccessType = AccessType.User;
+            KeepsBilling = false;
+        }
+    }
+
+    /// <summary>R13, R24: a Partner Admin holds a partner seat.</summary>
     internal void BecomePartnerAdmin(bool keepBilling)
     {
         AccessType = AccessType.PartnerAdmin;
         KeepsBilling = keepBilling;
-        if (Seat is SeatType.None or SeatType.Core or SeatType.ViewOnly) Seat = SeatType.Partner;
+        Seat = SeatType.Partner;
     }
 
     internal void LinkForManagedCredit(long partnerHubId)
@@ -108,11 +118,4 @@ public class Membership
         PartnerHubId = partnerHubId;
         LinkedForManagedCredit = true;
     }
-
-    public void RecordActivity(DateTimeOffset at)
-    {
-        if (LastActivityAt is null || at > LastActivityAt) LastActivityAt = at;
-    }
-
-    public void ExpireAt(DateTimeOffset? at) => ExpiresAt = at;
 }

@@ -1,10 +1,20 @@
+using System.Linq.Expressions;
+using PartnerPortal.Domain.Events;
+
 namespace PartnerPortal.Domain;
 
-/// <summary>A partner servicing a client: Invited → Active → Ending → Ended, Ending → Active again.</summary>
-public class PartnerClientRelationship
+/// <summary>
+/// A partner servicing a client: Invited → Active → Ending → Ended, Ending → Active again. Every
+/// move is told (<see cref="RelationshipChanged"/>) so that it is audited once, wherever it happens.
+/// </summary>
+public class PartnerClientRelationship : AggregateRoot
 {
     /// <summary>R12: a relationship without partner employees ends this long after the last qualifying activity.</summary>
     public static readonly TimeSpan EndingGrace = TimeSpan.FromDays(60);
+
+    /// <summary>R12: due to end — Ending, and its end date has come. The ending job queries with it; <see cref="IsDue"/> is the same rule.</summary>
+    public static Expression<Func<PartnerClientRelationship, bool>> DueAt(DateTimeOffset now) =>
+        r => r.State == RelationshipState.Ending && r.EndsAt <= now;
 
     private PartnerClientRelationship() { }
 
@@ -16,13 +26,19 @@ public class PartnerClientRelationship
         State = state;
         CreatedAt = now;
         if (state == RelationshipState.Active) ActiveSince = now;
+        Raise(new RelationshipChanged(partnerHubId, clientHubId, state == RelationshipState.Active ? "Relationship started" : "Partner invited", "None", state.Display()));
     }
 
     public int Id { get; private set; }
     public long PartnerHubId { get; private set; }
     public long ClientHubId { get; private set; }
+
+    /// <summary>Also the row's concurrency token: two moves made from the same state cannot both commit.</summary>
     public RelationshipState State { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>When it started (again, after Invited or Ended): R12's clock when there is no qualifying activity since.</summary>
     public DateTimeOffset? ActiveSince { get; private set; }
 
     /// <summary>When Ending: the day the background job ends it.</summary>
@@ -34,7 +50,7 @@ public class PartnerClientRelationship
     public static PartnerClientRelationship Invite(long partnerHubId, long clientHubId, DateTimeOffset now) =>
         new(partnerHubId, clientHubId, RelationshipState.Invited, now);
 
-    /// <summary>R3: approving an access link starts the relationship at once.</summary>
+    /// <summary>R3: approving an access link (or adding a first employee) starts the relationship at once.</summary>
     public static PartnerClientRelationship StartActive(long partnerHubId, long clientHubId, DateTimeOffset now) =>
         new(partnerHubId, clientHubId, RelationshipState.Active, now);
 
@@ -44,48 +60,78 @@ public class PartnerClientRelationship
     public void Activate(DateTimeOffset now)
     {
         if (State == RelationshipState.Active) return;
-        if (State != RelationshipState.Ending) ActiveSince = now;
+        var before = Describe();
+        var wasEnding = State == RelationshipState.Ending;
+        if (!wasEnding) ActiveSince = now; // Ending is still servicing: back to Active keeps the date it started
         State = RelationshipState.Active;
         EndsAt = null;
         EndedAt = null;
+        Raise(new RelationshipChanged(PartnerHubId, ClientHubId, wasEnding ? "Relationship active again" : "Relationship started", before, Describe()));
     }
 
     /// <summary>R12: the last partner employee left. Ends 60 days after the last qualifying activity, at once if that is past.</summary>
     public void StartEnding(DateTimeOffset? lastQualifyingActivity, DateTimeOffset now)
     {
         if (State != RelationshipState.Active) return;
+        var before = Describe();
         var endsAt = EndingDateFor(lastQualifyingActivity);
+        EndsAt = endsAt;
         if (endsAt <= now)
         {
             State = RelationshipState.Ended;
-            EndsAt = endsAt;
             EndedAt = now;
-            return;
         }
-        State = RelationshipState.Ending;
-        EndsAt = endsAt;
+        else
+        {
+            State = RelationshipState.Ending;
+        }
+        Raise(new RelationshipChanged(PartnerHubId, ClientHubId, State == RelationshipState.Ended ? "Relationship ended" : "Relationship ending", before, Describe()));
     }
 
     /// <summary>R12: when the relationship would end if its last partner employee left now.</summary>
-    public DateTimeOffset EndingDateFor(DateTimeOffset? lastQualifyingActivity) =>
-        // Without any qualifying activity the grace runs from the day the relationship became active.
-        (lastQualifyingActivity ?? ActiveSince ?? CreatedAt) + EndingGrace;
+    public DateTimeOffset EndingDateFor(DateTimeOffset? lastQualifyingActivity)
+    {
+        // The grace runs from the last qualifying activity, or from when it (last) became active if that is later or there is none.
+        var activeSince = ActiveSince ?? CreatedAt;
+        var from = lastQualifyingActivity is { } last && last > activeSince ? last : activeSince;
+        return from + EndingGrace;
+    }
 
-    public bool IsDue(DateTimeOffset now) => State == RelationshipState.Ending && EndsAt <= now;
+    public bool IsDue(DateTimeOffset now) => CompiledDue(this, now);
 
     /// <summary>R12: the background job ends a relationship whose date has passed.</summary>
     public bool EndIfDue(DateTimeOffset now)
     {
         if (!IsDue(now)) return false;
+        var before = Describe();
         State = RelationshipState.Ended;
         EndedAt = now;
+        Raise(new RelationshipChanged(PartnerHubId, ClientHubId, "Relationship ended", before, Describe()));
         return true;
     }
-}
 
-public static class ManagedCredit
-{
-    /// <summary>USD 1,000 of MRR is 10 managed points, split evenly between the partners actively servicing the client.</summary>
-    public static decimal PointsPerPartner(decimal monthlyRecurringRevenue, int activePartners) =>
-        activePartners <= 0 ? 0m : Math.Round(monthlyRecurringRevenue / activePartners / 100m, 2, MidpointRounding.ToZero);
+    /// <summary>How the state reads in an audit entry: "Ending on 2026-12-01".</summary>
+    public string Describe() => State == RelationshipState.Ending && EndsAt is { } endsAt
+        ? $"Ending on {endsAt.UtcDateTime:yyyy-MM-dd}"
+        : State.Display();
+
+    private static readonly Func<PartnerClientRelationship, DateTimeOffset, bool> CompiledDue = CompileDue();
+
+    private static Func<PartnerClientRelationship, DateTimeOffset, bool> CompileDue()
+    {
+        var relationship = Expression.Parameter(typeof(PartnerClientRelationship), "r");
+        var now = Expression.Parameter(typeof(DateTimeOffset), "now");
+        var probe = DueAt(default);
+        var body = new Rebind(probe.Parameters[0], relationship, now).Visit(probe.Body);
+        return Expression.Lambda<Func<PartnerClientRelationship, DateTimeOffset, bool>>(body, relationship, now).Compile();
+    }
+
+    /// <summary>Turns the query expression into a function of (relationship, now): the captured instant becomes a parameter.</summary>
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to, ParameterExpression now) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+
+        protected override Expression VisitMember(MemberExpression node) =>
+            node.Type == typeof(DateTimeOffset) && node.Expression is ConstantExpression ? now : base.VisitMember(node);
+    }
 }

@@ -5,9 +5,12 @@ using Microsoft.AspNetCore.DataProtection;
 using PartnerPortal.Web.Infrastructure;
 using PartnerPortal.Web.Infrastructure.Jobs;
 using PartnerPortal.Web.Infrastructure.Mail;
+using PartnerPortal.Web.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args.Where(a => a != Startup.SeedDemoSwitch).ToArray());
 var seedDemo = args.Contains(Startup.SeedDemoSwitch) || builder.Configuration.GetValue<bool>("DemoData:Seed");
+// Outside Development the app is served over HTTPS only (Security:HttpsOnly=false turns that off for a plain-HTTP trial).
+var httpsOnly = builder.Configuration.GetValue("Security:HttpsOnly", !builder.Environment.IsDevelopment());
 
 builder.AddPortalLogging();
 builder.AddPortalDatabase();
@@ -31,6 +34,8 @@ builder.Services.AddIdentityCore<PortalUser>(o =>
     .AddEntityFrameworkStores<PortalDb>()
     .AddDefaultTokenProviders();
 builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+builder.Services.AddScoped<SignInAttempts>();
+builder.Services.AddSingleton<DecoyPassword>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 builder.Services.ConfigureApplicationCookie(o =>
 {
@@ -39,13 +44,18 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "partnerportal.auth";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
     o.Events.OnRedirectToAccessDenied = ctx =>
     {
         ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
         return Task.CompletedTask;
     };
 });
+builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
 builder.Services.AddAuthorization();
+builder.Services.AddPortalRateLimits(builder.Configuration);
 
 builder.Services.AddRazorPages(o =>
     {
@@ -53,18 +63,24 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/SignIn");
         o.Conventions.AllowAnonymousToPage("/Error");
     })
-    // Validation is FluentValidation's, in the MediatR pipeline; MVC adds no messages of its own.
-    .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+    .AddMvcOptions(o =>
+    {
+        // Validation is FluentValidation's, in the MediatR pipeline; MVC adds no messages of its own.
+        o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        o.Filters.Add<RequestGuard>();
+        o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, field) => $"The value given for {field} is not valid.");
+        o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(_ => "A value given is not valid.");
+        o.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "A value given is not valid.");
+        o.ModelBindingMessageProvider.SetUnknownValueIsInvalidAccessor(field => $"The value given for {field} is not valid.");
+        o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(field => $"{field} must be a number.");
+    });
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<ICurrentUser>(p => p.GetRequiredService<CurrentUser>());
-builder.Services.AddScoped<AccountAccess>();
-builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<AccessLinkTokens>();
 builder.Services.AddScoped<MailOutbox>();
 builder.Services.AddScoped<OutboxDispatcher>();
 builder.Services.AddScoped<RelationshipEnder>();
-builder.Services.AddScoped<RelationshipKeeper>();
 builder.Services.AddScoped<PartnerPortal.Web.Pages.Partner.ClientAccessManager.RemovePartnerEmployees.Planner>();
 builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
 if (builder.Configuration.GetValue("Jobs:Enabled", true))
@@ -80,13 +96,20 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync(seedDemo);
 
+app.UseMiddleware<RequestLogging>();
+app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler("/error/500");
-if (!app.Environment.IsDevelopment()) app.UseHsts();
+if (httpsOnly)
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
-app.UseMiddleware<RequestLogging>();
+app.UseMiddleware<RouteLogContext>();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -30,7 +30,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium is not at {ChromiumPath}: install it with 'apt-get install -y chromium' (scripts/test.sh does).");
 
-        _factory = new PortalFactory(TestDatabase.FromEnvironment("browser"));
+        // Chromium reaches the app over plain HTTP on loopback, so cookies cannot be HTTPS-only here.
+        _factory = new PortalFactory(TestDatabase.FromEnvironment("browser"), settings: new Dictionary<string, string> { ["Security:HttpsOnly"] = "false" });
         _factory.UseKestrel(0);
         _factory.StartServer();
         await _factory.Database.SnapshotAsync();

@@ -35,14 +35,14 @@ public class AccessRulesTests
         var employeeManager = partner.AddMember(World.Person("chloe@brightwave.io"), AccessType.User, World.Now);
         partner.GrantPermissions(employeeManager.UserId, Permission.PartnerEmployeeManagement);
 
-        Assert.True(PartnerRights.CanManageClientAccess(admin));
-        Assert.True(PartnerRights.CanManageClientAccess(manager));
-        Assert.False(PartnerRights.CanManageClientAccess(plain));
-        Assert.False(PartnerRights.CanManageClientAccess(employeeManager));
-        Assert.False(PartnerRights.CanManageClientAccess(null));
+        Assert.True(AccessPolicy.CanManageClientAccess(admin));
+        Assert.True(AccessPolicy.CanManageClientAccess(manager));
+        Assert.False(AccessPolicy.CanManageClientAccess(plain));
+        Assert.False(AccessPolicy.CanManageClientAccess(employeeManager));
+        Assert.False(AccessPolicy.CanManageClientAccess(null));
         // R19
-        Assert.True(PartnerRights.CanSeePartnerEmployees(employeeManager));
-        Assert.False(PartnerRights.CanSeePartnerEmployees(manager));
+        Assert.True(AccessPolicy.CanSeePartnerEmployees(employeeManager));
+        Assert.False(AccessPolicy.CanSeePartnerEmployees(manager));
     }
 
     [Fact]
@@ -81,14 +81,14 @@ public class AccessRulesTests
         var membership = client.AddMember(tom, AccessType.User, World.Now);
         var readOnly = client.DefinePermissionSet("Read only", Permission.ViewRecords | Permission.Reports);
 
-        Assert.True(client.ChangePermissionSet(tom.Id, readOnly).Succeeded);
+        Assert.True(client.ChangePermissionSet(tom.Id, readOnly, World.SomeClientAdmin, World.Now).Succeeded);
 
         Assert.True(membership.Has(Permission.ViewRecords));
         Assert.False(membership.Has(Permission.EditRecords));
         var other = Account.CreateClient(45_000_002, "Other").DefinePermissionSet("Sales", Permission.Sales);
-        Assert.Throws<InvalidOperationException>(() => client.ChangePermissionSet(tom.Id, other));
+        Assert.Throws<InvalidOperationException>(() => client.ChangePermissionSet(tom.Id, other, World.SomeClientAdmin, World.Now));
         // R24: the Partner Admin template is for partner employees with a partner seat only.
-        Assert.False(client.ChangePermissionSet(tom.Id, client.StandardPartnerAdminSet).Succeeded);
+        Assert.False(client.ChangePermissionSet(tom.Id, client.StandardPartnerAdminSet, World.SomeClientAdmin, World.Now).Succeeded);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public class ClientAccessRulesTests
     [Fact]
     public void R3_approving_a_link_makes_a_new_member_Partner_Admin_with_a_partner_seat()
     {
-        var outcome = _client.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now);
+        var outcome = _client.ApproveAccessLink(_ava, Brightwave, new Actor(_maria.Id), World.Now);
 
         Assert.True(outcome.Succeeded);
         var membership = _client.MembershipOf(_ava.Id)!;
@@ -30,8 +30,8 @@ public class ClientAccessRulesTests
     {
         _client.AddMember(_ava, AccessType.User, World.Now);
 
-        Assert.True(_client.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now).Succeeded);
-        Assert.True(_client.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now).Succeeded);
+        Assert.True(_client.ApproveAccessLink(_ava, Brightwave, new Actor(_maria.Id), World.Now).Succeeded);
+        Assert.True(_client.ApproveAccessLink(_ava, Brightwave, new Actor(_maria.Id), World.Now).Succeeded);
 
         Assert.Equal(AccessType.PartnerAdmin, _client.MembershipOf(_ava.Id)!.AccessType);
         Assert.Equal(2, _client.Memberships.Count);
@@ -42,7 +42,7 @@ public class ClientAccessRulesTests
     {
         _client.AddMember(_ava, AccessType.SuperAdmin, World.Now);
 
-        _client.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now);
+        _client.ApproveAccessLink(_ava, Brightwave, new Actor(_maria.Id), World.Now);
 
         Assert.Equal(AccessType.SuperAdmin, _client.MembershipOf(_ava.Id)!.AccessType);
         Assert.Equal(SeatType.Partner, _client.MembershipOf(_ava.Id)!.Seat);
@@ -53,7 +53,7 @@ public class ClientAccessRulesTests
     {
         var partnerAsClient = Account.CreatePartner(45_200_013, "Lumen Reseller Network");
 
-        var outcome = partnerAsClient.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now);
+        var outcome = partnerAsClient.ApproveAccessLink(_ava, Brightwave, new Actor(_maria.Id), World.Now);
 
         Assert.False(outcome.Succeeded);
         Assert.Empty(partnerAsClient.Memberships);
@@ -62,11 +62,11 @@ public class ClientAccessRulesTests
     [Fact]
     public void R21_one_email_is_a_partner_employee_for_a_client_under_one_partner_only()
     {
-        _client.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now);
+        _client.ApproveAccessLink(_ava, Brightwave, new Actor(_maria.Id), World.Now);
 
-        var viaLink = _client.ApproveAccessLink(_ava, Crestline, _maria.Id, World.Now);
-        var viaAdd = _client.AddPartnerEmployee(_ava, Crestline, _client.StandardPartnerAdminSet, _maria.Id, World.Now);
-        var viaLinking = _client.LinkPartnerEmployee(_ava.Id, Crestline);
+        var viaLink = _client.ApproveAccessLink(_ava, Crestline, new Actor(_maria.Id), World.Now);
+        var viaAdd = _client.AddPartnerEmployee(_ava, Crestline, _client.StandardPartnerAdminSet, new Actor(_maria.Id), World.Now);
+        var viaLinking = _client.LinkPartnerEmployee(_ava.Id, Crestline, World.SomeClientAdmin, World.Now);
 
         Assert.All(new[] { viaLink, viaAdd, viaLinking }, o => Assert.Equal(Account.ConnectedWithAnotherPartner, o.Refusal));
         Assert.Equal(Brightwave, _client.MembershipOf(_ava.Id)!.PartnerHubId);
@@ -78,8 +78,8 @@ public class ClientAccessRulesTests
         var marketing = _client.DefinePermissionSet("Marketing", Permission.Marketing | Permission.ViewRecords);
         var ben = World.Person("ben@brightwave.io");
 
-        Assert.True(_client.AddPartnerEmployee(_ava, Brightwave, _client.StandardPartnerAdminSet, _maria.Id, World.Now).Succeeded);
-        Assert.True(_client.AddPartnerEmployee(ben, Brightwave, marketing, _maria.Id, World.Now).Succeeded);
+        Assert.True(_client.AddPartnerEmployee(_ava, Brightwave, _client.StandardPartnerAdminSet, new Actor(_maria.Id), World.Now).Succeeded);
+        Assert.True(_client.AddPartnerEmployee(ben, Brightwave, marketing, new Actor(_maria.Id), World.Now).Succeeded);
 
         Assert.Equal(AccessType.PartnerAdmin, _client.MembershipOf(_ava.Id)!.AccessType);
         var benMembership = _client.MembershipOf(ben.Id)!;
@@ -95,40 +95,40 @@ public class ClientAccessRulesTests
         var emma = World.Person("emma@gmail.com");
         var readOnly = _client.DefinePermissionSet("Read only", Permission.ViewRecords);
         _client.AddMember(emma, AccessType.User, World.Now);
-        _client.ChangePermissionSet(emma.Id, readOnly);
+        _client.ChangePermissionSet(emma.Id, readOnly, World.SomeClientAdmin, World.Now);
 
-        Assert.True(_client.LinkPartnerEmployee(emma.Id, Brightwave).Succeeded);
+        Assert.True(_client.LinkPartnerEmployee(emma.Id, Brightwave, World.SomeClientAdmin, World.Now).Succeeded);
 
         var membership = _client.MembershipOf(emma.Id)!;
         Assert.True(membership.LinkedForManagedCredit);
         Assert.Equal(Brightwave, membership.PartnerHubId);
         Assert.Equal("Read only", membership.PermissionSet!.Name);
-        Assert.False(_client.LinkPartnerEmployee(Guid.NewGuid(), Brightwave).Succeeded);
+        Assert.False(_client.LinkPartnerEmployee(Guid.NewGuid(), Brightwave, World.SomeClientAdmin, World.Now).Succeeded);
     }
 
     [Fact]
     public void R9_changing_a_partner_employees_permission_set_changes_their_access_type_with_it()
     {
         var sales = _client.DefinePermissionSet("Sales", Permission.Sales | Permission.ViewRecords);
-        _client.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now);
+        _client.ApproveAccessLink(_ava, Brightwave, new Actor(_maria.Id), World.Now);
 
-        Assert.True(_client.ChangePermissionSet(_ava.Id, sales).Succeeded);
+        Assert.True(_client.ChangePermissionSet(_ava.Id, sales, World.SomeClientAdmin, World.Now).Succeeded);
         Assert.Equal(AccessType.User, _client.MembershipOf(_ava.Id)!.AccessType);
-        Assert.True(_client.ChangePermissionSet(_ava.Id, _client.StandardPartnerAdminSet).Succeeded);
+        Assert.True(_client.ChangePermissionSet(_ava.Id, _client.StandardPartnerAdminSet, World.SomeClientAdmin, World.Now).Succeeded);
         Assert.Equal(AccessType.PartnerAdmin, _client.MembershipOf(_ava.Id)!.AccessType);
-        Assert.False(_client.ChangePermissionSet(_maria.Id, sales).Succeeded); // a Super Admin is changed to Partner Admin first
+        Assert.False(_client.ChangePermissionSet(_maria.Id, sales, World.SomeClientAdmin, World.Now).Succeeded); // a Super Admin is changed to Partner Admin first
     }
 
     [Fact]
     public void R10_removing_a_partner_employee_takes_away_their_access()
     {
-        _client.ApproveAccessLink(_ava, Brightwave, _maria.Id, World.Now);
+        _client.ApproveAccessLink(_ava, Brightwave, new Actor(_maria.Id), World.Now);
 
-        Assert.True(_client.RemovePartnerEmployee(_ava.Id, Brightwave).Succeeded);
+        Assert.True(_client.RemovePartnerEmployees([_ava.Id], Brightwave, new Actor(_maria.Id)).Succeeded);
 
         Assert.Null(_client.MembershipOf(_ava.Id));
         Assert.Empty(_client.PartnerEmployeesOf(Brightwave));
-        Assert.False(_client.RemovePartnerEmployee(_maria.Id, Brightwave).Succeeded); // the client's own people are not the partner's to remove
+        Assert.False(_client.RemovePartnerEmployees([_maria.Id], Brightwave, new Actor(_maria.Id)).Succeeded); // the client's own people are not the partner's to remove
     }
 
     [Fact]
@@ -136,9 +136,9 @@ public class ClientAccessRulesTests
     {
         var ava = World.Person("ava@brightwave.io");
         var client = World.ClientWithSuperAdmins(ava);
-        client.ApproveAccessLink(ava, Brightwave, ava.Id, World.Now);
+        client.ApproveAccessLink(ava, Brightwave, new Actor(ava.Id), World.Now);
 
-        var outcome = client.RemovePartnerEmployee(ava.Id, Brightwave);
+        var outcome = client.RemovePartnerEmployees([ava.Id], Brightwave, new Actor(ava.Id));
 
         Assert.False(outcome.Succeeded);
         Assert.Contains("only Super Admin", outcome.Refusal, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public class SuperAdminRulesTests
         var client = World.ClientWithSuperAdmins(ava);
         var versionBefore = client.Version;
 
-        var outcome = client.ChangeToPartnerAdmin(ava.Id, ava.Id, keepBillingPermissions: false, partnerHubId: Partner);
+        var outcome = client.ChangeToPartnerAdmin(new Actor(ava.Id), ava.Id, keepBillingPermissions: false, partnerHubId: Partner, World.Now);
 
         Assert.False(outcome.Succeeded);
         Assert.Contains("at least one Super Admin", outcome.Refusal, StringComparison.Ordinal);
@@ -27,7 +27,7 @@ public class SuperAdminRulesTests
         var client = World.ClientWithSuperAdmins(maria, ava);
         var versionBefore = client.Version;
 
-        var outcome = client.ChangeToPartnerAdmin(ava.Id, ava.Id, keepBillingPermissions: true, partnerHubId: Partner);
+        var outcome = client.ChangeToPartnerAdmin(new Actor(ava.Id), ava.Id, keepBillingPermissions: true, partnerHubId: Partner, World.Now);
 
         Assert.True(outcome.Succeeded);
         var membership = client.MembershipOf(ava.Id)!;
@@ -46,7 +46,7 @@ public class SuperAdminRulesTests
         var ava = World.Person("ava@brightwave.io");
         var client = World.ClientWithSuperAdmins(maria, ava);
 
-        client.ChangeToPartnerAdmin(ava.Id, ava.Id, keepBillingPermissions: false, partnerHubId: Partner);
+        client.ChangeToPartnerAdmin(new Actor(ava.Id), ava.Id, keepBillingPermissions: false, partnerHubId: Partner, World.Now);
 
         Assert.False(client.MembershipOf(ava.Id)!.Has(Permission.EditBilling));
     }
@@ -60,8 +60,8 @@ public class SuperAdminRulesTests
         var client = World.ClientWithSuperAdmins(maria, ben);
         client.AddMember(ava, AccessType.PartnerAdmin, World.Now);
 
-        var clientsOwn = client.ChangeToPartnerAdmin(ava.Id, maria.Id, false, partnerHubId: null);
-        var colleague = client.ChangeToPartnerAdmin(ava.Id, ben.Id, false, partnerHubId: Partner);
+        var clientsOwn = client.ChangeToPartnerAdmin(new Actor(ava.Id), maria.Id, false, partnerHubId: null, World.Now);
+        var colleague = client.ChangeToPartnerAdmin(new Actor(ava.Id), ben.Id, false, partnerHubId: Partner, World.Now);
 
         Assert.False(clientsOwn.Succeeded);
         Assert.True(colleague.Succeeded);
@@ -76,8 +76,8 @@ public class SuperAdminRulesTests
         var ben = World.Person("ben@brightwave.io");
         var client = World.ClientWithSuperAdmins(ava, ben);
 
-        Assert.True(client.ChangeToPartnerAdmin(ava.Id, ava.Id, false, Partner).Succeeded);
-        var second = client.ChangeToPartnerAdmin(ben.Id, ben.Id, false, Partner);
+        Assert.True(client.ChangeToPartnerAdmin(new Actor(ava.Id), ava.Id, false, Partner, World.Now).Succeeded);
+        var second = client.ChangeToPartnerAdmin(new Actor(ben.Id), ben.Id, false, Partner, World.Now);
 
         Assert.False(second.Succeeded);
         Assert.Equal(1, client.SuperAdminCount);

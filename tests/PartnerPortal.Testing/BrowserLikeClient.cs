@@ -11,10 +11,21 @@ public sealed class BrowserLikeClient : IDisposable
 {
     private readonly HttpClient _http;
 
+    /// <summary>The app outside Development serves HTTPS only (Secure cookies), so the client speaks it as a browser would.</summary>
+    public static readonly Uri BaseAddress = new("https://localhost/");
+
     public BrowserLikeClient(WebApplicationFactory<Program> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        _http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        _http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress });
+    }
+
+    /// <summary>A redirect's target as a path and query, whether the Location header is relative or absolute.</summary>
+    public static string LocationOf(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"{(int)response.StatusCode} is not a redirect.");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
     }
 
     public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(new Uri(url, UriKind.Relative));
@@ -79,7 +90,7 @@ public sealed class BrowserLikeClient : IDisposable
         ArgumentNullException.ThrowIfNull(response);
         var html = await response.Content.ReadAsStringAsync();
         var context = BrowsingContext.New(Configuration.Default);
-        return await context.OpenAsync(req => req.Content(html).Address(response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/"));
+        return await context.OpenAsync(req => req.Content(html).Address(response.RequestMessage?.RequestUri?.ToString() ?? BaseAddress.ToString()));
     }
 
     public void Dispose() => _http.Dispose();

@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace PartnerPortal.Testing;
 
 /// <summary>The real app over a throw-away database, seeded with the demo world.</summary>
-public sealed class PortalFactory(TestDatabase database, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+public sealed class PortalFactory(TestDatabase database, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -27,6 +28,11 @@ public sealed class PortalFactory(TestDatabase database, Action<IServiceCollecti
         builder.UseSetting("Mail:PickupFolder", MailFolder);
         // Tests run the ending job and the mail dispatcher themselves, at the moment they choose.
         builder.UseSetting("Jobs:Enabled", "false");
+        // Many tests sign in from one (unknown) address; the rate-limit tests set their own limits.
+        builder.UseSetting("RateLimits:SignInPerAddress", "100000");
+        builder.UseSetting("RateLimits:SignInPerAccount", "100000");
+        builder.UseSetting("RateLimits:AccessLinkPerAddress", "100000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureServices(services);
     }
 }

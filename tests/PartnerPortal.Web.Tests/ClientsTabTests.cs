@@ -185,7 +185,7 @@ public sealed class ClientsTabTests(PortalFixture fixture) : PortalTest(fixture)
             willow.Activate(DateTimeOffset.UtcNow);
             var account = await db.Accounts.Include(a => a.Memberships).Include(a => a.PermissionSets).SingleAsync(a => a.HubId == 45_100_015);
             var ava = await db.DomainUsers.SingleAsync(u => u.Id == avaId);
-            Assert.True(account.AddPartnerEmployee(ava, Personas.Brightwave, account.StandardPartnerAdminSet, avaId, DateTimeOffset.UtcNow).Succeeded);
+            Assert.True(account.AddPartnerEmployee(ava, Personas.Brightwave, account.StandardPartnerAdminSet, new Actor(avaId), DateTimeOffset.UtcNow).Succeeded);
             return await db.SaveChangesAsync();
         });
 

@@ -71,7 +71,7 @@ public sealed class ConcurrencyTests(PortalFixture fixture) : PortalTest(fixture
                     foreach (var person in people)
                     {
                         client.AddMember(person, AccessType.SuperAdmin, DateTimeOffset.UtcNow);
-                        client.AddPartnerEmployee(person, Personas.Brightwave, client.StandardPartnerAdminSet, person.Id, DateTimeOffset.UtcNow);
+                        client.AddPartnerEmployee(person, Personas.Brightwave, client.StandardPartnerAdminSet, new Actor(person.Id), DateTimeOffset.UtcNow);
                     }
                     db.Accounts.Add(client);
                     db.Relationships.Add(PartnerClientRelationship.StartActive(Personas.Brightwave, hubId, DateTimeOffset.UtcNow));

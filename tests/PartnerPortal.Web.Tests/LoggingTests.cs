@@ -14,8 +14,8 @@ public sealed class LoggingTests(PortalFixture fixture) : PortalTest(fixture)
 
         (await client.GetAsync(marker)).Dispose();
 
-        var line = await WaitForLineAsync(marker.Split('?')[0], userId.ToString());
-        Assert.Matches(@"HTTP GET /45100001/home responded 200 in [0-9.]+ ms \{RequestId=[^,\s]+, UserId=" + userId + "}", line);
+        var line = await WaitForLineAsync("HTTP GET /{hubId:long}/home", userId.ToString());
+        Assert.Matches(@"HTTP GET /\{hubId:long\}/home responded 200 in [0-9.]+ ms \{RequestId=[^,\s]+, UserId=" + userId + "}", line);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Testing;
 using PartnerPortal.Web.Infrastructure;
@@ -32,12 +31,11 @@ public sealed class PipelineTests(PortalFixture fixture) : PortalTest(fixture)
     [Fact]
     public async Task Invalid_input_never_reaches_the_handler_and_names_the_field()
     {
-        var error = await Assert.ThrowsAsync<ValidationException>(() =>
-            Fixture.SendAsync(new ProbeCommands.Probe(Personas.HarborCoffee, "", Refuse: false), Personas.ClientSuperAdmin));
+        var result = await Fixture.SendAsync(new ProbeCommands.Probe(Personas.HarborCoffee, "", Refuse: false), Personas.ClientSuperAdmin);
 
-        var failure = Assert.Single(error.Errors);
-        Assert.Equal("Subject", failure.PropertyName);
-        Assert.Equal("Say what the probe is about.", failure.ErrorMessage);
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        var failure = Assert.Single(result.Errors);
+        Assert.Equal(new FieldError("Subject", "Say what the probe is about."), failure);
         Assert.Equal(0, await ProbeEntriesAsync());
     }
 }

@@ -18,6 +18,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Ignore(a => a.IsPartner);
         builder.Ignore(a => a.SuperAdminCount);
         builder.Ignore(a => a.StandardPartnerAdminSet);
+        builder.Ignore(a => a.DomainEvents);
 
         builder.HasMany(a => a.Memberships).WithOne().HasForeignKey(m => m.AccountHubId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Memberships).HasField("_memberships").UsePropertyAccessMode(PropertyAccessMode.Field);

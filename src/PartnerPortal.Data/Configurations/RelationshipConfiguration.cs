@@ -14,6 +14,10 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Partn
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.PartnerHubId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.ClientHubId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(r => r.IsCurrent);
+        builder.Ignore(r => r.DomainEvents);
+        // Every move is made from the state it was read in: the job ending a relationship and an
+        // employee being added back cannot both win (R12), nor two instances end it twice.
+        builder.Property(r => r.State).IsConcurrencyToken();
     }
 }
 
@@ -26,6 +30,7 @@ internal sealed class AccessLinkConfiguration : IEntityTypeConfiguration<AccessL
         builder.Property(l => l.SealedToken).HasMaxLength(1000);
         builder.HasIndex(l => l.TokenHash).IsUnique();
         builder.HasIndex(l => new { l.PartnerHubId, l.EmployeeUserId }).IsUnique();
+        builder.Ignore(l => l.DomainEvents);
         builder.HasOne<Account>().WithMany().HasForeignKey(l => l.PartnerHubId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(l => l.EmployeeUserId).OnDelete(DeleteBehavior.Cascade);
     }

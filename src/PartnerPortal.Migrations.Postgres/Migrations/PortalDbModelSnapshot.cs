@@ -599,6 +599,7 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");

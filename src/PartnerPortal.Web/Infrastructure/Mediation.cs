@@ -1,12 +1,9 @@
 using FluentValidation;
 using MediatR;
+using PartnerPortal.Web.Infrastructure.Authorization;
+using PartnerPortal.Web.Infrastructure.DomainEvents;
 
 namespace PartnerPortal.Web.Infrastructure;
-
-/// <summary>A request that changes state. Commands run in one transaction (<see cref="TransactionBehavior{TRequest,TResponse}"/>).</summary>
-public interface ICommand;
-
-public interface ICommand<TResponse> : IRequest<TResponse>, ICommand;
 
 public static class MediationSetup
 {
@@ -18,10 +15,19 @@ public static class MediationSetup
         services.Scan(scan => scan.FromAssemblyOf<Program>()
             .AddClasses(c => c.AssignableTo(typeof(IRequestHandler<,>)))
             .AsImplementedInterfaces()
+            .WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo(typeof(IDomainEventHandler<>)))
+            .AsSelfWithInterfaces()
             .WithScopedLifetime());
         foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(typeof(Program).Assembly))
             services.AddScoped(validator.InterfaceType, validator.ValidatorType);
-        // Order matters: validate first, then open the transaction.
+        services.AddScoped<AccountAccess>();
+        services.AddScoped<AccessScope>();
+        services.AddScoped<DomainEventDispatcher>();
+        // Order matters, outermost first: retry a lost race from scratch; check who may act; check
+        // the input; then one transaction around the handler.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RetryBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
         return services;

@@ -1,4 +1,3 @@
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -8,8 +7,12 @@ namespace PartnerPortal.Web.Infrastructure;
 
 public static class PageResults
 {
-    /// <summary>Forbidden and not found become status pages; a refusal becomes a message on the form (null = go on).</summary>
-    public static IActionResult? FailureResult(this PageModel page, IHandlerResult result, string formKey = "")
+    /// <summary>
+    /// Forbidden and not found become status pages; invalid input and refusals become messages on the
+    /// form (field errors under <paramref name="fieldPrefix"/>, e.g. "Data"; a refusal for the whole
+    /// form); null means go on.
+    /// </summary>
+    public static IActionResult? FailureResult(this PageModel page, IHandlerResult result, string fieldPrefix = "")
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(result);
@@ -21,9 +24,34 @@ public static class PageResults
                 return page.StatusCode(StatusCodes.Status403Forbidden);
             case ResultStatus.NotFound:
                 return page.NotFound();
-            default:
-                page.ModelState.AddModelError(formKey, result.Message ?? "That was refused.");
+            case ResultStatus.Invalid:
+                page.ModelState.AddFieldErrors(result.Errors, fieldPrefix);
                 return null;
+            default:
+                page.ModelState.AddModelError(string.Empty, result.Message ?? "That was refused.");
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Why a page cannot show what it reads: 403, 404, or 400 for input its query refused (the
+    /// status page lists the messages). Pages render only from a successful read.
+    /// </summary>
+    public static IActionResult Refusal(this PageModel page, IHandlerResult result)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(result);
+        switch (result.Status)
+        {
+            case ResultStatus.Forbidden:
+                return page.StatusCode(StatusCodes.Status403Forbidden);
+            case ResultStatus.NotFound:
+                return page.NotFound();
+            default:
+                page.HttpContext.Items[RequestGuard.UnreadableFieldsKey] = result.Errors.Count > 0
+                    ? result.Errors.Select(e => e.Message).ToList()
+                    : new List<string> { result.Message ?? "the request" };
+                return page.StatusCode(StatusCodes.Status400BadRequest);
         }
     }
 
@@ -32,34 +60,26 @@ public static class PageResults
     /// refusal or invalid input puts the messages on the form and shows the page again.
     /// </summary>
     public static async Task<IActionResult> SubmitAsync<T>(this PageModel page, IMediator mediator, IRequest<Result<T>> command,
-        Func<T, IActionResult> done, Func<Task<IActionResult>> showAgain, string formKey = "")
+        Func<T, IActionResult> done, Func<Task<IActionResult>> showAgain, string fieldPrefix = "")
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(mediator);
         ArgumentNullException.ThrowIfNull(done);
         ArgumentNullException.ThrowIfNull(showAgain);
-        try
-        {
-            var result = await mediator.Send(command, page.HttpContext.RequestAborted);
-            if (page.FailureResult(result, formKey) is { } failure) return failure;
-            if (page.ModelState.IsValid) return done(result.Value!);
-        }
-        catch (ValidationException ex)
-        {
-            page.ModelState.AddValidationErrors(ex, formKey);
-        }
-        return await showAgain();
+        var result = await mediator.Send(command, page.HttpContext.RequestAborted);
+        if (page.FailureResult(result, fieldPrefix) is { } failure) return failure;
+        return result.Succeeded ? done(result.Value) : await showAgain();
     }
 
-    /// <summary>Copies validation failures onto the form's fields ("Data.Name" for a property Name of a bound Data).</summary>
-    public static void AddValidationErrors(this ModelStateDictionary modelState, ValidationException exception, string prefix = "")
+    /// <summary>Puts field errors on the form's fields ("Data.Name" for a property Name of a bound Data).</summary>
+    public static void AddFieldErrors(this ModelStateDictionary modelState, IEnumerable<FieldError> errors, string prefix = "")
     {
         ArgumentNullException.ThrowIfNull(modelState);
-        ArgumentNullException.ThrowIfNull(exception);
-        foreach (var error in exception.Errors)
+        ArgumentNullException.ThrowIfNull(errors);
+        foreach (var error in errors)
         {
-            var key = string.IsNullOrEmpty(prefix) || string.IsNullOrEmpty(error.PropertyName) ? error.PropertyName : $"{prefix}.{error.PropertyName}";
-            modelState.AddModelError(key, error.ErrorMessage);
+            var key = string.IsNullOrEmpty(prefix) || string.IsNullOrEmpty(error.Field) ? error.Field : $"{prefix}.{error.Field}";
+            modelState.AddModelError(key, error.Message);
         }
     }
 }

@@ -4,31 +4,85 @@ using Serilog.Context;
 namespace PartnerPortal.Web.Infrastructure;
 
 /// <summary>
-/// Puts the request id and the signed-in user id on every log line of a request and writes one
-/// line per request. (Serilog.AspNetCore, which does this, cannot be restored here.)
+/// One line per request, written when the response is complete, with the status the client really
+/// got (500 when an exception escaped) and the <em>route template</em> rather than the raw path:
+/// some paths carry secrets (an access link is <c>/access/{token}</c>), and the log must never hold
+/// one. The first middleware of the app, so it sees the final status after error pages.
+/// (Serilog.AspNetCore, which does this, could not be restored when this was written.)
 /// </summary>
 public sealed class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
 {
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var started = Stopwatch.GetTimestamp();
+        var failed = false;
+        using (LogContext.PushProperty("RequestId", context.TraceIdentifier))
+        {
+            try
+            {
+                await next(context);
+            }
+            catch
+            {
+                failed = true;
+                throw;
+            }
+            finally
+            {
+                var status = failed && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+                var route = RouteLogContext.RouteOf(context);
+                using (LogContext.PushProperty("UserId", RouteLogContext.UserOf(context)))
+                {
+                    logger.LogInformation("HTTP {Method} {Route} responded {StatusCode} in {Elapsed:0.0} ms",
+                        context.Request.Method, route, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>
+/// After routing and authentication: tells the handlers who is asking, puts the user id on every
+/// log line of the request, and remembers which route the request matched (before any status page
+/// re-executes it) for <see cref="RequestLogging"/>.
+/// </summary>
+public sealed class RouteLogContext(RequestDelegate next)
+{
+    private const string RouteKey = "PartnerPortal.Route";
+    private const string UserKey = "PartnerPortal.UserId";
+
     public async Task InvokeAsync(HttpContext context, CurrentUser currentUser)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(currentUser);
         currentUser.Become(context.User);
         var userId = currentUser.IsSignedIn ? currentUser.UserId.ToString() : "anonymous";
-        using (LogContext.PushProperty("RequestId", context.TraceIdentifier))
+        if (!context.Items.ContainsKey(RouteKey))
+        {
+            context.Items[RouteKey] = context.GetEndpoint() is RouteEndpoint endpoint ? "/" + endpoint.RoutePattern.RawText?.TrimStart('/') : null;
+            context.Items[UserKey] = userId;
+        }
         using (LogContext.PushProperty("UserId", userId))
         {
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                logger.LogInformation("HTTP {Method} {Path} responded {StatusCode} in {Elapsed:0.0} ms",
-                    context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, elapsed);
-            }
+            await next(context);
         }
+    }
+
+    /// <summary>The matched route template; for a request no route matched, only its first path segment.</summary>
+    public static string RouteOf(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Items.TryGetValue(RouteKey, out var route) && route is string template) return template;
+        var path = context.Request.Path.Value ?? "/";
+        var second = path.IndexOf('/', 1);
+        // Unmatched paths are anything a client typed: keep the first segment (e.g. /lib, /css) and drop the rest.
+        return second < 0 ? (path.Length > 24 ? "/…" : path) : (second > 24 ? "/…" : path[..second] + "/…");
+    }
+
+    public static string UserOf(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items.TryGetValue(UserKey, out var user) && user is string id ? id : "anonymous";
     }
 }

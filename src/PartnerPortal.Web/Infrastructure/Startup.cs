@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Web.Infrastructure.DemoData;
+using PartnerPortal.Web.Infrastructure.DomainEvents;
 using Serilog;
 using Serilog.Events;
 
@@ -43,7 +44,9 @@ public static class Startup
             Directory.CreateDirectory(folder);
             connectionString = $"Data Source={Path.Combine(folder, "partnerportal.db")}";
         }
-        builder.Services.AddDbContext<PortalDb>(o => o.UsePortalDatabase(provider, connectionString));
+        // Domain events are dispatched as changes are saved (audit, R12, qualifying activity).
+        builder.Services.AddDbContext<PortalDb>((services, o) => o.UsePortalDatabase(provider, connectionString)
+            .AddInterceptors(services.GetRequiredService<DomainEventDispatcher>()));
     }
 
     /// <summary>Applies the migrations, then creates the demo world on an empty database when asked.</summary>

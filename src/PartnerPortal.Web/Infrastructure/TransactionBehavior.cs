@@ -3,7 +3,7 @@ using PartnerPortal.Data;
 
 namespace PartnerPortal.Web.Infrastructure;
 
-/// <summary>One transaction per command; a refused result rolls back whatever the handler wrote.</summary>
+/// <summary>One transaction per command; a failed result rolls back whatever the handler wrote.</summary>
 public sealed class TransactionBehavior<TRequest, TResponse>(PortalDb db) : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)

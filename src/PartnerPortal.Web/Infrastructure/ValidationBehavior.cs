@@ -3,7 +3,11 @@ using MediatR;
 
 namespace PartnerPortal.Web.Infrastructure;
 
-/// <summary>Runs every validator of the request; failures surface as a <see cref="ValidationException"/> the page turns into field errors.</summary>
+/// <summary>
+/// Runs every validator of the request before its handler. A request answered with a
+/// <see cref="Result{T}"/> gets its failures back as an <see cref="ResultStatus.Invalid"/> result
+/// for the page to show beside the fields; any other request with invalid input is a bug and throws.
+/// </summary>
 public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators) : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -15,7 +19,8 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
             var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
             failures.AddRange(result.Errors);
         }
-        if (failures.Count > 0) throw new ValidationException(failures);
-        return await next();
+        if (failures.Count == 0) return await next();
+        var errors = failures.Select(f => new FieldError(f.PropertyName, f.ErrorMessage)).ToList();
+        return ResultFactory.TryFail<TResponse>(Failure.Invalid(errors), out var invalid) ? invalid : throw new ValidationException(failures);
     }
 }

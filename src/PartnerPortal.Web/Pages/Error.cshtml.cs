@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PartnerPortal.Web.Infrastructure;
 
 namespace PartnerPortal.Web.Pages;
 
@@ -11,19 +12,27 @@ public class ErrorModel : PageModel
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
+    /// <summary>For a 400 raised by <see cref="RequestGuard"/>: the fields whose values could not be read.</summary>
+    public IReadOnlyList<string> UnreadableFields { get; private set; } = [];
+
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
 
     private void Describe(int? code)
     {
-        Code = code ?? 500;
+        Code = code is >= 400 and <= 599 ? code.Value : 500;
+        UnreadableFields = HttpContext.Items[RequestGuard.UnreadableFieldsKey] as IReadOnlyList<string> ?? [];
+        var retryAfter = Response.Headers.RetryAfter.ToString();
         (Heading, Explanation) = Code switch
         {
             403 => ("You don't have access to this page", "Your access type or permissions in this account do not include it. A Super Admin of the account can give you access."),
             404 => ("We couldn't find that page", "The account or page may not exist, or the link may be mistyped."),
             400 => ("That request could not be read", "Go back, reload the page and try again."),
             405 => ("That action isn't available here", "Use the buttons on the page."),
+            429 => ("Too many attempts", retryAfter.Length > 0
+                ? $"Please wait {retryAfter} seconds, then try again."
+                : "Please wait a minute, then try again."),
             _ => ("Something went wrong on our side", "The problem was logged. Try again in a moment."),
         };
     }

@@ -11,6 +11,6 @@ public class IndexModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var accounts = await mediator.Send(new AccountSwitcher.Query(), ct);
-        return accounts.Count == 0 ? Page() : Redirect($"/{accounts[0].HubId}/home");
+        return accounts.Count == 0 ? Page() : RedirectToPage("/Accounts/Home", new { hubId = accounts[0].HubId });
     }
 }

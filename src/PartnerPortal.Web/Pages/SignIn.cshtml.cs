@@ -3,13 +3,23 @@ using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using PartnerPortal.Data;
 using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
+using PartnerPortal.Web.Infrastructure.Security;
 
 namespace PartnerPortal.Web.Pages;
 
-public class SignInModel(IMediator mediator) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public class SignInModel(IMediator mediator, SignInThrottle throttle) : PageModel
 {
+    /// <summary>
+    /// One answer for a wrong password, an unknown email and a locked sign-in, so that the page
+    /// never tells which emails have accounts.
+    /// </summary>
+    public const string NotSignedIn = "The email or password is not correct. After 5 failed attempts in a row, signing in is paused for 15 minutes.";
+
     [BindProperty] public Command Data { get; set; } = new();
 
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -18,22 +28,22 @@ public class SignInModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
+        // Per account, from any address (the rate limiter's policy already counts per address).
+        using var lease = throttle.Acquire(Data.Email);
+        if (!lease.IsAcquired)
         {
-            var result = await mediator.Send(Data, ct);
-            if (this.FailureResult(result) is { } failure) return failure;
-            return ModelState.IsValid ? LocalRedirect(SafeReturnUrl) : Page();
+            RateLimits.SetRetryAfter(Response, lease);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
         }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex, nameof(Data));
-            return Page();
-        }
+        var result = await mediator.Send(Data, ct);
+        if (this.FailureResult(result, nameof(Data)) is { } failure) return failure;
+        return result.Succeeded ? LocalRedirect(SafeReturnUrl) : Page();
     }
 
     private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 
-    // Not an ICommand: the failed-attempt counter behind lockout must be saved even when sign-in fails.
+    // Not an ICommand: the attempts taken for lockout must stay taken when sign-in fails.
+    [NotAccountScoped("Signing in happens before there is a user to authorize.")]
     public sealed record Command : IRequest<Result<Guid>>
     {
         public string Email { get; init; } = "";
@@ -45,28 +55,32 @@ public class SignInModel(IMediator mediator) : PageModel
         public Validator()
         {
             RuleFor(c => c.Email).NotEmpty().WithMessage("Enter your email address.")
-                .EmailAddress().WithMessage("Enter an email address such as name@agency.com.")
-                .MaximumLength(254);
-            RuleFor(c => c.Password).NotEmpty().WithMessage("Enter your password.").MaximumLength(1000);
+                .MaximumLength(254).WithMessage("An email address has at most 254 characters.")
+                .EmailAddress().WithMessage("Enter an email address such as name@agency.com.");
+            RuleFor(c => c.Password).NotEmpty().WithMessage("Enter your password.")
+                .MaximumLength(1000).WithMessage("A password has at most 1,000 characters.");
         }
     }
 
-    public sealed class Handler(SignInManager<PortalUser> signIn) : IRequestHandler<Command, Result<Guid>>
+    public sealed class Handler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IPasswordHasher<PortalUser> hasher,
+        SignInAttempts attempts, DecoyPassword decoy) : IRequestHandler<Command, Result<Guid>>
     {
         public async Task<Result<Guid>> Handle(Command request, CancellationToken cancellationToken)
         {
-            var email = request.Email.Trim();
-            var outcome = await signIn.PasswordSignInAsync(email, request.Password, isPersistent: false, lockoutOnFailure: true);
-            if (outcome.Succeeded)
+            var user = await users.FindByEmailAsync(request.Email.Trim());
+            // Unknown and locked answer like a wrong password, after a password check of the same cost.
+            if (user?.PasswordHash is null || !await attempts.TryTakeAsync(user, cancellationToken))
             {
-                var user = await signIn.UserManager.FindByEmailAsync(email);
-                return user!.Id;
+                decoy.Check(hasher, request.Password);
+                return Failure.Refused(NotSignedIn);
             }
-            if (outcome.IsLockedOut)
-                return Failure.Refused("This sign-in is locked after too many failed attempts. Try again in 15 minutes.");
-            if (outcome.RequiresTwoFactor)
+            if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
+                return Failure.Refused(NotSignedIn);
+            await attempts.GiveBackAsync(user, cancellationToken);
+            if (user.TwoFactorEnabled)
                 return Failure.Refused("This sign-in uses two-step verification, which Partner Portal cannot complete yet. Ask an administrator to turn it off for now.");
-            return Failure.Refused("The email or password is not correct.");
+            await signIn.SignInAsync(user, isPersistent: false);
+            return user.Id;
         }
     }
 }

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnerPortal.Data;
+using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
+using PartnerPortal.Web.Infrastructure.Security;
 
 namespace PartnerPortal.Web.Pages;
 
@@ -18,12 +21,15 @@ public class SignOutModel(IMediator mediator) : PageModel
         return Redirect("/sign-in");
     }
 
+    /// <summary>Ends the session everywhere: a new security stamp makes every cookie issued before it worthless.</summary>
+    [NotAccountScoped("Signing out touches only the signed-in user's own sessions.")]
     public sealed record Command : IRequest<Unit>;
 
-    public sealed class Handler(SignInManager<PortalUser> signIn) : IRequestHandler<Command, Unit>
+    public sealed class Handler(SignInManager<PortalUser> signIn, PortalDb db, ICurrentUser me) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
+            if (me.IsSignedIn) await SessionValidation.EndSessionsAsync(db, me.UserId, cancellationToken);
             await signIn.SignOutAsync();
             return Unit.Value;
         }

@@ -43,6 +43,8 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         if (await db.Accounts.AnyAsync(ct)) return false;
         _now = clock.GetUtcNow();
         Build();
+        // The demo world is history, not something users did now: nothing to audit or react to.
+        foreach (var raiser in _accounts.Cast<IHasDomainEvents>().Concat(_relationships).Concat(_links)) raiser.ClearDomainEvents();
         await SaveUsersAsync(ct);
         db.Accounts.AddRange(_accounts);
         await db.SaveChangesAsync(ct);
@@ -104,7 +106,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         Seat(pinecrest, Brightwave, diego, AccessType.PartnerAdmin);
         // The client added George by hand: he works there but does not count for Brightwave until linked (R8).
         pinecrest.AddMember(george, AccessType.User, _now.AddDays(-40));
-        Must(pinecrest.ChangePermissionSet(george.Id, pinecrest.PermissionSets.Single(s => s.Name == "Marketing")));
+        Must(pinecrest.ChangePermissionSet(george.Id, pinecrest.PermissionSets.Single(s => s.Name == "Marketing"), ClientSuperAdminOf(pinecrest), _now));
         Active(brightwave, pinecrest, activityDaysAgo: 30, diego);
 
         // Every Brightwave employee has left; the relationship runs out 60 days after the last activity (R12).
@@ -213,17 +215,19 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
     {
         var user = Person(name, email);
         client.AddMember(user, AccessType.User, _now.AddDays(-300));
-        Must(client.ChangePermissionSet(user.Id, client.PermissionSets.Single(s => s.Name == permissionSet)));
+        Must(client.ChangePermissionSet(user.Id, client.PermissionSets.Single(s => s.Name == permissionSet), ClientSuperAdminOf(client), _now));
     }
 
     /// <summary>An employee the client's Super Admin let in: as Super Admin, Partner Admin, or a user with a permission set.</summary>
     private void Seat(Account client, long partnerHubId, User employee, AccessType accessType, string? permissionSet = null)
     {
-        var grantedBy = client.Memberships.First(m => m.IsSuperAdmin).UserId;
+        var grantedBy = ClientSuperAdminOf(client);
         if (accessType == AccessType.SuperAdmin) client.AddMember(employee, AccessType.SuperAdmin, _now.AddDays(-400));
         var set = permissionSet is null ? client.StandardPartnerAdminSet : client.PermissionSets.Single(s => s.Name == permissionSet);
         Must(client.AddPartnerEmployee(employee, partnerHubId, set, grantedBy, _now.AddDays(-90)));
     }
+
+    private static Actor ClientSuperAdminOf(Account client) => new(client.Memberships.First(m => m.IsSuperAdmin).UserId);
 
     private static void Must(Outcome outcome)
     {

@@ -5,30 +5,37 @@ using PartnerPortal.Domain;
 namespace PartnerPortal.Web.Infrastructure.Jobs;
 
 /// <summary>
-/// R12: ends the relationships whose end date has passed. Each one is ended by a conditional
-/// update in its own transaction with its audit entry, so two instances running at once end
-/// each relationship exactly once and write one entry.
+/// R12: ends the relationships whose end date has passed, by the domain's own rule
+/// (<see cref="PartnerClientRelationship.DueAt"/>, <see cref="PartnerClientRelationship.EndIfDue"/>),
+/// a batch per transaction. The relationship's state is its concurrency token, so when two
+/// instances end the same batch, or an employee is added back meanwhile, the loser's batch rolls
+/// back and is read again: each relationship ends exactly once, with one audit entry.
 /// </summary>
 public sealed class RelationshipEnder(PortalDb db, TimeProvider clock)
 {
+    private const int BatchSize = 200;
+
     public async Task<int> EndDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var due = await db.Relationships.Where(r => r.State == RelationshipState.Ending && r.EndsAt <= now)
-            .Select(r => new { r.Id, r.PartnerHubId, r.ClientHubId, r.EndsAt }).ToListAsync(ct);
         var ended = 0;
-        foreach (var relationship in due)
+        for (var losses = 0; losses < 10;)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var changed = await db.Relationships
-                .Where(r => r.Id == relationship.Id && r.State == RelationshipState.Ending && r.EndsAt <= now)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, RelationshipState.Ended).SetProperty(r => r.EndedAt, now), ct);
-            if (changed == 0) continue; // ended by another instance meanwhile
-            db.AuditEntries.Add(new AuditEntry(relationship.ClientHubId, relationship.PartnerHubId, null, "Relationship ended",
-                "Partner relationship", RelationshipState.Ending.Display(), RelationshipState.Ended.Display(), now));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            ended++;
+            var due = await db.Relationships.Where(PartnerClientRelationship.DueAt(now)).OrderBy(r => r.Id).Take(BatchSize).ToListAsync(ct);
+            if (due.Count == 0) break;
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var batch = due.Count(r => r.EndIfDue(now));
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                ended += batch;
+            }
+            catch (Exception ex) when (DatabaseErrors.IsLostRace(ex))
+            {
+                losses++; // another instance (or an employee added back) got there first: read again
+            }
+            db.ChangeTracker.Clear();
         }
         return ended;
     }

@@ -2,11 +2,14 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
 using PartnerPortal.Web.Infrastructure.Mail;
+using PartnerPortal.Web.Infrastructure.Security;
 
 namespace PartnerPortal.Web.Pages.Access;
 
@@ -14,6 +17,7 @@ namespace PartnerPortal.Web.Pages.Access;
 /// R2–R4, the client's side of an access link: opening it shows who asks and changes nothing;
 /// approving is a POST by a Super Admin (or Add and edit users) of the client account they pick.
 /// </summary>
+[EnableRateLimiting(RateLimits.AccessLink)]
 public class ApproveModel(IMediator mediator) : PageModel
 {
     [BindProperty] public Command Data { get; set; } = new();
@@ -26,29 +30,27 @@ public class ApproveModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
     {
-        try
+        var result = await mediator.Send(Data with { Token = token }, ct);
+        if (result.Status == ResultStatus.NotFound)
         {
-            var result = await mediator.Send(Data with { Token = token }, ct);
-            if (result.Status == ResultStatus.NotFound) return await ShowAsync(token, ct);
-            if (this.FailureResult(result, nameof(Data)) is { } failure) return failure;
-            if (ModelState.IsValid) return RedirectToPage(new { token, approved = Data.ClientHubId });
+            // The link is no longer valid (the page then says so), or the account chosen does not exist.
+            ModelState.AddModelError(nameof(Data), "Choose one of the accounts listed.");
+            return await ShowAsync(token, ct);
         }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex, nameof(Data));
-        }
-        return await ShowAsync(token, ct);
+        if (this.FailureResult(result, nameof(Data)) is { } failure) return failure;
+        return result.Succeeded ? RedirectToPage(new { token, approved = Data.ClientHubId }) : await ShowAsync(token, ct);
     }
 
     private async Task<IActionResult> ShowAsync(string token, CancellationToken ct)
     {
         var result = await mediator.Send(new Query(token), ct);
         View = result.Value;
-        if (result.Status == ResultStatus.NotFound) Response.StatusCode = StatusCodes.Status404NotFound; // reset, unknown or tampered
+        if (result.Status == ResultStatus.NotFound) Response.StatusCode = StatusCodes.Status404NotFound; // reset, unknown, tampered or its owner gone
         else if (this.FailureResult(result) is { } failure) return failure;
         return Page();
     }
 
+    [NotAccountScoped("The token is the capability; it lists only the signed-in user's own client accounts where they may approve.")]
     public sealed record Query(string Token) : IRequest<Result<Model>>;
 
     public sealed record ClientChoice(long HubId, string Name, string? CurrentAccess);
@@ -64,24 +66,29 @@ public class ApproveModel(IMediator mediator) : PageModel
             if (asking is null) return Failure.NotFound;
 
             // Client accounts (never partner accounts, R4) where the viewer may approve (R2).
-            var mine = await db.Memberships.Include(m => m.PermissionSet)
+            var mine = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => m.UserId == access.UserId)
                 .Join(db.Accounts.Where(a => a.Kind == AccountKind.Client), m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.HubId, a.Name })
                 .OrderBy(x => x.Name)
                 .ToListAsync(cancellationToken);
-            var employeeAccess = await db.Memberships.Include(m => m.PermissionSet)
-                .Where(m => m.UserId == asking.EmployeeId).ToDictionaryAsync(m => m.AccountHubId, cancellationToken);
-            var choices = mine.Where(x => LinkLookup.MayApprove(x.Membership))
+            var allowed = mine.Where(x => AccessPolicy.CanApproveAccessLinks(x.Membership)).ToList();
+            var allowedIds = allowed.Select(x => x.HubId).ToList();
+            var employeeAccess = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
+                .Where(m => m.UserId == asking.EmployeeId && allowedIds.Contains(m.AccountHubId)).ToDictionaryAsync(m => m.AccountHubId, cancellationToken);
+            var choices = allowed
                 .Select(x => new ClientChoice(x.HubId, x.Name, employeeAccess.TryGetValue(x.HubId, out var e) ? e.Describe() : null))
                 .ToList();
             return new Model(asking.PartnerName, asking.PartnerHubId, asking.EmployeeName, asking.EmployeeEmail, choices);
         }
     }
 
-    public sealed record Command : ICommand<Result<bool>>
+    public sealed record Command : ICommand<Result<bool>>, IAccountRequest, IRetriedOnConflict
     {
         public string Token { get; init; } = "";
         public long ClientHubId { get; init; }
+
+        // R2: Super Admin, or Add and edit users, in the account chosen.
+        public AccessRequirement Requirement => AccessRequirement.InAccount(ClientHubId, Right.ApproveAccessLinks);
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -93,54 +100,27 @@ public class ApproveModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class CommandHandler(PortalDb db, AccountAccess access, RelationshipKeeper relationships, AuditLog audit, MailOutbox mail, TimeProvider clock)
-        : IRequestHandler<Command, Result<bool>>
+    public sealed class CommandHandler(PortalDb db, AccountAccess access, MailOutbox mail, TimeProvider clock) : IRequestHandler<Command, Result<bool>>
     {
         public async Task<Result<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
             var asking = await LinkLookup.FindAsync(db, request.Token, cancellationToken);
             if (asking is null) return Failure.NotFound;
-            var approver = await access.MembershipAsync(request.ClientHubId, cancellationToken);
-            if (approver is null || !LinkLookup.MayApprove(approver)) return Failure.Forbidden;
-
             var client = await db.Accounts.WithMembers().SingleAsync(a => a.HubId == request.ClientHubId, cancellationToken);
             var employee = await db.DomainUsers.SingleAsync(u => u.Id == asking.EmployeeId, cancellationToken);
-            var before = client.MembershipOf(employee.Id);
-            var beforeText = before?.Describe();
-            var beforePartner = before?.PartnerHubId;
+            // An approver who is a partner employee of the same partner acts for it (a qualifying activity, R12).
+            var approverIsColleague = (await access.EmployeeOfPartnerAsync(asking.PartnerHubId, access.UserId, cancellationToken)).Succeeded;
 
-            var outcome = client.ApproveAccessLink(employee, asking.PartnerHubId, access.UserId, clock.GetUtcNow());
+            var outcome = client.ApproveAccessLink(employee, asking.PartnerHubId, new Actor(access.UserId, approverIsColleague ? asking.PartnerHubId : null), clock.GetUtcNow());
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
-
-            var after = client.MembershipOf(employee.Id)!;
-            if (after.Describe() != beforeText || beforePartner != asking.PartnerHubId)
+            if (outcome.Changed)
             {
-                audit.Record(client.HubId, asking.PartnerHubId, "Access link approved", employee.Email, beforeText ?? "No access", after.Describe());
+                var now = client.MembershipOf(employee.Id)!.Describe();
                 mail.Enqueue(employee.Email, $"{client.Name} approved your access link",
-                    $"Hello {employee.Name},\n\n{client.Name} (Hub ID {client.HubId}) approved your access link. You are now {after.Describe()} in their account, on behalf of {asking.PartnerName}.\n\nPartner Portal");
+                    $"Hello {employee.Name},\n\n{client.Name} (Hub ID {client.HubId}) approved your access link. You are now {now} in their account, on behalf of {asking.PartnerName}.\n\nPartner Portal");
             }
-            await relationships.EnsureActiveAsync(asking.PartnerHubId, client.HubId, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken); // R3: the relationship becomes Active through the domain's events
             return true;
         }
     }
-}
-
-/// <summary>Finds who an access link belongs to, by the hash of its token only.</summary>
-internal static class LinkLookup
-{
-    public sealed record Asking(long PartnerHubId, string PartnerName, Guid EmployeeId, string EmployeeName, string EmployeeEmail);
-
-    public static async Task<Asking?> FindAsync(PortalDb db, string token, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 200) return null;
-        var hash = AccessLink.HashOf(token);
-        return await db.AccessLinks.Where(l => l.TokenHash == hash)
-            .Join(db.Accounts, l => l.PartnerHubId, a => a.HubId, (l, a) => new { l, a })
-            .Join(db.DomainUsers, x => x.l.EmployeeUserId, u => u.Id, (x, u) => new Asking(x.a.HubId, x.a.Name, u.Id, u.Name, u.Email))
-            .SingleOrDefaultAsync(ct);
-    }
-
-    /// <summary>R2: Super Admin, or Add and edit users.</summary>
-    public static bool MayApprove(Membership membership) => membership.Has(Permission.AddAndEditUsers);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
 
 namespace PartnerPortal.Web.Pages.Accounts;
 
@@ -14,26 +15,28 @@ public class HomeModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnGetAsync(long hubId, CancellationToken ct)
     {
         var result = await mediator.Send(new Query(hubId), ct);
-        if (this.FailureResult(result) is { } failure) return failure;
+        if (!result.Succeeded) return this.Refusal(result);
         View = result.Value;
         return Page();
     }
 
-    public sealed record Query(long HubId) : IRequest<Result<Model>>;
+    public sealed record Query(long HubId) : IRequest<Result<Model>>, IAccountRequest
+    {
+        public AccessRequirement Requirement => AccessRequirement.MemberOf(HubId);
+    }
 
     public sealed record Model(long HubId, string Name, AccountKind Kind, AccessType AccessType, bool IsPartnerEmployee,
         IReadOnlyList<string> Permissions, bool CanOpenClientAccessManager);
 
-    public sealed class Handler(AccountAccess access) : IRequestHandler<Query, Result<Model>>
+    public sealed class Handler(AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
-        public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
+        public Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var account = await access.MemberOfAsync(request.HubId, cancellationToken);
-            if (!account.Succeeded) return account.AsFailure();
-            var (hubId, name, kind, membership) = account.Value!;
-            return new Model(hubId, name, kind, membership.AccessType, membership.IsPartnerEmployee,
+            var (hubId, name, kind, membership) = scope.Account;
+            Result<Model> model = new Model(hubId, name, kind, membership.AccessType, membership.IsPartnerEmployee,
                 Domain.Permissions.Describe(membership.EffectivePermissions).ToList(),
-                kind == AccountKind.Partner && PartnerRights.CanManageClientAccess(membership));
+                kind == AccountKind.Partner && AccessPolicy.CanManageClientAccess(membership));
+            return Task.FromResult(model);
         }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
 
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
@@ -23,19 +24,23 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostAsync(long hubId, long clientHubId, CancellationToken ct) =>
         this.SubmitAsync(mediator, Data with { PartnerHubId = hubId, ClientHubId = clientHubId }, added =>
         {
-            Flash = $"Added {added} {(added == 1 ? "employee" : "employees")} with partner seats.";
+            Flash = added == 0 ? "They already had that access; nothing changed." : $"Added {added} {(added == 1 ? "employee" : "employees")} with partner seats.";
             return RedirectToPage("ClientDetails", new { hubId, clientHubId });
         }, () => ShowAsync(hubId, clientHubId, ct), nameof(Data));
 
     private async Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct)
     {
         var result = await mediator.Send(new Query(hubId, clientHubId), ct);
-        if (this.FailureResult(result) is { } failure) return failure;
+        if (!result.Succeeded) return this.Refusal(result);
         View = result.Value;
         return Page();
     }
 
-    public sealed record Query(long PartnerHubId, long ClientHubId) : IRequest<Result<Model>>;
+    public sealed record Query(long PartnerHubId, long ClientHubId) : IRequest<Result<Model>>, IAccountRequest
+    {
+        // R6: Client access manager in the partner account, and Partner Admin (or Super Admin) in the client.
+        public AccessRequirement Requirement => AccessRequirement.InClientOf(PartnerHubId, ClientHubId, Right.ClientAccessManager, Right.AdministerClient);
+    }
 
     public sealed record Choice(Guid UserId, string Name, string Email, string? AlreadyThere);
 
@@ -43,28 +48,33 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
 
     public sealed record Model(CamHeader Header, long ClientHubId, string ClientName, IReadOnlyList<Choice> Employees, IReadOnlyList<SetChoice> PermissionSets);
 
-    public sealed class Handler(PortalDb db, AccountAccess access) : IRequestHandler<Query, Result<Model>>
+    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var gate = await access.PartnerClientAsync(request.PartnerHubId, request.ClientHubId, cancellationToken);
-            if (!gate.Succeeded) return gate.AsFailure();
-            if (!gate.Value!.YouAdminister) return Failure.Forbidden; // R6: Partner Admin in that client
-            var (partner, client) = gate.Value;
-            var employees = await db.Memberships.Where(m => m.AccountHubId == request.PartnerHubId && m.IsPartnerEmployee)
+            var client = scope.Client;
+            var employees = await db.Memberships.AsNoTracking().Where(m => m.AccountHubId == request.PartnerHubId && m.IsPartnerEmployee)
                 .Select(m => m.User!).OrderBy(u => u.Name).ToListAsync(cancellationToken);
             var choices = employees.Select(u => new Choice(u.Id, u.Name, u.Email, client.MembershipOf(u.Id)?.Describe())).ToList();
-            var sets = client.PermissionSets.OrderByDescending(s => s.IsStandardPartnerAdmin).ThenBy(s => s.Name).Select(s => new SetChoice(s.Id, s.Name)).ToList();
-            return new Model(new CamHeader(partner.HubId, partner.Name, "Clients"), client.HubId, client.Name, choices, sets);
+            return new Model(CamHeader.For(scope.Account, "Clients"), client.HubId, client.Name, choices, SetChoices(client));
         }
     }
 
-    public sealed record Command : ICommand<Result<int>>
+    /// <summary>The client's permission sets, the standard Partner Admin set first.</summary>
+    public static IReadOnlyList<SetChoice> SetChoices(Account client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.PermissionSets.OrderByDescending(s => s.IsStandardPartnerAdmin).ThenBy(s => s.Name).Select(s => new SetChoice(s.Id, s.Name)).ToList();
+    }
+
+    public sealed record Command : ICommand<Result<int>>, IAccountRequest, IRetriedOnConflict
     {
         public long PartnerHubId { get; init; }
         public long ClientHubId { get; init; }
         public List<Guid> EmployeeIds { get; init; } = [];
         public int PermissionSetId { get; init; }
+
+        public AccessRequirement Requirement => AccessRequirement.InClientOf(PartnerHubId, ClientHubId, Right.ClientAccessManager, Right.AdministerClient);
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -77,15 +87,12 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class CommandHandler(PortalDb db, AccountAccess access, RelationshipKeeper relationships, AuditLog audit, TimeProvider clock)
-        : IRequestHandler<Command, Result<int>>
+    public sealed class CommandHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Command, Result<int>>
     {
+        /// <returns>How many employees' access changed.</returns>
         public async Task<Result<int>> Handle(Command request, CancellationToken cancellationToken)
         {
-            var gate = await access.PartnerClientAsync(request.PartnerHubId, request.ClientHubId, cancellationToken);
-            if (!gate.Succeeded) return gate.AsFailure();
-            if (!gate.Value!.YouAdminister) return Failure.Forbidden;
-            var client = gate.Value.Client;
+            var client = scope.Client;
             var set = client.PermissionSets.SingleOrDefault(s => s.Id == request.PermissionSetId);
             if (set is null) return Failure.Refused("Select one of this client's permission sets.");
 
@@ -95,23 +102,16 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
             if (employees.Count != ids.Count) return Failure.Refused("Only your partner employees can be added.");
 
             var refusals = new List<string>();
+            var changed = 0;
             foreach (var employee in employees)
             {
-                var before = client.MembershipOf(employee.Id)?.Describe();
-                var outcome = client.AddPartnerEmployee(employee, request.PartnerHubId, set, access.UserId, clock.GetUtcNow());
-                if (!outcome.Succeeded)
-                {
-                    refusals.Add($"{employee.Name} ({employee.Email}): {outcome.Refusal}");
-                    continue;
-                }
-                var after = client.MembershipOf(employee.Id)!.Describe();
-                if (after != before) audit.Record(client.HubId, request.PartnerHubId, "Partner employee added", employee.Email, before ?? "No access", after);
+                var outcome = client.AddPartnerEmployee(employee, request.PartnerHubId, set, scope.PartnerActor, clock.GetUtcNow());
+                if (!outcome.Succeeded) refusals.Add($"{employee.Name} ({employee.Email}): {outcome.Refusal}");
+                else if (outcome.Changed) changed++;
             }
-            if (refusals.Count > 0)
-                return Failure.Refused($"Nobody was added. {string.Join(" ", refusals)} {Account.ConnectedWithAnotherPartnerWaysOut}");
-            await relationships.EnsureActiveAsync(request.PartnerHubId, client.HubId, cancellationToken); // R12: Ending becomes Active again
+            if (refusals.Count > 0) return Failure.Refused($"Nobody was added. {string.Join(" ", refusals)}");
             await db.SaveChangesAsync(cancellationToken);
-            return employees.Count;
+            return changed;
         }
     }
 }

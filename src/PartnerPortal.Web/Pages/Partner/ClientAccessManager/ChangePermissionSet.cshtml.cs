@@ -3,7 +3,9 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnerPortal.Data;
+using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
 
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
@@ -29,40 +31,43 @@ public class ChangePermissionSetModel(IMediator mediator) : PageModel
     private async Task<IActionResult> ShowAsync(long hubId, long clientHubId, Guid employeeId, CancellationToken ct)
     {
         var result = await mediator.Send(new Query(hubId, clientHubId, employeeId), ct);
-        if (this.FailureResult(result) is { } failure) return failure;
+        if (!result.Succeeded) return this.Refusal(result);
         View = result.Value;
-        if (Data.PermissionSetId == 0) Data = Data with { PermissionSetId = View!.CurrentSetId ?? 0 };
+        if (Data.PermissionSetId == 0) Data = Data with { PermissionSetId = result.Value.CurrentSetId ?? 0 };
         return Page();
     }
 
-    public sealed record Query(long PartnerHubId, long ClientHubId, Guid EmployeeId) : IRequest<Result<Model>>;
+    public sealed record Query(long PartnerHubId, long ClientHubId, Guid EmployeeId) : IRequest<Result<Model>>, IAccountRequest
+    {
+        // R9: as a Partner Admin (or Super Admin) of the client.
+        public AccessRequirement Requirement => AccessRequirement.InClientOf(PartnerHubId, ClientHubId, Right.ClientAccessManager, Right.AdministerClient);
+    }
 
     public sealed record Model(CamHeader Header, long ClientHubId, string ClientName, Guid EmployeeId, string EmployeeName, string CurrentAccess,
         int? CurrentSetId, IReadOnlyList<AddEmployeesModel.SetChoice> PermissionSets);
 
-    public sealed class Handler(AccountAccess access) : IRequestHandler<Query, Result<Model>>
+    public sealed class Handler(AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
-        public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
+        public Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var gate = await access.PartnerClientAsync(request.PartnerHubId, request.ClientHubId, cancellationToken);
-            if (!gate.Succeeded) return gate.AsFailure();
-            if (!gate.Value!.YouAdminister) return Failure.Forbidden; // R9: as a Partner Admin of the client
-            var (partner, client) = gate.Value;
+            var client = scope.Client;
             var membership = client.MembershipOf(request.EmployeeId);
-            if (membership?.PartnerHubId != request.PartnerHubId) return Failure.NotFound;
-            var sets = client.PermissionSets.OrderByDescending(s => s.IsStandardPartnerAdmin).ThenBy(s => s.Name)
-                .Select(s => new AddEmployeesModel.SetChoice(s.Id, s.Name)).ToList();
-            return new Model(new CamHeader(partner.HubId, partner.Name, "Clients"), client.HubId, client.Name, membership.UserId, membership.User!.Name,
-                membership.Describe(), membership.PermissionSetId, sets);
+            Result<Model> result = membership?.PartnerHubId != request.PartnerHubId
+                ? Failure.NotFound
+                : new Model(CamHeader.For(scope.Account, "Clients"), client.HubId, client.Name, membership.UserId, membership.User!.Name,
+                    membership.Describe(), membership.PermissionSetId, AddEmployeesModel.SetChoices(client));
+            return Task.FromResult(result);
         }
     }
 
-    public sealed record Command : ICommand<Result<string>>
+    public sealed record Command : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
     {
         public long PartnerHubId { get; init; }
         public long ClientHubId { get; init; }
         public Guid EmployeeId { get; init; }
         public int PermissionSetId { get; init; }
+
+        public AccessRequirement Requirement => AccessRequirement.InClientOf(PartnerHubId, ClientHubId, Right.ClientAccessManager, Right.AdministerClient);
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -70,24 +75,18 @@ public class ChangePermissionSetModel(IMediator mediator) : PageModel
         public Validator() => RuleFor(c => c.PermissionSetId).GreaterThan(0).WithMessage("Select a permission set.");
     }
 
-    public sealed class CommandHandler(PortalDb db, AccountAccess access, AuditLog audit) : IRequestHandler<Command, Result<string>>
+    public sealed class CommandHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Command, Result<string>>
     {
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {
-            var gate = await access.PartnerClientAsync(request.PartnerHubId, request.ClientHubId, cancellationToken);
-            if (!gate.Succeeded) return gate.AsFailure();
-            if (!gate.Value!.YouAdminister) return Failure.Forbidden; // R9: as a Partner Admin of the client
-            var client = gate.Value.Client;
+            var client = scope.Client;
             var membership = client.MembershipOf(request.EmployeeId);
             if (membership?.PartnerHubId != request.PartnerHubId) return Failure.NotFound;
             var set = client.PermissionSets.SingleOrDefault(s => s.Id == request.PermissionSetId);
             if (set is null) return Failure.Refused("Select one of this client's permission sets.");
 
-            var before = membership.Describe();
-            var outcome = client.ChangePermissionSet(request.EmployeeId, set);
+            var outcome = client.ChangePermissionSet(request.EmployeeId, set, scope.PartnerActor, clock.GetUtcNow());
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
-            if (membership.Describe() != before)
-                audit.Record(client.HubId, request.PartnerHubId, "Permission set changed", membership.User!.Email, before, membership.Describe());
             await db.SaveChangesAsync(cancellationToken);
             return $"{membership.User!.Name} now has the {set.Name} permission set in {client.Name}.";
         }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
 
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
@@ -30,43 +31,47 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
     private async Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct)
     {
         var result = await mediator.Send(new Query(hubId, clientHubId), ct);
-        if (this.FailureResult(result) is { } failure) return failure;
+        if (!result.Succeeded) return this.Refusal(result);
         View = result.Value;
         return Page();
     }
 
-    public sealed record Query(long PartnerHubId, long ClientHubId) : IRequest<Result<Model>>;
+    public sealed record Query(long PartnerHubId, long ClientHubId) : IRequest<Result<Model>>, IAccountRequest
+    {
+        // R13: changing anyone's access in a client takes Partner Admin or Super Admin there.
+        public AccessRequirement Requirement => AccessRequirement.InClientOf(PartnerHubId, ClientHubId, Right.ClientAccessManager, Right.AdministerClient);
+    }
 
     public sealed record Candidate(Guid UserId, string Name, bool IsYou);
 
     public sealed record Model(CamHeader Header, long ClientHubId, string ClientName, IReadOnlyList<Candidate> Candidates, int SuperAdmins);
 
-    public sealed class Handler(PortalDb db, AccountAccess access) : IRequestHandler<Query, Result<Model>>
+    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var gate = await access.PartnerClientAsync(request.PartnerHubId, request.ClientHubId, cancellationToken);
-            if (!gate.Succeeded) return gate.AsFailure();
-            var (partner, client) = gate.Value!;
-            if (!gate.Value.YouAdminister) return Failure.Forbidden;
-            // Only Super Admins who are this partner's employees can be changed from here.
-            var employees = (await db.Memberships.Where(m => m.AccountHubId == request.PartnerHubId && m.IsPartnerEmployee)
+            var client = scope.Client;
+            var you = scope.YouInClient!;
+            // Only Super Admins who are this partner's employees can be changed from here; yourself only while you are Super Admin.
+            var superAdmins = client.Memberships.Where(m => m.IsSuperAdmin && (m.UserId != you.UserId || you.IsSuperAdmin)).Select(m => m.UserId).ToList();
+            var employees = (await db.Memberships.Where(m => m.AccountHubId == request.PartnerHubId && m.IsPartnerEmployee && superAdmins.Contains(m.UserId))
                 .Select(m => m.UserId).ToListAsync(cancellationToken)).ToHashSet();
-            var candidates = client.Memberships
-                .Where(m => m.IsSuperAdmin && employees.Contains(m.UserId) && (m.UserId != access.UserId || gate.Value.You!.IsSuperAdmin))
-                .OrderByDescending(m => m.UserId == access.UserId).ThenBy(m => m.User!.Name)
-                .Select(m => new Candidate(m.UserId, m.User!.Name, m.UserId == access.UserId))
+            var candidates = client.Memberships.Where(m => employees.Contains(m.UserId))
+                .OrderByDescending(m => m.UserId == you.UserId).ThenBy(m => m.User!.Name)
+                .Select(m => new Candidate(m.UserId, m.User!.Name, m.UserId == you.UserId))
                 .ToList();
-            return new Model(new CamHeader(partner.HubId, partner.Name, "Clients"), client.HubId, client.Name, candidates, client.SuperAdminCount);
+            return new Model(CamHeader.For(scope.Account, "Clients"), client.HubId, client.Name, candidates, client.SuperAdminCount);
         }
     }
 
-    public sealed record Command : ICommand<Result<string>>
+    public sealed record Command : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
     {
         public long PartnerHubId { get; init; }
         public long ClientHubId { get; init; }
         public Guid UserId { get; init; }
         public bool KeepBillingPermissions { get; init; }
+
+        public AccessRequirement Requirement => AccessRequirement.InClientOf(PartnerHubId, ClientHubId, Right.ClientAccessManager, Right.AdministerClient);
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -74,42 +79,20 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
         public Validator() => RuleFor(c => c.UserId).NotEqual(Guid.Empty).WithMessage("Choose who becomes Partner Admin.");
     }
 
-    public sealed class CommandHandler(PortalDb db, AccountAccess access, AuditLog audit) : IRequestHandler<Command, Result<string>>
+    public sealed class CommandHandler(PortalDb db, AccessScope scope, AccountAccess access, TimeProvider clock) : IRequestHandler<Command, Result<string>>
     {
-        private const int Attempts = 3;
-
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    return await TryAsync(request, cancellationToken);
-                }
-                catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-                {
-                    // R14: another change to this account's Super Admins won the race; look again with what it committed.
-                    db.ChangeTracker.Clear();
-                }
-            }
-        }
-
-        private async Task<Result<string>> TryAsync(Command request, CancellationToken cancellationToken)
-        {
-            var gate = await access.PartnerClientAsync(request.PartnerHubId, request.ClientHubId, cancellationToken);
-            if (!gate.Succeeded) return gate.AsFailure();
-            var client = gate.Value!.Client;
+            var client = scope.Client;
             var target = client.MembershipOf(request.UserId);
             if (target is null) return Failure.NotFound;
             var isEmployee = (await access.EmployeeOfPartnerAsync(request.PartnerHubId, request.UserId, cancellationToken)).Succeeded;
-            var before = target.Describe();
 
-            var outcome = client.ChangeToPartnerAdmin(access.UserId, request.UserId, request.KeepBillingPermissions,
-                isEmployee ? request.PartnerHubId : null);
+            var outcome = client.ChangeToPartnerAdmin(scope.PartnerActor, request.UserId, request.KeepBillingPermissions,
+                isEmployee ? request.PartnerHubId : null, clock.GetUtcNow());
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
-            audit.Record(client.HubId, request.PartnerHubId, "Changed to Partner Admin", target.User!.Email, before, target.Describe());
-            await db.SaveChangesAsync(cancellationToken); // the account's Version is the concurrency token
-            var who = request.UserId == access.UserId ? "You are" : $"{target.User.Name} is";
+            await db.SaveChangesAsync(cancellationToken); // the account's Version is the concurrency token (R14)
+            var who = request.UserId == access.UserId ? "You are" : $"{target.User!.Name} is";
             return $"{who} now Partner Admin in {client.Name}{(request.KeepBillingPermissions ? ", keeping billing permissions" : "")}.";
         }
     }

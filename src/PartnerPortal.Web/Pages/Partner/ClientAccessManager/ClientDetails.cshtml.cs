@@ -1,9 +1,11 @@
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
 using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
 
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
@@ -23,16 +25,9 @@ public class ClientDetailsModel(IMediator mediator) : PageModel
     /// <summary>Remove partner employee: shows what will happen, changes nothing.</summary>
     public async Task<IActionResult> OnPostReviewAsync(long hubId, long clientHubId, CancellationToken ct)
     {
-        try
-        {
-            var review = await mediator.Send(new RemovePartnerEmployees.ReviewQuery(hubId, Pairs(clientHubId)), ct);
-            if (this.FailureResult(review) is { } failure) return failure;
-            Review = review.Value;
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex);
-        }
+        var review = await mediator.Send(new RemovePartnerEmployees.ReviewQuery(hubId, Pairs(clientHubId)), ct);
+        if (this.FailureResult(review) is { } failure) return failure;
+        Review = review.Value;
         return await ShowAsync(hubId, clientHubId, ct);
     }
 
@@ -40,7 +35,7 @@ public class ClientDetailsModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostConfirmAsync(long hubId, long clientHubId, CancellationToken ct) =>
         this.SubmitAsync(mediator, new RemovePartnerEmployees.Command(hubId, Pairs(clientHubId)), receipt =>
         {
-            Flash = $"Removed {string.Join(", ", receipt.Items.Select(i => i.EmployeeName))}. {string.Join(" ", receipt.Clients.Select(c => c.Consequence))}";
+            Flash = receipt.Summary(i => i.EmployeeName);
             return RedirectToPage(new { hubId, clientHubId });
         }, () => ShowAsync(hubId, clientHubId, ct));
 
@@ -49,30 +44,37 @@ public class ClientDetailsModel(IMediator mediator) : PageModel
     private async Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct)
     {
         var result = await mediator.Send(new Query(hubId, clientHubId), ct);
-        if (this.FailureResult(result) is { } failure) return failure;
+        if (!result.Succeeded) return this.Refusal(result);
         View = result.Value;
         return Page();
     }
 
-    public sealed record Query(long PartnerHubId, long ClientHubId) : IRequest<Result<Model>>;
+    public sealed record Query(long PartnerHubId, long ClientHubId) : IRequest<Result<Model>>, IAccountRequest
+    {
+        // Looking only: a partner account the partner services as a client may be shown too.
+        public AccessRequirement Requirement => AccessRequirement.ViewingClientOf(PartnerHubId, ClientHubId, Right.ClientAccessManager);
+    }
 
-    public sealed record Row(Guid UserId, string Name, string Email, string Access, string PermissionSet, DateTimeOffset GrantedAt, bool Linked);
+    public sealed record Row(Guid UserId, string Name, string Email, string Access, string PermissionSet, DateTimeOffset GrantedAt, string ManagedCredit);
 
-    public sealed record Model(CamHeader Header, long ClientHubId, string ClientName, bool YouAdminister, IReadOnlyList<Row> Employees);
+    /// <param name="YouAdminister">R9, R10: Partner Admin or Super Admin in the client, so its employees' access may be changed from here.</param>
+    public sealed record Model(CamHeader Header, long ClientHubId, string ClientName, bool IsClientAccount, bool YouAdminister, IReadOnlyList<Row> Employees)
+    {
+        public bool CanAddEmployees => YouAdminister && IsClientAccount;
+    }
 
-    public sealed class Handler(AccountAccess access) : IRequestHandler<Query, Result<Model>>
+    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var gate = await access.PartnerClientAsync(request.PartnerHubId, request.ClientHubId, cancellationToken);
-            if (!gate.Succeeded) return gate.AsFailure();
-            var (partner, client) = gate.Value!;
-            var rows = client.PartnerEmployeesOf(request.PartnerHubId)
-                .OrderBy(m => m.User!.Name)
-                .Select(m => new Row(m.UserId, m.User!.Name, m.User.Email, m.AccessType.Display(),
-                    m.IsSuperAdmin ? "All (Super Admin)" : m.PermissionSet?.Name ?? "None", m.GrantedAt, m.LinkedForManagedCredit))
+            var client = scope.Client;
+            var members = client.PartnerEmployeesOf(request.PartnerHubId).OrderBy(m => m.User!.Name).ToList();
+            var credit = await ManagedCreditQuery.ForAsync(db, request.PartnerHubId, members, cancellationToken);
+            var rows = members.Select(m => new Row(m.UserId, m.User!.Name, m.User.Email, m.AccessType.Display(),
+                    m.IsSuperAdmin ? "All (Super Admin)" : m.PermissionSet?.Name ?? "None", m.GrantedAt, credit[m.UserId]))
                 .ToList();
-            return new Model(new CamHeader(partner.HubId, partner.Name, "Clients"), client.HubId, client.Name, gate.Value!.YouAdminister, rows);
+            return new Model(CamHeader.For(scope.Account, "Clients"), client.HubId, client.Name, client.Kind == AccountKind.Client,
+                AccessPolicy.Administers(scope.YouInClient?.AccessType) && client.Kind == AccountKind.Client, rows);
         }
     }
 }

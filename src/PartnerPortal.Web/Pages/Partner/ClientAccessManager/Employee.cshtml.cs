@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
 
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
-/// <summary>One partner employee: their clients, and the Actions menu (Copy access link, Link clients, Remove employee from clients).</summary>
+/// <summary>One partner employee: their clients and managed credit there, and the Actions menu (Copy access link, Link clients, Remove employee from clients).</summary>
 public class EmployeeModel(IMediator mediator) : PageModel
 {
     public Model? View { get; private set; }
@@ -18,33 +19,41 @@ public class EmployeeModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnGetAsync(long hubId, Guid employeeId, CancellationToken ct)
     {
         var result = await mediator.Send(new Query(hubId, employeeId), ct);
-        if (this.FailureResult(result) is { } failure) return failure;
+        if (!result.Succeeded) return this.Refusal(result);
         View = result.Value;
         return Page();
     }
 
-    public sealed record Query(long PartnerHubId, Guid EmployeeId) : IRequest<Result<Model>>;
+    public sealed record Query(long PartnerHubId, Guid EmployeeId) : IRequest<Result<Model>>, IAccountRequest
+    {
+        public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
+    }
 
-    public sealed record ClientAccess(long HubId, string Name, string Access, bool Linked);
+    /// <param name="Connected">Works there for this partner (seated or linked); otherwise a user there whom Link clients can connect.</param>
+    public sealed record ClientAccess(long HubId, string Name, string Access, bool Connected, string ManagedCredit);
 
     public sealed record Model(CamHeader Header, Guid EmployeeId, string Name, string Email, IReadOnlyList<ClientAccess> Clients);
 
-    public sealed class Handler(PortalDb db, AccountAccess access) : IRequestHandler<Query, Result<Model>>
+    public sealed class Handler(PortalDb db, AccessScope scope, AccountAccess access) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var partner = await access.PartnerWithAsync(request.PartnerHubId, Permission.ClientAccessManager, cancellationToken);
-            if (!partner.Succeeded) return partner.AsFailure();
             var employee = await access.EmployeeOfPartnerAsync(request.PartnerHubId, request.EmployeeId, cancellationToken);
             if (!employee.Succeeded) return employee.AsFailure();
+            var partnerHubId = request.PartnerHubId;
 
-            var memberships = await db.Memberships.Include(m => m.PermissionSet)
-                .Where(m => m.UserId == request.EmployeeId && m.PartnerHubId == request.PartnerHubId)
+            // Their memberships in this partner's current clients: connected to this partner, or not connected to any.
+            var memberships = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet).Include(m => m.User)
+                .Where(m => m.UserId == request.EmployeeId && (m.PartnerHubId == partnerHubId || m.PartnerHubId == null))
+                .Join(db.Relationships.Where(r => r.PartnerHubId == partnerHubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)),
+                    m => m.AccountHubId, r => r.ClientHubId, (m, r) => m)
                 .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name })
                 .OrderBy(x => x.Name)
                 .ToListAsync(cancellationToken);
-            var clients = memberships.Select(x => new ClientAccess(x.Membership.AccountHubId, x.Name, x.Membership.Describe(), x.Membership.LinkedForManagedCredit)).ToList();
-            return new Model(new CamHeader(request.PartnerHubId, partner.Value!.Name, "Employees"), request.EmployeeId, employee.Value!.Name, employee.Value.Email, clients);
+            var facts = await ManagedCreditQuery.FactsAsync(db, partnerHubId, [request.EmployeeId], cancellationToken);
+            var clients = memberships.Select(x => new ClientAccess(x.Membership.AccountHubId, x.Name, x.Membership.Describe(),
+                x.Membership.PartnerHubId == partnerHubId, ManagedCreditQuery.Label(x.Membership, partnerHubId, facts))).ToList();
+            return new Model(CamHeader.For(scope.Account, "Employees"), request.EmployeeId, employee.Value.Name, employee.Value.Email, clients);
         }
     }
 }

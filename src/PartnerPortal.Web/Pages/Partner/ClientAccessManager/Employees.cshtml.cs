@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
 
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
@@ -16,23 +17,24 @@ public class EmployeesModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnGetAsync(long hubId, CancellationToken ct)
     {
         var result = await mediator.Send(new Query(hubId), ct);
-        if (this.FailureResult(result) is { } failure) return failure;
+        if (!result.Succeeded) return this.Refusal(result);
         View = result.Value;
         return Page();
     }
 
-    public sealed record Query(long PartnerHubId) : IRequest<Result<Model>>;
+    public sealed record Query(long PartnerHubId) : IRequest<Result<Model>>, IAccountRequest
+    {
+        public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
+    }
 
     public sealed record Row(Guid UserId, string Name, string Email, bool OnPartnerDomain, int Clients);
 
     public sealed record Model(CamHeader Header, IReadOnlyList<Row> Employees);
 
-    public sealed class Handler(PortalDb db, AccountAccess access) : IRequestHandler<Query, Result<Model>>
+    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var partner = await access.PartnerWithAsync(request.PartnerHubId, Permission.ClientAccessManager, cancellationToken);
-            if (!partner.Succeeded) return partner.AsFailure();
             var hubId = request.PartnerHubId;
             var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
             var employees = await db.Memberships
@@ -48,7 +50,7 @@ public class EmployeesModel(IMediator mediator) : PageModel
                 .ToListAsync(cancellationToken);
             // R7: the checkmark for an email on one of the partner's domains.
             var rows = employees.Select(e => new Row(e.UserId, e.Name, e.Email, PartnerEmailDomain.Covers(domains, e.Email), e.Clients)).ToList();
-            return new Model(new CamHeader(hubId, partner.Value!.Name, "Employees"), rows);
+            return new Model(CamHeader.For(scope.Account, "Employees"), rows);
         }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
 
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
@@ -37,20 +38,15 @@ public class IndexModel(IMediator mediator) : PageModel
             Page = PageNumber,
             PageSize = PageSize,
         };
-        try
+        var result = await mediator.Send(query, ct);
+        if (result.Status == ResultStatus.Invalid)
         {
-            var result = await mediator.Send(query, ct);
-            if (this.FailureResult(result) is { } failure) return failure;
-            View = result.Value;
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex);
             // Show the list unfiltered beside the message rather than an empty page.
-            var fallback = await mediator.Send(new Query { PartnerHubId = hubId }, ct);
-            if (this.FailureResult(fallback) is { } failure) return failure;
-            View = fallback.Value;
+            ModelState.AddFieldErrors(result.Errors);
+            result = await mediator.Send(new Query { PartnerHubId = hubId }, ct);
         }
+        if (!result.Succeeded) return this.Refusal(result);
+        View = result.Value;
         return Page();
     }
 
@@ -93,8 +89,10 @@ public class IndexModel(IMediator mediator) : PageModel
         };
     }
 
-    public sealed record Query : IRequest<Result<Model>>
+    public sealed record Query : IRequest<Result<Model>>, IAccountRequest
     {
+        public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
+
         public const int DefaultPageSize = 25;
         public static readonly IReadOnlyList<int> PageSizes = [10, 25, 50, 100];
 
@@ -125,9 +123,9 @@ public class IndexModel(IMediator mediator) : PageModel
     public sealed record ClientRow(long HubId, string Name, AccountKind Kind, AccessType? YourAccessType, int PartnerEmployees,
         RelationshipState State, DateTimeOffset? EndsAt, int OtherSuperAdminEmployees)
     {
-        /// <summary>R13: offered where you are Super Admin, or Partner Admin with colleagues still Super Admin.</summary>
-        public bool CanChangeToPartnerAdmin => Kind == AccountKind.Client
-            && (YourAccessType == AccessType.SuperAdmin || (YourAccessType == AccessType.PartnerAdmin && OtherSuperAdminEmployees > 0));
+        public bool CanAddEmployees => AccessPolicy.CanAddEmployees(YourAccessType, Kind);
+
+        public bool CanChangeToPartnerAdmin => AccessPolicy.CanOfferChangeToPartnerAdmin(YourAccessType, Kind, OtherSuperAdminEmployees);
     }
 
     public sealed record Model(long PartnerHubId, string PartnerName, IReadOnlyList<ClientRow> Clients, int Total,
@@ -138,14 +136,11 @@ public class IndexModel(IMediator mediator) : PageModel
         public int Last => Math.Min(Total, Page * PageSize);
     }
 
-    public sealed class Handler(PortalDb db, AccountAccess access, ICurrentUser me) : IRequestHandler<Query, Result<Model>>
+    public sealed class Handler(PortalDb db, AccessScope scope, ICurrentUser me) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
-            // R5: Super Admin or Client access manager in this partner account, and only this partner's clients.
-            var partner = await access.PartnerWithAsync(request.PartnerHubId, Permission.ClientAccessManager, cancellationToken);
-            if (!partner.Succeeded) return partner.AsFailure();
-
+            // R5: only this partner's clients (the requirement has checked the right in the partner account).
             var filter = AccessTypeOption.ToFilter(request.AccessTypes);
             var partnerHubId = request.PartnerHubId;
             var userId = me.UserId;
@@ -185,12 +180,14 @@ public class IndexModel(IMediator mediator) : PageModel
             }
 
             var total = await rows.CountAsync(cancellationToken);
+            // A page past the end shows the last page; the offset is computed without overflow.
+            var pageNumber = Math.Clamp(request.Page, 1, Math.Max(1, (total + request.PageSize - 1) / request.PageSize));
             var page = await rows.OrderBy(x => x.Name).ThenBy(x => x.HubId)
-                .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
+                .Skip(checked((pageNumber - 1) * request.PageSize)).Take(request.PageSize)
                 .ToListAsync(cancellationToken);
 
             var clients = page.Select(x => new ClientRow(x.HubId, x.Name, x.Kind, x.Yours, x.Employees, x.State, x.EndsAt, x.OtherSuperAdmins)).ToList();
-            return new Model(partnerHubId, partner.Value!.Name, clients, total, filter, search, request.Page, request.PageSize);
+            return new Model(partnerHubId, scope.Account.Name, clients, total, filter, search, pageNumber, request.PageSize);
         }
     }
 }

@@ -6,12 +6,15 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
 
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
 /// <summary>R8: link an employee who already is a user in client accounts, so that they count for managed credit.</summary>
 public class LinkClientsModel(IMediator mediator) : PageModel
 {
+    public const int MaxClients = 500;
+
     [BindProperty] public Command Data { get; set; } = new();
 
     [TempData] public string? Flash { get; set; }
@@ -30,78 +33,76 @@ public class LinkClientsModel(IMediator mediator) : PageModel
     private async Task<IActionResult> ShowAsync(long hubId, Guid employeeId, CancellationToken ct)
     {
         var result = await mediator.Send(new Query(hubId, employeeId), ct);
-        if (this.FailureResult(result) is { } failure) return failure;
+        if (!result.Succeeded) return this.Refusal(result);
         View = result.Value;
         return Page();
     }
 
-    public sealed record Query(long PartnerHubId, Guid EmployeeId) : IRequest<Result<Model>>;
+    public sealed record Query(long PartnerHubId, Guid EmployeeId) : IRequest<Result<Model>>, IAccountRequest
+    {
+        public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
+    }
 
     public sealed record Choice(long HubId, string Name, string Access);
 
     public sealed record Model(CamHeader Header, Guid EmployeeId, string EmployeeName, string Email, bool OnPartnerDomain, IReadOnlyList<Choice> Clients);
 
-    public sealed class Handler(PortalDb db, AccountAccess access) : IRequestHandler<Query, Result<Model>>
+    public sealed class Handler(PortalDb db, AccessScope scope, AccountAccess access) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var partner = await access.PartnerWithAsync(request.PartnerHubId, Permission.ClientAccessManager, cancellationToken);
-            if (!partner.Succeeded) return partner.AsFailure();
             var employee = await access.EmployeeOfPartnerAsync(request.PartnerHubId, request.EmployeeId, cancellationToken);
             if (!employee.Succeeded) return employee.AsFailure();
             var hubId = request.PartnerHubId;
 
-            // Clients this partner services where the person is a user but not yet one of its partner employees.
-            var candidates = await db.Memberships.Include(m => m.PermissionSet)
+            // Client accounts this partner services where the person is a user but not yet one of its partner employees.
+            var candidates = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => m.UserId == request.EmployeeId && m.PartnerHubId == null)
                 .Join(db.Relationships.Where(r => r.PartnerHubId == hubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)),
                     m => m.AccountHubId, r => r.ClientHubId, (m, r) => m)
-                .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name })
+                .Join(db.Accounts.Where(a => a.Kind == AccountKind.Client), m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name })
                 .OrderBy(x => x.Name).ToListAsync(cancellationToken);
             var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
-            var onDomain = PartnerEmailDomain.Covers(domains, employee.Value!.Email);
-            return new Model(new CamHeader(hubId, partner.Value!.Name, "Employees"), employee.Value!.Id, employee.Value.Name, employee.Value.Email, onDomain,
+            var onDomain = PartnerEmailDomain.Covers(domains, employee.Value.Email);
+            return new Model(CamHeader.For(scope.Account, "Employees"), employee.Value.Id, employee.Value.Name, employee.Value.Email, onDomain,
                 candidates.Select(x => new Choice(x.Membership.AccountHubId, x.Name, x.Membership.Describe())).ToList());
         }
     }
 
-    public sealed record Command : ICommand<Result<string>>
+    public sealed record Command : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
     {
         public long PartnerHubId { get; init; }
         public Guid EmployeeId { get; init; }
         public List<long> ClientHubIds { get; init; } = [];
+
+        // R8: Client access manager in the partner account; each client must be one this partner services.
+        public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.ClientHubIds).NotEmpty().WithMessage("Select at least one client.")
-            .Must(ids => ids.Count <= 500).WithMessage("Link at most 500 clients at a time.");
+            .Must(ids => ids.Count <= MaxClients).WithMessage($"Link at most {MaxClients} clients at a time.");
     }
 
-    public sealed class CommandHandler(PortalDb db, AccountAccess access, AuditLog audit) : IRequestHandler<Command, Result<string>>
+    public sealed class CommandHandler(PortalDb db, AccessScope scope, AccountAccess access, TimeProvider clock) : IRequestHandler<Command, Result<string>>
     {
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {
-            var partner = await access.PartnerWithAsync(request.PartnerHubId, Permission.ClientAccessManager, cancellationToken);
-            if (!partner.Succeeded) return partner.AsFailure();
             var employee = await access.EmployeeOfPartnerAsync(request.PartnerHubId, request.EmployeeId, cancellationToken);
             if (!employee.Succeeded) return employee.AsFailure();
 
             var linked = new List<string>();
             foreach (var clientHubId in request.ClientHubIds.Distinct())
             {
-                var client = await access.ClientOfPartnerAsync(request.PartnerHubId, clientHubId, cancellationToken);
+                var client = await access.ServicedClientAsync(request.PartnerHubId, clientHubId, partnerAccountsToo: false, cancellationToken);
                 if (!client.Succeeded) return client.AsFailure();
-                var outcome = client.Value!.LinkPartnerEmployee(request.EmployeeId, request.PartnerHubId);
-                if (!outcome.Succeeded)
-                    return Failure.Refused(outcome.Refusal == Account.ConnectedWithAnotherPartner
-                        ? $"{client.Value.Name}: {outcome.Refusal} {Account.ConnectedWithAnotherPartnerWaysOut}"
-                        : $"{client.Value.Name}: {outcome.Refusal}");
-                audit.Record(clientHubId, request.PartnerHubId, "Partner employee linked", employee.Value!.Email, "Not counted for managed credit", "Counted for managed credit");
+                var outcome = client.Value.LinkPartnerEmployee(request.EmployeeId, request.PartnerHubId, scope.PartnerActor, clock.GetUtcNow());
+                if (!outcome.Succeeded) return Failure.Refused($"{client.Value.Name}: {outcome.Refusal}");
                 linked.Add(client.Value.Name);
             }
             await db.SaveChangesAsync(cancellationToken);
-            return $"{employee.Value!.Name} is linked to {string.Join(", ", linked)} and counts for managed credit there.";
+            return $"{employee.Value.Name} is linked to {string.Join(", ", linked)} and counts for managed credit there.";
         }
     }
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,16 +21,9 @@ public class RemoveFromClientsModel(IMediator mediator) : PageModel
     /// <summary>Next: the review; nothing changes yet.</summary>
     public async Task<IActionResult> OnPostNextAsync(long hubId, Guid employeeId, CancellationToken ct)
     {
-        try
-        {
-            var review = await mediator.Send(new RemovePartnerEmployees.ReviewQuery(hubId, Pairs(employeeId)), ct);
-            if (this.FailureResult(review) is { } failure) return failure;
-            Review = review.Value;
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex);
-        }
+        var review = await mediator.Send(new RemovePartnerEmployees.ReviewQuery(hubId, Pairs(employeeId)), ct);
+        if (this.FailureResult(review) is { } failure) return failure;
+        Review = review.Value;
         return await ShowAsync(hubId, employeeId, ct);
     }
 
@@ -39,7 +31,7 @@ public class RemoveFromClientsModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostDoneAsync(long hubId, Guid employeeId, CancellationToken ct) =>
         this.SubmitAsync(mediator, new RemovePartnerEmployees.Command(hubId, Pairs(employeeId)), receipt =>
         {
-            Flash = $"Removed from {string.Join(", ", receipt.Items.Select(i => i.ClientName))}. {string.Join(" ", receipt.Clients.Select(c => c.Consequence))}";
+            Flash = receipt.Summary(i => i.ClientName);
             return RedirectToPage("Employee", new { hubId, employeeId });
         }, () => ShowAsync(hubId, employeeId, ct));
 
@@ -48,7 +40,7 @@ public class RemoveFromClientsModel(IMediator mediator) : PageModel
     private async Task<IActionResult> ShowAsync(long hubId, Guid employeeId, CancellationToken ct)
     {
         var result = await mediator.Send(new EmployeeModel.Query(hubId, employeeId), ct);
-        if (this.FailureResult(result) is { } failure) return failure;
+        if (!result.Succeeded) return this.Refusal(result);
         View = result.Value;
         return Page();
     }

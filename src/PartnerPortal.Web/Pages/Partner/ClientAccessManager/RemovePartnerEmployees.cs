@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
+using PartnerPortal.Web.Infrastructure.DomainEvents;
 
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
@@ -15,6 +17,8 @@ namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 /// </summary>
 public static class RemovePartnerEmployees
 {
+    public const int MaxPairs = 500;
+
     public sealed record Pair(long ClientHubId, Guid UserId);
 
     public sealed record Item(long ClientHubId, string ClientName, Guid UserId, string EmployeeName, string Email, string Access,
@@ -25,20 +29,31 @@ public static class RemovePartnerEmployees
     public sealed record Review(IReadOnlyList<Item> Items, IReadOnlyList<Outlook> Clients)
     {
         public bool Blocked => Items.Any(i => i.Blocker is not null);
+
+        /// <summary>The receipt line shown after Done or Confirm removal.</summary>
+        public string Summary(Func<Item, string> who) =>
+            $"Removed {string.Join(", ", Items.Select(who))}. {string.Join(" ", Clients.Select(c => c.Consequence))}";
     }
 
-    public sealed record ReviewQuery(long PartnerHubId, IReadOnlyList<Pair> Pairs) : IRequest<Result<Review>>;
+    public sealed record ReviewQuery(long PartnerHubId, IReadOnlyList<Pair> Pairs) : IRequest<Result<Review>>, IAccountRequest
+    {
+        // R10, R11: Super Admin or Client access manager in the partner account; rights in each client are checked per client.
+        public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
+    }
 
-    public sealed record Command(long PartnerHubId, IReadOnlyList<Pair> Pairs) : ICommand<Result<Review>>;
+    public sealed record Command(long PartnerHubId, IReadOnlyList<Pair> Pairs) : ICommand<Result<Review>>, IAccountRequest, IRetriedOnConflict
+    {
+        public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
+    }
 
     public sealed class ReviewValidator : AbstractValidator<ReviewQuery>
     {
-        public ReviewValidator() => RuleFor(q => q.Pairs).Must(p => p.Count is > 0 and <= 500).WithMessage("Select at least one to remove.");
+        public ReviewValidator() => RuleFor(q => q.Pairs).Must(p => p.Count is > 0 and <= MaxPairs).WithMessage("Select at least one to remove.");
     }
 
     public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public CommandValidator() => RuleFor(q => q.Pairs).Must(p => p.Count is > 0 and <= 500).WithMessage("Select at least one to remove.");
+        public CommandValidator() => RuleFor(q => q.Pairs).Must(p => p.Count is > 0 and <= MaxPairs).WithMessage("Select at least one to remove.");
     }
 
     public sealed class ReviewHandler(Planner planner) : IRequestHandler<ReviewQuery, Result<Review>>
@@ -46,66 +61,54 @@ public static class RemovePartnerEmployees
         public async Task<Result<Review>> Handle(ReviewQuery request, CancellationToken cancellationToken)
         {
             var plan = await planner.PlanAsync(request.PartnerHubId, request.Pairs, cancellationToken);
-            return plan.Succeeded ? plan.Value!.Review : plan.AsFailure();
+            return plan.Succeeded ? plan.Value.Review : plan.AsFailure();
         }
     }
 
-    public sealed class CommandHandler(PortalDb db, Planner planner, RelationshipKeeper relationships, AuditLog audit) : IRequestHandler<Command, Result<Review>>
+    public sealed class CommandHandler(PortalDb db, Planner planner, AccessScope scope) : IRequestHandler<Command, Result<Review>>
     {
         public async Task<Result<Review>> Handle(Command request, CancellationToken cancellationToken)
         {
             var plan = await planner.PlanAsync(request.PartnerHubId, request.Pairs, cancellationToken);
             if (!plan.Succeeded) return plan.AsFailure();
-            var (clients, review) = plan.Value!;
-            foreach (var item in review.Items)
+            var (clients, review) = plan.Value;
+            foreach (var leaving in review.Items.GroupBy(i => i.ClientHubId))
             {
-                var client = clients[item.ClientHubId];
-                var outcome = client.RemovePartnerEmployee(item.UserId, request.PartnerHubId);
-                if (!outcome.Succeeded) return Failure.Refused($"{item.EmployeeName} in {item.ClientName}: {outcome.Refusal}");
-                audit.Record(client.HubId, request.PartnerHubId, "Partner employee removed", item.Email, item.Access, "No access");
+                var outcome = clients[leaving.Key].RemovePartnerEmployees(leaving.Select(i => i.UserId).ToList(), request.PartnerHubId, scope.PartnerActor);
+                if (!outcome.Succeeded) return Failure.Refused($"{leaving.First().ClientName}: {outcome.Refusal}");
             }
-            foreach (var client in clients.Values)
-                await relationships.AfterRemovalAsync(client, request.PartnerHubId, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken); // R12 follows from the domain's events (RelationshipKeeper)
             return review;
         }
     }
 
     /// <summary>Loads and checks everything a removal touches, and says what it will do.</summary>
-    public sealed class Planner(PortalDb db, AccountAccess access, RelationshipKeeper relationships, TimeProvider clock)
+    public sealed class Planner(PortalDb db, AccountAccess access, AccessScope scope, RelationshipKeeper relationships, TimeProvider clock)
     {
         public sealed record Plan(IReadOnlyDictionary<long, Account> Clients, Review Review);
 
         public async Task<Result<Plan>> PlanAsync(long partnerHubId, IReadOnlyList<Pair> pairs, CancellationToken ct)
         {
-            // R10, R11: Super Admin or Client access manager in the partner account.
-            var partner = await access.PartnerWithAsync(partnerHubId, Permission.ClientAccessManager, ct);
-            if (!partner.Succeeded) return partner.AsFailure();
-
             var clients = new Dictionary<long, Account>();
             var items = new List<Item>();
             var outlooks = new List<Outlook>();
             var now = clock.GetUtcNow();
             foreach (var group in pairs.Distinct().GroupBy(p => p.ClientHubId))
             {
-                var client = await access.ClientOfPartnerAsync(partnerHubId, group.Key, ct);
+                var client = await access.ServicedClientAsync(partnerHubId, group.Key, partnerAccountsToo: false, ct);
                 if (!client.Succeeded) return client.AsFailure();
-                var account = clients[group.Key] = client.Value!;
+                var account = clients[group.Key] = client.Value;
+                var blockers = account.RemovalBlockers(group.Select(p => p.UserId).ToList(), partnerHubId, scope.PartnerActor);
                 var activity = await db.QualifyingActivities.Where(a => a.ClientHubId == account.HubId && a.PartnerHubId == partnerHubId)
                     .GroupBy(a => a.UserId).Select(g => new { UserId = g.Key, Count = g.Count(), Last = g.Max(a => a.At) })
                     .ToDictionaryAsync(a => a.UserId, ct);
-                var superAdminsLeaving = 0;
                 foreach (var pair in group)
                 {
                     var membership = account.MembershipOf(pair.UserId);
                     if (membership is null || membership.PartnerHubId != partnerHubId) return Failure.NotFound; // not yours to remove
-                    if (membership.IsSuperAdmin) superAdminsLeaving++;
-                    var blocker = membership.IsSuperAdmin && account.SuperAdminCount - superAdminsLeaving < 1
-                        ? $"{membership.User!.Name} is the only Super Admin left in {account.Name}; a client account always keeps one."
-                        : null;
                     activity.TryGetValue(pair.UserId, out var did);
                     items.Add(new Item(account.HubId, account.Name, pair.UserId, membership.User!.Name, membership.User.Email, membership.Describe(),
-                        did?.Count ?? 0, did?.Last, blocker));
+                        did?.Count ?? 0, did?.Last, blockers.GetValueOrDefault(pair.UserId)));
                 }
                 var remaining = account.PartnerEmployeesOf(partnerHubId).Count() - group.Count();
                 outlooks.Add(new Outlook(account.HubId, account.Name, await ConsequenceAsync(account, partnerHubId, remaining, now, ct)));

@@ -1,17 +1,5 @@
 namespace PartnerPortal.Domain;
 
-/// <summary>Who may do what in the partner's Client Access Manager.</summary>
-public static class PartnerRights
-{
-    /// <summary>R1, R5, R10: Super Admin or Client access manager in the partner account.</summary>
-    public static bool CanManageClientAccess(Membership? partnerMembership) =>
-        partnerMembership is not null && partnerMembership.Has(Permission.ClientAccessManager);
-
-    /// <summary>R19: Super Admin or Partner employee management.</summary>
-    public static bool CanSeePartnerEmployees(Membership? partnerMembership) =>
-        partnerMembership is not null && partnerMembership.Has(Permission.PartnerEmployeeManagement);
-}
-
 /// <summary>R5: the Access types filter of the Clients tab. "No access" is a client where you hold no membership.</summary>
 public sealed record AccessTypeFilter(IReadOnlySet<AccessType> Types, bool IncludeNoAccess)
 {

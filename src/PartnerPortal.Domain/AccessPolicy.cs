@@ -1,0 +1,58 @@
+namespace PartnerPortal.Domain;
+
+/// <summary>
+/// Who may do what: the one home of the product's access rules, as pure functions over the
+/// signed-in user's memberships. The request pipeline, the handlers and the pages all ask here.
+/// </summary>
+public static class AccessPolicy
+{
+    /// <summary>Whether a membership holds a named right; a missing membership holds none.</summary>
+    public static bool Holds(Membership? membership, Right right) => membership is not null && right switch
+    {
+        Right.Member => true,
+        Right.ClientAccessManager => CanManageClientAccess(membership),
+        Right.PartnerEmployeeManagement => CanSeePartnerEmployees(membership),
+        Right.AdministerClient => Administers(membership.AccessType),
+        Right.ApproveAccessLinks => CanApproveAccessLinks(membership),
+        _ => false,
+    };
+
+    /// <summary>R1, R5, R10: Super Admin or Client access manager in the partner account.</summary>
+    public static bool CanManageClientAccess(Membership? inPartner) => inPartner?.Has(Permission.ClientAccessManager) == true;
+
+    /// <summary>R19: Super Admin or Partner employee management in the partner account.</summary>
+    public static bool CanSeePartnerEmployees(Membership? inPartner) => inPartner?.Has(Permission.PartnerEmployeeManagement) == true;
+
+    /// <summary>R4: a link is reset by its owner or a Super Admin of the partner.</summary>
+    public static bool CanResetAccessLink(Membership? inPartner, Guid ownerUserId) =>
+        inPartner is not null && (inPartner.UserId == ownerUserId || inPartner.IsSuperAdmin);
+
+    /// <summary>R6, R9, R10, R13: acting on others in a client account takes Partner Admin or Super Admin there.</summary>
+    public static bool Administers(AccessType? inClient) => inClient is AccessType.PartnerAdmin or AccessType.SuperAdmin;
+
+    /// <summary>R6: Add employees is offered for client accounts (never a partner account serviced as a client) you administer.</summary>
+    public static bool CanAddEmployees(AccessType? inClient, AccountKind kind) => kind == AccountKind.Client && Administers(inClient);
+
+    /// <summary>R2: Super Admin, or Add and edit users, in the client account.</summary>
+    public static bool CanApproveAccessLinks(Membership? inClient) => inClient?.Has(Permission.AddAndEditUsers) == true;
+
+    /// <summary>R10, R11, R28: removing someone takes Partner Admin or Super Admin there, and only a Super Admin removes a Super Admin.</summary>
+    public static bool CanRemove(Membership? actorInClient, Membership target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return actorInClient is not null && Administers(actorInClient.AccessType) && (!target.IsSuperAdmin || actorInClient.IsSuperAdmin);
+    }
+
+    /// <summary>Why <see cref="CanRemove"/> said no, in the words the page shows.</summary>
+    public static string WhyNotRemove(Membership? actorInClient, Membership target, string accountName)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return actorInClient is null || !Administers(actorInClient.AccessType)
+            ? $"You need to be a Partner Admin or Super Admin in {accountName} to remove anyone there."
+            : $"{target.User?.Name ?? "They"} is a Super Admin in {accountName}; a Partner Admin cannot remove a Super Admin.";
+    }
+
+    /// <summary>R13: Change to Partner Admin is offered where you are Super Admin, or Partner Admin with colleagues still Super Admin.</summary>
+    public static bool CanOfferChangeToPartnerAdmin(AccessType? inClient, AccountKind kind, int otherSuperAdminColleagues) =>
+        kind == AccountKind.Client && (inClient == AccessType.SuperAdmin || (inClient == AccessType.PartnerAdmin && otherSuperAdminColleagues > 0));
+}

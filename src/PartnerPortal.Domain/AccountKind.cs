@@ -1,0 +1,7 @@
+namespace PartnerPortal.Domain;
+
+public enum AccountKind
+{
+    Partner = 1,
+    Client = 2,
+}

@@ -1,0 +1,36 @@
+namespace PartnerPortal.Domain;
+
+/// <summary>B1: who changed what access, in which account, before → after, when.</summary>
+public class AuditEntry
+{
+    private AuditEntry() { }
+
+    public AuditEntry(long accountHubId, long? partnerHubId, Guid? actorUserId, string action, string subject, string? before, string? after, DateTimeOffset at)
+    {
+        AccountHubId = accountHubId;
+        PartnerHubId = partnerHubId;
+        ActorUserId = actorUserId;
+        Action = Guard.NotBlank(action, nameof(action), 100);
+        Subject = Guard.NotBlank(subject, nameof(subject), 300);
+        Before = before;
+        After = after;
+        At = at;
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>The account whose access changed.</summary>
+    public long AccountHubId { get; private set; }
+
+    /// <summary>The partner on whose behalf it changed, so the partner sees its own entries too.</summary>
+    public long? PartnerHubId { get; private set; }
+
+    /// <summary>Null when the system did it (a background job).</summary>
+    public Guid? ActorUserId { get; private set; }
+
+    public string Action { get; private set; } = "";
+    public string Subject { get; private set; } = "";
+    public string? Before { get; private set; }
+    public string? After { get; private set; }
+    public DateTimeOffset At { get; private set; }
+}

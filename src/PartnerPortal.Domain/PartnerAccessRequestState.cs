@@ -1,0 +1,8 @@
+namespace PartnerPortal.Domain;
+
+public enum PartnerAccessRequestState
+{
+    Submitted = 1,
+    Approved = 2,
+    Rejected = 3,
+}

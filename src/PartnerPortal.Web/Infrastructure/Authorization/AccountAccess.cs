@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Domain;
+
+namespace PartnerPortal.Web.Infrastructure.Authorization;
+
+/// <summary>
+/// Loads what authorization needs — the signed-in user's membership in an account, a client a
+/// partner services — and answers with <see cref="AccessPolicy"/>. Used by the gate for every
+/// account-scoped request, and by the few handlers that act in several clients at once.
+/// </summary>
+public sealed class AccountAccess(PortalDb db, ICurrentUser me)
+{
+    /// <summary>The signed-in user's id, for handlers that compare it with the people they touch.</summary>
+    public Guid UserId => me.UserId;
+
+    /// <summary>Checks <paramref name="requirement"/>; on success fills <paramref name="scope"/> and answers null.</summary>
+    public async Task<Failure?> AuthorizeAsync(AccessRequirement requirement, AccessScope scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(requirement);
+        ArgumentNullException.ThrowIfNull(scope);
+        var account = await MemberOfAsync(requirement.HubId, ct);
+        if (!account.Succeeded) return account.AsFailure();
+        if (requirement.Kind is { } kind && account.Value.Kind != kind) return Failure.NotFound;
+        if (!AccessPolicy.Holds(account.Value.Membership, requirement.Right)) return Failure.Forbidden;
+        Account? client = null;
+        if (requirement.ClientHubId is { } clientHubId)
+        {
+            var serviced = await ServicedClientAsync(requirement.HubId, clientHubId, requirement.PartnerAccountsAsClients, ct);
+            if (!serviced.Succeeded) return serviced.AsFailure();
+            client = serviced.Value;
+            if (requirement.InClient is { } inClient && !AccessPolicy.Holds(client.MembershipOf(me.UserId), inClient)) return Failure.Forbidden;
+        }
+        scope.Set(account.Value, client);
+        return null;
+    }
+
+    /// <summary>The account as seen by a member: not found when it does not exist, forbidden when you are not in it.</summary>
+    public async Task<Result<AccountView>> MemberOfAsync(long hubId, CancellationToken ct)
+    {
+        if (!me.IsSignedIn) return Failure.Forbidden;
+        var account = await db.Accounts.AsNoTracking().Where(a => a.HubId == hubId)
+            .Select(a => new { a.HubId, a.Name, a.Kind }).SingleOrDefaultAsync(ct);
+        if (account is null) return Failure.NotFound;
+        var membership = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
+            .SingleOrDefaultAsync(m => m.AccountHubId == hubId && m.UserId == me.UserId, ct);
+        if (membership is null) return Failure.Forbidden;
+        return new AccountView(account.HubId, account.Name, account.Kind, membership);
+    }
+
+    /// <summary>
+    /// A client account the partner currently services (Active or Ending), loaded for change with its
+    /// members. Anything else — another partner's client, a partner account serviced as a client
+    /// unless <paramref name="partnerAccountsToo"/> — is not found: Hub IDs reach nothing of another tenant.
+    /// </summary>
+    public async Task<Result<Account>> ServicedClientAsync(long partnerHubId, long clientHubId, bool partnerAccountsToo, CancellationToken ct)
+    {
+        var serviced = await db.Relationships.AnyAsync(r => r.PartnerHubId == partnerHubId && r.ClientHubId == clientHubId
+            && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending), ct);
+        if (!serviced) return Failure.NotFound;
+        var client = await db.Accounts.WithMembers().SingleOrDefaultAsync(a => a.HubId == clientHubId, ct);
+        return client is null || (client.Kind != AccountKind.Client && !partnerAccountsToo) ? Failure.NotFound : client;
+    }
+
+    /// <summary>A partner employee (Partner employee switch on) of the partner account, or not found.</summary>
+    public async Task<Result<User>> EmployeeOfPartnerAsync(long partnerHubId, Guid userId, CancellationToken ct)
+    {
+        var user = await db.Memberships.Where(m => m.AccountHubId == partnerHubId && m.UserId == userId && m.IsPartnerEmployee)
+            .Select(m => m.User).SingleOrDefaultAsync(ct);
+        return user is null ? Failure.NotFound : user;
+    }
+}

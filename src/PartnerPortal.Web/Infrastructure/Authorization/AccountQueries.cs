@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Domain;
+
+namespace PartnerPortal.Web.Infrastructure.Authorization;
+
+public static class AccountQueries
+{
+    /// <summary>A client account with everything the Client Access Manager changes: members, their users and sets.</summary>
+    public static IQueryable<Account> WithMembers(this IQueryable<Account> accounts) =>
+        accounts.Include(a => a.Memberships).ThenInclude(m => m.User)
+            .Include(a => a.Memberships).ThenInclude(m => m.PermissionSet)
+            .Include(a => a.PermissionSets)
+            .AsSplitQuery();
+}

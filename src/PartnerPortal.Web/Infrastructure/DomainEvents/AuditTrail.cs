@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Domain;
+using PartnerPortal.Domain.Events;
+
+namespace PartnerPortal.Web.Infrastructure.DomainEvents;
+
+/// <summary>
+/// B1: the one writer of the audit trail. Every real change the domain reports becomes one entry,
+/// saved with the change; a request that changes nothing reports nothing and writes nothing.
+/// The actor is the signed-in user, or nobody for a background job.
+/// </summary>
+public sealed class AuditTrail(PortalDb db, ICurrentUser me, TimeProvider clock)
+    : IDomainEventHandler<AccessChanged>, IDomainEventHandler<RelationshipChanged>, IDomainEventHandler<AccessLinkIssued>
+{
+    public Task HandleAsync(AccessChanged domainEvent, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        Write(domainEvent.AccountHubId, domainEvent.PartnerHubId, domainEvent.Action, domainEvent.Subject, domainEvent.Before, domainEvent.After);
+        return Task.CompletedTask;
+    }
+
+    public Task HandleAsync(RelationshipChanged domainEvent, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        Write(domainEvent.ClientHubId, domainEvent.PartnerHubId, domainEvent.Action, "Partner relationship", domainEvent.Before, domainEvent.After);
+        return Task.CompletedTask;
+    }
+
+    public async Task HandleAsync(AccessLinkIssued domainEvent, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var email = await db.DomainUsers.Where(u => u.Id == domainEvent.EmployeeUserId).Select(u => u.Email).SingleAsync(ct);
+        Write(domainEvent.PartnerHubId, domainEvent.PartnerHubId, domainEvent.Replaced ? "Access link reset" : "Access link issued",
+            $"Access link of {email}", domainEvent.Replaced ? "Previous link" : "None", "New link");
+    }
+
+    private void Write(long accountHubId, long? partnerHubId, string action, string subject, string? before, string? after) =>
+        db.AuditEntries.Add(new AuditEntry(accountHubId, partnerHubId, me.IsSignedIn ? me.UserId : null, action, subject, before, after, clock.GetUtcNow()));
+}

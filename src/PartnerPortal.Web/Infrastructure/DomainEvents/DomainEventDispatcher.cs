@@ -1,0 +1,58 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PartnerPortal.Domain;
+
+namespace PartnerPortal.Web.Infrastructure.DomainEvents;
+
+/// <summary>
+/// Dispatches the events raised by tracked aggregates just before their changes are saved, so that
+/// what the handlers add (audit entries, relationship moves, qualifying activities) is saved in the
+/// same SaveChanges and the same transaction. Handlers may raise more events; they are dispatched
+/// too, until none are left. No handler has to be remembered by the code that made the change.
+/// </summary>
+public sealed class DomainEventDispatcher(IServiceProvider services) : SaveChangesInterceptor
+{
+    private static readonly MethodInfo DispatchOne = typeof(DomainEventDispatcher).GetMethod(nameof(DispatchAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context) await DispatchPendingAsync(context, cancellationToken);
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context && Pending(context).Count > 0)
+            throw new InvalidOperationException("Changes that raise domain events are saved with SaveChangesAsync.");
+        return result;
+    }
+
+    private async Task DispatchPendingAsync(DbContext context, CancellationToken ct)
+    {
+        for (var round = 0; ; round++)
+        {
+            var pending = Pending(context);
+            if (pending.Count == 0) return;
+            if (round == 10) throw new InvalidOperationException("Domain events keep raising each other.");
+            foreach (var domainEvent in pending)
+                await (Task)DispatchOne.MakeGenericMethod(domainEvent.GetType()).Invoke(this, [domainEvent, ct])!;
+        }
+    }
+
+    private static List<IDomainEvent> Pending(DbContext context)
+    {
+        var raisers = context.ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
+        var events = raisers.SelectMany(e => e.DomainEvents).ToList();
+        raisers.ForEach(e => e.ClearDomainEvents());
+        return events;
+    }
+
+    private async Task DispatchAsync<TEvent>(TEvent domainEvent, CancellationToken ct) where TEvent : IDomainEvent
+    {
+        foreach (var handler in services.GetServices<IDomainEventHandler<TEvent>>())
+            await handler.HandleAsync(domainEvent, ct);
+    }
+}

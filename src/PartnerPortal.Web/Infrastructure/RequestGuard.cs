@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace PartnerPortal.Web.Infrastructure;
+
+/// <summary>
+/// Two things every page must do and no page should have to remember, as one global page filter:
+/// <list type="bullet">
+/// <item>A request for a handler the page does not have (a POST to a read-only page, an unknown
+/// <c>?handler=</c>) runs the page's GET handler instead, so that whoever the GET refuses gets the
+/// same 403 or 404; anyone else gets 405 (no handler for that method) or 404 (no handler of that
+/// name), never the page rendered without its model.</item>
+/// <item>A value that cannot be read into its field (an id that is not an id, a number out of
+/// range) stops the request before any handler runs: 400, and the status page names the fields.
+/// Nothing is changed, and nothing falls back to a default.</item>
+/// </list>
+/// </summary>
+public sealed class RequestGuard : IPageFilter
+{
+    private const string MissingHandlerKey = "PartnerPortal.MissingHandler";
+    public const string UnreadableFieldsKey = "PartnerPortal.UnreadableFields";
+
+    public void OnPageHandlerSelected(PageHandlerSelectedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HandlerMethod is not null) return;
+        var named = context.RouteData.Values.TryGetValue("handler", out var name) && name is string { Length: > 0 }
+            || context.HttpContext.Request.Query.ContainsKey("handler");
+        context.HttpContext.Items[MissingHandlerKey] = named ? StatusCodes.Status404NotFound : StatusCodes.Status405MethodNotAllowed;
+        context.HandlerMethod = context.ActionDescriptor.HandlerMethods.FirstOrDefault(h => h.HttpMethod == "Get" && string.IsNullOrEmpty(h.Name));
+    }
+
+    public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HandlerMethod is null && context.HttpContext.Items[MissingHandlerKey] is int missing)
+        {
+            context.Result = new StatusCodeResult(missing);
+            return;
+        }
+        if (context.ModelState.IsValid) return;
+        var fields = context.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key.Length > 60 ? e.Key[..60] : e.Key)
+            .Distinct().Take(10).ToList();
+        context.HttpContext.Items[UnreadableFieldsKey] = fields;
+        context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
+    }
+
+    public void OnPageHandlerExecuted(PageHandlerExecutedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HttpContext.Items[MissingHandlerKey] is not int missing || context.Exception is not null) return;
+        // The GET logic ran in place of the missing handler: keep its refusals and redirects, never its page.
+        if (context.Result is null or PageResult)
+        {
+            if (missing == StatusCodes.Status405MethodNotAllowed)
+                context.HttpContext.Response.Headers.Allow = string.Join(", ", context.ActionDescriptor.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).Distinct());
+            context.Result = new StatusCodeResult(missing);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using MediatR;
+using PartnerPortal.Data;
+
+namespace PartnerPortal.Web.Infrastructure;
+
+/// <summary>A command that may lose a race with another change of the same account, and is then run again.</summary>
+public interface IRetriedOnConflict;
+
+/// <summary>
+/// Runs a <see cref="IRetriedOnConflict"/> command again, from a fresh reading, when its save lost a
+/// race (<see cref="DatabaseErrors.IsLostRace"/>): the loser then gets the answer it would have got
+/// had it come second — the rule's refusal (R14, R21) or, for a repeat, the same success. The
+/// outermost behaviour, so each attempt is authorized, validated and transacted anew.
+/// </summary>
+public sealed class RetryBehavior<TRequest, TResponse>(PortalDb db, ILogger<RetryBehavior<TRequest, TResponse>> logger) : IPipelineBehavior<TRequest, TResponse>
+{
+    public const int Attempts = 10;
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        if (request is not IRetriedOnConflict) return await next();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await next();
+            }
+            catch (Exception ex) when (DatabaseErrors.IsLostRace(ex))
+            {
+                db.ChangeTracker.Clear();
+                if (attempt == Attempts)
+                {
+                    logger.LogWarning("{Command} lost {Attempts} races in a row and was given up", typeof(TRequest).Name, Attempts);
+                    if (ResultFactory.TryFail<TResponse>(Failure.Refused(Busy), out var busy)) return busy;
+                    throw;
+                }
+                await Task.Delay(Random.Shared.Next(5, 20) * attempt, cancellationToken);
+            }
+        }
+    }
+
+    public const string Busy = "Others changed this account at the same moment, so nothing was changed. Look at it again and retry.";
+}
