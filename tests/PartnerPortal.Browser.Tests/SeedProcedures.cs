@@ -122,7 +122,7 @@ public sealed partial class SeedProcedures(BrowserFixture browser) : IAsyncLifet
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
 
         await Expect(ava.GetByRole(AriaRole.Status)).ToContainTextAsync("George Li is linked to Pinecrest Realty and counts for managed credit there.");
-        await Expect(Steps.Row(ava, "Pinecrest Realty")).ToContainTextAsync("Linked");
+        await Expect(Steps.Row(ava, "Pinecrest Realty")).ToContainTextAsync("Counts (linked)");
     }
 
     [Fact]

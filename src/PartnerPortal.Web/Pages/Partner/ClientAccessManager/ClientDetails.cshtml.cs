@@ -35,7 +35,7 @@ public class ClientDetailsModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostConfirmAsync(long hubId, long clientHubId, CancellationToken ct) =>
         this.SubmitAsync(mediator, new RemovePartnerEmployees.Command(hubId, Pairs(clientHubId)), receipt =>
         {
-            Flash = receipt.Summary(i => i.EmployeeName);
+            Flash = receipt.Summary("Removed", i => i.EmployeeName);
             return RedirectToPage(new { hubId, clientHubId });
         }, () => ShowAsync(hubId, clientHubId, ct));
 

@@ -31,7 +31,7 @@ public class RemoveFromClientsModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostDoneAsync(long hubId, Guid employeeId, CancellationToken ct) =>
         this.SubmitAsync(mediator, new RemovePartnerEmployees.Command(hubId, Pairs(employeeId)), receipt =>
         {
-            Flash = receipt.Summary(i => i.ClientName);
+            Flash = receipt.Summary("Removed from", i => i.ClientName);
             return RedirectToPage("Employee", new { hubId, employeeId });
         }, () => ShowAsync(hubId, employeeId, ct));
 

@@ -31,8 +31,8 @@ public static class RemovePartnerEmployees
         public bool Blocked => Items.Any(i => i.Blocker is not null);
 
         /// <summary>The receipt line shown after Done or Confirm removal.</summary>
-        public string Summary(Func<Item, string> who) =>
-            $"Removed {string.Join(", ", Items.Select(who))}. {string.Join(" ", Clients.Select(c => c.Consequence))}";
+        public string Summary(string lead, Func<Item, string> what) =>
+            $"{lead} {string.Join(", ", Items.Select(what))}. {string.Join(" ", Clients.Select(c => c.Consequence))}";
     }
 
     public sealed record ReviewQuery(long PartnerHubId, IReadOnlyList<Pair> Pairs) : IRequest<Result<Review>>, IAccountRequest
