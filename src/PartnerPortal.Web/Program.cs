@@ -73,7 +73,10 @@ builder.Services.AddRazorPages(o =>
         o.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "A value given is not valid.");
         o.ModelBindingMessageProvider.SetUnknownValueIsInvalidAccessor(field => $"The value given for {field} is not valid.");
         o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(field => $"{field} must be a number.");
-    });
+    })
+    // Validation messages come from the server only (no script validation): forms render no hidden
+    // placeholders, so the pages need no inline styles (Content-Security-Policy without unsafe-inline).
+    .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<ICurrentUser>(p => p.GetRequiredService<CurrentUser>());

@@ -14,11 +14,26 @@ public sealed class BrowserLikeClient : IDisposable
     /// <summary>The app outside Development serves HTTPS only (Secure cookies), so the client speaks it as a browser would.</summary>
     public static readonly Uri BaseAddress = new("https://localhost/");
 
-    public BrowserLikeClient(WebApplicationFactory<Program> factory)
+    /// <param name="cookies">Cookies to start with, e.g. a copy of another client's session; none by default.</param>
+    public BrowserLikeClient(WebApplicationFactory<Program> factory, CookieContainer? cookies = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        _http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress });
+        Cookies = cookies ?? new CookieContainer();
+        _http = factory.CreateDefaultClient(BaseAddress, new CookieJar(Cookies)); // redirects are not followed
     }
+
+    public CookieContainer Cookies { get; }
+
+    /// <summary>A copy of this client's cookies, as someone who captured them would hold them.</summary>
+    public CookieContainer CopyCookies()
+    {
+        var copy = new CookieContainer();
+        copy.Add(Cookies.GetAllCookies());
+        return copy;
+    }
+
+    /// <summary>The HTTP client itself, for requests a form does not describe.</summary>
+    public HttpClient Http => _http;
 
     /// <summary>A redirect's target as a path and query, whether the Location header is relative or absolute.</summary>
     public static string LocationOf(HttpResponseMessage response)
@@ -65,6 +80,14 @@ public sealed class BrowserLikeClient : IDisposable
         return await _http.PostAsync(new Uri(url, UriKind.Relative), content);
     }
 
+    /// <summary>This session's antiforgery token, as any of its pages carries it.</summary>
+    public async Task<string> AntiforgeryTokenAsync()
+    {
+        var (_, page) = await GetPageAsync("/sign-out");
+        return page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("Sign in before crafting a post.");
+    }
+
     /// <summary>
     /// A crafted post: the fields given plus a valid antiforgery token of this session, as a user who
     /// edits the form (or writes their own) would send. Proves the handler, not the page, refuses.
@@ -72,9 +95,7 @@ public sealed class BrowserLikeClient : IDisposable
     public async Task<HttpResponseMessage> PostCraftedAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        var (_, page) = await GetPageAsync("/sign-out");
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException("Sign in before crafting a post.");
+        var token = await AntiforgeryTokenAsync();
         return await PostRawAsync(url, fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token)));
     }
 

@@ -17,7 +17,7 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Factory = new PortalFactory(TestDatabase.FromEnvironment("web"), ProbeCommands.Register);
+        Factory = new PortalFactory(TestDatabase.FromEnvironment("web"), TestServices.Register);
         Factory.StartServer(); // runs Program: migrations and the demo world
         await Factory.Database.SnapshotAsync();
     }
@@ -31,10 +31,31 @@ public sealed class PortalFixture : IAsyncLifetime
     public async Task ResetAsync()
     {
         await Factory.Database.ResetAsync();
+        Service<PasswordChecks>().Clear();
         if (Directory.Exists(Factory.MailFolder)) Directory.Delete(Factory.MailFolder, recursive: true);
     }
 
     public BrowserLikeClient CreateClient() => new(Factory);
+
+    /// <summary>A client signed in as <paramref name="email"/>.</summary>
+    public async Task<BrowserLikeClient> SignedInAsync(string email)
+    {
+        var client = CreateClient();
+        await client.SignInAsync(email);
+        return client;
+    }
+
+    /// <summary>Builds and saves a small world of the test's own.</summary>
+    public async Task<T> BuildAsync<T>(Func<WorldBuilder, T> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var world = new WorldBuilder();
+        var made = build(world);
+        await world.SaveAsync(Factory.Services);
+        return made;
+    }
+
+    public T Service<T>() where T : notnull => Factory.Services.GetRequiredService<T>();
 
     public async Task<Guid> UserIdAsync(string email) =>
         await InDbAsync(db => db.DomainUsers.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());

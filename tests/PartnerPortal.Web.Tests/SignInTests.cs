@@ -49,8 +49,8 @@ public sealed class SignInTests(PortalFixture fixture) : PortalTest(fixture)
         using var response = await client.SubmitFormAsync("/sign-in", Credentials("", ""));
 
         var page = await BrowserLikeClient.ParseAsync(response);
-        Assert.Equal("Enter your email address.", page.QuerySelector("[data-valmsg-for='Data.Email']")!.TextContent.Trim());
-        Assert.Equal("Enter your password.", page.QuerySelector("[data-valmsg-for='Data.Password']")!.TextContent.Trim());
+        Assert.Equal("Enter your email address.", page.QuerySelector("#email-error")!.TextContent.Trim());
+        Assert.Equal("Enter your password.", page.QuerySelector("#password-error")!.TextContent.Trim());
     }
 
     [Fact]
