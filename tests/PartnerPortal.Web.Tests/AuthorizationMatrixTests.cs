@@ -1,14 +1,14 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Testing;
 
 namespace PartnerPortal.Web.Tests;
 
 /// <summary>
-/// Every page of the app, every persona, the expected answer. A page the app serves that is not in
-/// the matrix fails the test, so a new page cannot ship without deciding who may open it.
+/// Every handler of every page — each GET and each POST, read from the app — for every persona, and
+/// the answer each must get. POSTs carry a valid antiforgery token and valid fields, so that what
+/// refuses them is authorization, not validation; a refused POST changes nothing. A handler the
+/// app serves that is not in the matrix fails the test: no page ships without deciding who may use it.
 /// </summary>
 public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest(fixture)
 {
@@ -25,74 +25,99 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         [Persona.OtherPartner] = Personas.OtherPartnerSuperAdmin,
     };
 
-    private const int SignInRedirect = 1; // 302 to /sign-in
-    private const int Redirect = 2;       // 302 elsewhere
+    private const int SignIn = 1;   // 302 to /sign-in
+    private const int Elsewhere = 2; // 302 elsewhere: done
 
-    private static readonly string Cam = $"/{Personas.Brightwave}/partner/client-access-manager";
+    private const string Cam = "{hubId:long}/partner/client-access-manager";
+    private static readonly string CamUrl = $"/{Personas.Brightwave}/partner/client-access-manager";
 
-    /// <summary>Route template → the URL tried → expected answer per persona, in the order of <see cref="Persona"/>.</summary>
-    private static readonly Dictionary<string, (string Url, int[] Expected)> Matrix = new()
+    /// <summary>A handler → the URL tried, the form posted, and the answer per persona in the order of <see cref="Persona"/>.</summary>
+    private static readonly Dictionary<string, (string Url, string Form, int[] Expected)> Matrix = new()
     {
-        ["/"] = ("/", [SignInRedirect, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect]),
-        ["sign-in"] = ("/sign-in", [200, Redirect, Redirect, Redirect, Redirect, Redirect, Redirect]),
-        ["sign-out"] = ("/sign-out", [SignInRedirect, 200, 200, 200, 200, 200, 200]),
-        ["error/{code:int?}"] = ("/error/404", [200, 200, 200, 200, 200, 200, 200]),
-        ["{hubId:long}/home"] = ($"/{Personas.Brightwave}/home", [SignInRedirect, 200, 200, 200, 403, 403, 403]),
-        ["{hubId:long}/partner/client-access-manager"] = ($"{Cam}", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
-        ["{hubId:long}/partner/client-access-manager/access-link"] = ($"{Cam}/access-link?employee={{diego}}", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
-        ["{hubId:long}/partner/client-access-manager/employees"] = ($"{Cam}/employees", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
-        ["{hubId:long}/partner/client-access-manager/employees/{employeeId:guid}"] = ($"{Cam}/employees/{{diego}}", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
-        ["{hubId:long}/partner/client-access-manager/employees/{employeeId:guid}/link-clients"] = ($"{Cam}/employees/{{emma}}/link-clients", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
-        ["{hubId:long}/partner/client-access-manager/employees/{employeeId:guid}/remove-from-clients"] = ($"{Cam}/employees/{{emma}}/remove-from-clients", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
-        ["{hubId:long}/partner/client-access-manager/clients/{clientHubId:long}"] = ($"{Cam}/clients/{Personas.HarborCoffee}", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
-        ["{hubId:long}/partner/client-access-manager/clients/{clientHubId:long}/add-employees"] = ($"{Cam}/clients/{Personas.HarborCoffee}/add-employees", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
-        ["{hubId:long}/partner/client-access-manager/clients/{clientHubId:long}/employees/{employeeId:guid}/permission-set"] = ($"{Cam}/clients/{Personas.HarborCoffee}/employees/{{emma}}/permission-set", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
-        ["{hubId:long}/partner/client-access-manager/clients/{clientHubId:long}/change-to-partner-admin"] = ($"{Cam}/clients/{Personas.HarborCoffee}/change-to-partner-admin", [SignInRedirect, 200, 200, 403, 403, 403, 403]),
-        ["access/{token}"] = ("/access/{token}", [SignInRedirect, 200, 200, 200, 200, 200, 200]),
+        ["GET /"] = ("/", "", [SignIn, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere]),
+        ["GET sign-in"] = ("/sign-in", "", [200, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere]),
+        ["POST sign-in"] = ("/sign-in", "Data.Email={ava-email}&Data.Password=not-the-password", [200, 200, 200, 200, 200, 200, 200]),
+        ["GET sign-out"] = ("/sign-out", "", [SignIn, 200, 200, 200, 200, 200, 200]),
+        ["POST sign-out"] = ("/sign-out", "", [SignIn, SignIn, SignIn, SignIn, SignIn, SignIn, SignIn]),
+        ["GET error/{code:int?}"] = ("/error/404", "", [200, 200, 200, 200, 200, 200, 200]),
+        ["POST error/{code:int?}"] = ("/error/404", "", [200, 200, 200, 200, 200, 200, 200]),
+        ["GET {hubId:long}/home"] = ($"/{Personas.Brightwave}/home", "", [SignIn, 200, 200, 200, 403, 403, 403]),
+        [$"GET {Cam}"] = (CamUrl, "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        [$"GET {Cam}/access-link"] = ($"{CamUrl}/access-link?employee={{diego}}", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        [$"POST {Cam}/access-link?handler=Reset"] = ($"{CamUrl}/access-link?handler=Reset", "", [SignIn, Elsewhere, Elsewhere, 403, 403, 403, 403]),
+        [$"GET {Cam}/employees"] = ($"{CamUrl}/employees", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        [$"GET {Cam}/employees/{{employeeId:guid}}"] = ($"{CamUrl}/employees/{{diego}}", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        [$"GET {Cam}/employees/{{employeeId:guid}}/link-clients"] = ($"{CamUrl}/employees/{{george}}/link-clients", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        [$"POST {Cam}/employees/{{employeeId:guid}}/link-clients"] = ($"{CamUrl}/employees/{{george}}/link-clients", $"Data.ClientHubIds={Personas.Pinecrest}",
+            [SignIn, Elsewhere, Elsewhere, 403, 403, 403, 403]),
+        [$"GET {Cam}/employees/{{employeeId:guid}}/remove-from-clients"] = ($"{CamUrl}/employees/{{farah}}/remove-from-clients", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        [$"POST {Cam}/employees/{{employeeId:guid}}/remove-from-clients?handler=Next"] = ($"{CamUrl}/employees/{{farah}}/remove-from-clients?handler=Next",
+            $"clients={Personas.NordicOutdoor}", [SignIn, 200, 200, 403, 403, 403, 403]),
+        // R28: Ben may use the Client Access Manager but holds nothing in Nordic: the removal is refused with the reason.
+        [$"POST {Cam}/employees/{{employeeId:guid}}/remove-from-clients?handler=Done"] = ($"{CamUrl}/employees/{{farah}}/remove-from-clients?handler=Done",
+            $"clients={Personas.NordicOutdoor}", [SignIn, Elsewhere, 200, 403, 403, 403, 403]),
+        [$"GET {Cam}/clients/{{clientHubId:long}}"] = ($"{CamUrl}/clients/{Personas.HarborCoffee}", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        [$"POST {Cam}/clients/{{clientHubId:long}}?handler=Review"] = ($"{CamUrl}/clients/{Personas.HarborCoffee}?handler=Review", "remove={emma}",
+            [SignIn, 200, 200, 403, 403, 403, 403]),
+        [$"POST {Cam}/clients/{{clientHubId:long}}?handler=Confirm"] = ($"{CamUrl}/clients/{Personas.HarborCoffee}?handler=Confirm", "remove={emma}",
+            [SignIn, Elsewhere, Elsewhere, 403, 403, 403, 403]),
+        [$"GET {Cam}/clients/{{clientHubId:long}}/add-employees"] = ($"{CamUrl}/clients/{Personas.HarborCoffee}/add-employees", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        [$"POST {Cam}/clients/{{clientHubId:long}}/add-employees"] = ($"{CamUrl}/clients/{Personas.HarborCoffee}/add-employees",
+            "Data.EmployeeIds={hana}&Data.PermissionSetId={harbor-marketing}", [SignIn, Elsewhere, Elsewhere, 403, 403, 403, 403]),
+        [$"GET {Cam}/clients/{{clientHubId:long}}/employees/{{employeeId:guid}}/permission-set"] = ($"{CamUrl}/clients/{Personas.HarborCoffee}/employees/{{emma}}/permission-set", "",
+            [SignIn, 200, 200, 403, 403, 403, 403]),
+        [$"POST {Cam}/clients/{{clientHubId:long}}/employees/{{employeeId:guid}}/permission-set"] = ($"{CamUrl}/clients/{Personas.HarborCoffee}/employees/{{emma}}/permission-set",
+            "Data.PermissionSetId={harbor-sales}", [SignIn, Elsewhere, Elsewhere, 403, 403, 403, 403]),
+        // Ben holds nothing in Nordic, where Ava is Super Admin.
+        [$"GET {Cam}/clients/{{clientHubId:long}}/change-to-partner-admin"] = ($"{CamUrl}/clients/{Personas.NordicOutdoor}/change-to-partner-admin", "",
+            [SignIn, 200, 403, 403, 403, 403, 403]),
+        [$"POST {Cam}/clients/{{clientHubId:long}}/change-to-partner-admin"] = ($"{CamUrl}/clients/{Personas.NordicOutdoor}/change-to-partner-admin",
+            "Data.UserId={ava}", [SignIn, Elsewhere, 403, 403, 403, 403, 403]),
+        ["GET access/{token}"] = ("/access/{token}", "", [SignIn, 200, 200, 200, 200, 200, 200]),
+        // R2: Super Admin or Add and edit users in the client chosen (Ava and Ben are Partner Admins in Harbor; Tom has the Sales set).
+        ["POST access/{token}"] = ("/access/{token}", $"Data.ClientHubId={Personas.HarborCoffee}", [SignIn, Elsewhere, Elsewhere, 403, Elsewhere, 403, 403]),
     };
 
     [Fact]
-    public void Every_page_the_app_serves_is_in_the_matrix()
+    public async Task Every_handler_the_app_serves_is_in_the_matrix()
     {
-        var pages = Fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null || e.Metadata.OfType<object>().Any(m => m.GetType().Name == "PageRouteMetadata"))
-            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
-            .Select(t => t.Length == 0 ? "/" : t)
-            .ToHashSet();
+        var served = (await EndpointTable.HandlersAsync(Fixture.Factory.Services)).Select(h => h.Key).ToHashSet();
 
-        Assert.NotEmpty(pages);
-        Assert.Equal(Matrix.Keys.Order(), pages.Order());
+        Assert.NotEmpty(served);
+        Assert.Equal(Matrix.Keys.Order(), served.Order());
     }
 
     public static TheoryData<string, Persona> Cases()
     {
         var data = new TheoryData<string, Persona>();
-        foreach (var template in Matrix.Keys)
+        foreach (var handler in Matrix.Keys)
             foreach (var persona in Enum.GetValues<Persona>())
-                data.Add(template, persona);
+                data.Add(handler, persona);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Each_persona_gets_the_expected_answer_on_each_page(string template, Persona persona)
+    public async Task Each_persona_gets_the_expected_answer_from_each_handler(string handler, Persona persona)
     {
-        var (pattern, expected) = Matrix[template];
+        var (pattern, form, expected) = Matrix[handler];
         var url = await ResolveAsync(pattern);
         using var client = Fixture.CreateClient();
         if (Emails[persona] is { } email) await client.SignInAsync(email);
+        var before = await FingerprintAsync();
 
-        using var response = await client.GetAsync(url);
+        using var response = handler.StartsWith("POST", StringComparison.Ordinal)
+            ? await client.PostRawAsync(url, (await FieldsAsync(form)).Append(new("__RequestVerificationToken", await TokenAsync(client, persona))))
+            : await client.GetAsync(url);
 
         var want = expected[(int)persona];
         switch (want)
         {
-            case SignInRedirect:
+            case SignIn:
                 Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
                 Assert.StartsWith("/sign-in", BrowserLikeClient.LocationOf(response), StringComparison.Ordinal);
                 break;
-            case Redirect:
+            case Elsewhere:
                 Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
                 Assert.DoesNotContain("/sign-in", BrowserLikeClient.LocationOf(response), StringComparison.Ordinal);
                 break;
@@ -100,15 +125,54 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
                 Assert.Equal(want, (int)response.StatusCode);
                 break;
         }
+        if (want is 403 or 404 || (want == SignIn && persona == Persona.Anonymous))
+            Assert.Equal(before, await FingerprintAsync()); // refused: nothing changed
+    }
+
+    private static async Task<string> TokenAsync(BrowserLikeClient client, Persona persona)
+    {
+        if (persona != Persona.Anonymous) return await client.AntiforgeryTokenAsync();
+        var (_, page) = await client.GetPageAsync("/sign-in");
+        return page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+    }
+
+    /// <summary>What a change in the Client Access Manager would touch: access, relationships, links, the audit trail.</summary>
+    private Task<string> FingerprintAsync() => Fixture.InDbAsync(async db =>
+    {
+        var access = await db.Memberships.OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.AccessType}:{m.PermissionSetId}:{m.PartnerHubId}:{m.Seat}").ToListAsync();
+        var relationships = await db.Relationships.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.State}").ToListAsync();
+        var links = await db.AccessLinks.OrderBy(l => l.Id).Select(l => l.TokenHash).ToListAsync();
+        return $"{string.Join(",", access)}|{string.Join(",", relationships)}|{string.Join(",", links)}|{await db.AuditEntries.CountAsync()}";
+    });
+
+    private async Task<IEnumerable<KeyValuePair<string, string>>> FieldsAsync(string form)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var pair in (await ResolveAsync(form)).Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (name, value) = (pair[..pair.IndexOf('=', StringComparison.Ordinal)], pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            fields.Add(new(name, value));
+        }
+        return fields;
     }
 
     /// <summary>Ids and tokens of the demo world, which exist only at run time.</summary>
-    private async Task<string> ResolveAsync(string url)
+    private async Task<string> ResolveAsync(string text)
     {
-        if (url.Contains("{diego}", StringComparison.Ordinal)) url = url.Replace("{diego}", (await Fixture.UserIdAsync(Personas.PlainPartnerEmployee)).ToString(), StringComparison.Ordinal);
-        if (url.Contains("{emma}", StringComparison.Ordinal)) url = url.Replace("{emma}", (await Fixture.UserIdAsync(Personas.OffDomainEmployee)).ToString(), StringComparison.Ordinal);
-        if (url.Contains("{token}", StringComparison.Ordinal)) url = url.Replace("{token}", await Fixture.AccessLinkTokenAsync(Personas.PartnerSuperAdmin), StringComparison.Ordinal);
-        return url;
+        foreach (var (key, email) in new[] { ("diego", Personas.PlainPartnerEmployee), ("emma", Personas.OffDomainEmployee), ("hana", Personas.Hana),
+                     ("farah", Personas.Farah), ("ava", Personas.PartnerSuperAdmin), ("george", "george.li@outlook.com") })
+        {
+            if (text.Contains($"{{{key}}}", StringComparison.Ordinal)) text = text.Replace($"{{{key}}}", $"{await Fixture.UserIdAsync(email)}", StringComparison.Ordinal);
+        }
+        if (text.Contains("{token}", StringComparison.Ordinal)) text = text.Replace("{token}", await Fixture.AccessLinkTokenAsync(Personas.Hana), StringComparison.Ordinal);
+        if (text.Contains("{ava-email}", StringComparison.Ordinal)) text = text.Replace("{ava-email}", Personas.PartnerSuperAdmin, StringComparison.Ordinal);
+        foreach (var (key, set) in new[] { ("harbor-marketing", "Marketing"), ("harbor-sales", "Sales") })
+        {
+            if (!text.Contains($"{{{key}}}", StringComparison.Ordinal)) continue;
+            var id = await Fixture.InDbAsync(db => db.PermissionSets.Where(s => s.AccountHubId == Personas.HarborCoffee && s.Name == set).Select(s => s.Id).SingleAsync());
+            text = text.Replace($"{{{key}}}", $"{id}", StringComparison.Ordinal);
+        }
+        return text;
     }
 
     [Fact]
@@ -123,8 +187,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
                      (Personas.OtherPartnerSuperAdmin, HttpStatusCode.Forbidden),
                  })
         {
-            using var client = Fixture.CreateClient();
-            await client.SignInAsync(email);
+            using var client = await Fixture.SignedInAsync(email);
             using var response = await client.GetAsync($"/{Personas.HarborCoffee}/home");
             Assert.True(expected == response.StatusCode, $"{email}: expected {expected}, got {response.StatusCode}");
         }
@@ -133,8 +196,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
     [Fact]
     public async Task An_unknown_hub_id_is_not_found_and_a_client_has_no_client_access_manager()
     {
-        using var client = Fixture.CreateClient();
-        await client.SignInAsync(Personas.ClientSuperAdmin);
+        using var client = await Fixture.SignedInAsync(Personas.ClientSuperAdmin);
 
         using var unknown = await client.GetAsync("/99999999/home");
         using var clientCam = await client.GetAsync($"/{Personas.HarborCoffee}/partner/client-access-manager");

@@ -8,14 +8,20 @@ namespace PartnerPortal.Web.Infrastructure.Security;
 /// <summary><c>RateLimits:*</c> settings: how many requests a client address (or one account's sign-in) may make per window.</summary>
 public sealed class RateLimitOptions
 {
-    /// <summary>Sign-in posts per client address per minute.</summary>
+    /// <summary>Sign-in posts per client address per <see cref="AddressWindow"/>.</summary>
     public int SignInPerAddress { get; set; } = 20;
 
-    /// <summary>Sign-in posts naming one email per 15 minutes, from anywhere.</summary>
+    /// <summary>Sign-in posts naming one email per <see cref="AccountWindow"/>, from anywhere.</summary>
     public int SignInPerAccount { get; set; } = 10;
 
-    /// <summary>Access-link requests (opening and approving) per client address per minute.</summary>
+    /// <summary>Access-link requests (opening and approving) per client address per <see cref="AddressWindow"/>.</summary>
     public int AccessLinkPerAddress { get; set; } = 60;
+
+    /// <summary>The window of the per-address limits.</summary>
+    public TimeSpan AddressWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The window of the per-account sign-in limit.</summary>
+    public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>
@@ -43,8 +49,8 @@ public static class RateLimits
             // Reading the sign-in page is free; only posting a password counts.
             o.AddPolicy(SignIn, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("read")
-                : PerMinute(AddressOf(context), Limits(context).SignInPerAddress));
-            o.AddPolicy(AccessLink, context => PerMinute(AddressOf(context), Limits(context).AccessLinkPerAddress));
+                : PerAddress(context, Limits(context).SignInPerAddress));
+            o.AddPolicy(AccessLink, context => PerAddress(context, Limits(context).AccessLinkPerAddress));
         });
         return services;
     }
@@ -60,13 +66,14 @@ public static class RateLimits
 
     private static RateLimitOptions Limits(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
+    /// <summary>The client's address; behind a proxy, the forwarded one when forwarded headers are enabled (docs/operations.md).</summary>
     private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+    private static RateLimitPartition<string> PerAddress(HttpContext context, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, permits),
-            Window = TimeSpan.FromMinutes(1),
+            Window = Limits(context).AddressWindow,
             QueueLimit = 0,
         });
 }
@@ -80,10 +87,11 @@ public sealed class SignInThrottle : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var permits = Math.Max(1, options.Value.SignInPerAccount);
+        var window = options.Value.AccountWindow;
         _limiter = PartitionedRateLimiter.Create<string, string>(email => RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(15),
+            Window = window,
             QueueLimit = 0,
         }), StringComparer.OrdinalIgnoreCase);
     }
