@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,9 +25,11 @@ public sealed class RequestGuard : IPageFilter
     public void OnPageHandlerSelected(PageHandlerSelectedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.HandlerMethod is not null) return;
-        var named = context.RouteData.Values.TryGetValue("handler", out var name) && name is string { Length: > 0 }
-            || context.HttpContext.Request.Query.ContainsKey("handler");
+        if (IsStatusPage(context.HttpContext)) return;
+        var requested = context.HttpContext.Request.Query["handler"].ToString();
+        var named = requested.Length > 0;
+        // Razor Pages falls back to the unnamed handler when the named one does not exist: that is not a match either.
+        if (context.HandlerMethod is not null && (!named || string.Equals(context.HandlerMethod.Name, requested, StringComparison.OrdinalIgnoreCase))) return;
         context.HttpContext.Items[MissingHandlerKey] = named ? StatusCodes.Status404NotFound : StatusCodes.Status405MethodNotAllowed;
         context.HandlerMethod = context.ActionDescriptor.HandlerMethods.FirstOrDefault(h => h.HttpMethod == "Get" && string.IsNullOrEmpty(h.Name));
     }
@@ -34,6 +37,7 @@ public sealed class RequestGuard : IPageFilter
     public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (IsStatusPage(context.HttpContext)) return;
         if (context.HandlerMethod is null && context.HttpContext.Items[MissingHandlerKey] is int missing)
         {
             context.Result = new StatusCodeResult(missing);
@@ -49,7 +53,7 @@ public sealed class RequestGuard : IPageFilter
     public void OnPageHandlerExecuted(PageHandlerExecutedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.HttpContext.Items[MissingHandlerKey] is not int missing || context.Exception is not null) return;
+        if (IsStatusPage(context.HttpContext) || context.HttpContext.Items[MissingHandlerKey] is not int missing || context.Exception is not null) return;
         // The GET logic ran in place of the missing handler: keep its refusals and redirects, never its page.
         if (context.Result is null or PageResult)
         {
@@ -58,4 +62,8 @@ public sealed class RequestGuard : IPageFilter
             context.Result = new StatusCodeResult(missing);
         }
     }
+
+    /// <summary>The status page re-executed for an earlier answer: it serves any method and names no handler of its own.</summary>
+    private static bool IsStatusPage(HttpContext context) =>
+        context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null;
 }
