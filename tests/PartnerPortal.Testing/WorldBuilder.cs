@@ -39,7 +39,14 @@ public sealed class WorldBuilder
         bool partnerEmployee = true, string? email = null)
     {
         ArgumentNullException.ThrowIfNull(partner);
-        var person = Person(name, email ?? $"{Slug(name)}@{_domains[partner.HubId]}");
+        return Employee(partner, Person(name, email ?? $"{Slug(name)}@{_domains[partner.HubId]}"), accessType, permissions, partnerEmployee);
+    }
+
+    /// <summary>Someone who already exists joins (another) partner account.</summary>
+    public User Employee(Account partner, User person, AccessType accessType = AccessType.User, Permission permissions = Permission.None, bool partnerEmployee = true)
+    {
+        ArgumentNullException.ThrowIfNull(partner);
+        ArgumentNullException.ThrowIfNull(person);
         partner.AddMember(person, accessType, _now.AddDays(-100));
         if (permissions != Permission.None) partner.GrantPermissions(person.Id, permissions);
         partner.TagPartnerEmployee(person.Id, partnerEmployee);
