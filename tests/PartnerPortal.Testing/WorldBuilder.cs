@@ -66,15 +66,15 @@ public sealed class WorldBuilder
         return person;
     }
 
-    /// <summary>A client account with the permission sets Marketing, Sales and Read only, and its own Super Admin.</summary>
-    public Account Client(string name, decimal monthlyRecurringRevenue = 1_000m, int paidSalesHubSeats = 0)
+    /// <summary>A client account with the permission sets Marketing, Sales and Read only, and (unless told not) its own Super Admin.</summary>
+    public Account Client(string name, decimal monthlyRecurringRevenue = 1_000m, int paidSalesHubSeats = 0, bool withOwner = true)
     {
         var client = Account.CreateClient(91_000_000 + Next(), name);
         client.SetRevenue(monthlyRecurringRevenue, paidSalesHubSeats, 0);
         client.DefinePermissionSet("Marketing", Permission.ViewRecords | Permission.EditRecords | Permission.Marketing);
         client.DefinePermissionSet("Sales", Permission.ViewRecords | Permission.EditRecords | Permission.Sales);
         client.DefinePermissionSet("Read only", Permission.ViewRecords);
-        client.AddMember(Person($"{name} Owner"), AccessType.SuperAdmin, _now.AddDays(-300));
+        if (withOwner) client.AddMember(Person($"{name} Owner"), AccessType.SuperAdmin, _now.AddDays(-300));
         _accounts.Add(client);
         return client;
     }
@@ -109,7 +109,8 @@ public sealed class WorldBuilder
         ArgumentNullException.ThrowIfNull(partner);
         if (accessType == AccessType.SuperAdmin) client.AddMember(employee, AccessType.SuperAdmin, _now.AddDays(-50));
         var set = permissionSet is null ? client.StandardPartnerAdminSet : client.PermissionSets.Single(s => s.Name == permissionSet);
-        var outcome = client.AddPartnerEmployee(employee, partner.HubId, set, new Actor(OwnerOf(client).Id), _now.AddDays(-50));
+        var grantedBy = client.Memberships.FirstOrDefault(m => m.IsSuperAdmin)?.UserId ?? employee.Id;
+        var outcome = client.AddPartnerEmployee(employee, partner.HubId, set, new Actor(grantedBy), _now.AddDays(-50));
         if (!outcome.Succeeded) throw new InvalidOperationException(outcome.Refusal);
         return client.MembershipOf(employee.Id)!;
     }

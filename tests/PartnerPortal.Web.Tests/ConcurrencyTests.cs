@@ -5,6 +5,8 @@ using PartnerPortal.Domain;
 using PartnerPortal.Testing;
 using PartnerPortal.Web.Infrastructure.Jobs;
 using PartnerPortal.Web.Infrastructure.Mail;
+using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Pages.Access;
 using PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
 namespace PartnerPortal.Web.Tests;
@@ -97,5 +99,125 @@ public sealed class ConcurrencyTests(PortalFixture fixture) : PortalTest(fixture
             Assert.Equal(accountsPerRound, results.Count(r => r.Succeeded));
             Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains("at least one Super Admin", r.Message, StringComparison.Ordinal));
         }
+    }
+
+    /// <summary>
+    /// R14 in one burst of demotions, removals of one colleague, and removals of everyone from one
+    /// client, on many accounts at once: whatever wins, every account keeps a Super Admin, and every
+    /// loser gets the rule's refusal (or is told to retry), never an error.
+    /// </summary>
+    [Fact]
+    public async Task R14_a_burst_of_demotions_and_removals_never_leaves_a_client_without_a_Super_Admin()
+    {
+        const int rounds = 3, accountsPerRound = 10; // 5 requests per account: 50 at once per round
+        for (var round = 0; round < rounds; round++)
+        {
+            var (agency, ava, ben, hubIds) = await Fixture.BuildAsync(w =>
+            {
+                var agency = w.Partner($"Race Agency {round}");
+                var ava = w.Employee(agency, "Ava Racer", AccessType.SuperAdmin);
+                var ben = w.Employee(agency, "Ben Racer", permissions: Permission.ClientAccessManager);
+                var hubIds = new List<long>();
+                for (var i = 0; i < accountsPerRound; i++)
+                {
+                    var client = w.Client($"Race Client {round}-{i}", withOwner: false); // Ava and Ben are its only Super Admins
+                    w.Services(agency, client);
+                    w.Seat(client, agency, ava, AccessType.SuperAdmin);
+                    w.Seat(client, agency, ben, AccessType.SuperAdmin);
+                    hubIds.Add(client.HubId);
+                }
+                return (agency.HubId, ava, ben, hubIds);
+            });
+
+            var requests = hubIds.SelectMany(hubId => new (string As, Func<Task<IHandlerResult>> Send)[]
+            {
+                (ava.Email, async () => await Fixture.SendAsync(new ChangeToPartnerAdminModel.Command { PartnerHubId = agency, ClientHubId = hubId, UserId = ava.Id }, ava.Email)),
+                (ben.Email, async () => await Fixture.SendAsync(new ChangeToPartnerAdminModel.Command { PartnerHubId = agency, ClientHubId = hubId, UserId = ben.Id }, ben.Email)),
+                (ava.Email, async () => await Fixture.SendAsync(new RemovePartnerEmployees.Command(agency, [new(hubId, ben.Id)]), ava.Email)),
+                (ben.Email, async () => await Fixture.SendAsync(new RemovePartnerEmployees.Command(agency, [new(hubId, ava.Id)]), ben.Email)),
+                (ava.Email, async () => await Fixture.SendAsync(new RemovePartnerEmployees.Command(agency, [new(hubId, ava.Id), new(hubId, ben.Id)]), ava.Email)),
+            }).Select(r => Task.Run(r.Send)).ToList();
+            var results = await Task.WhenAll(requests);
+
+            var superAdmins = await Fixture.InDbAsync(db => db.Memberships.Where(m => hubIds.Contains(m.AccountHubId) && m.AccessType == AccessType.SuperAdmin)
+                .GroupBy(m => m.AccountHubId).Select(g => g.Key).ToListAsync());
+            Assert.Equal(hubIds.Order(), superAdmins.Order());
+            // Forbidden: the requester was removed from that client by a request that came first.
+            Assert.All(results, r => Assert.True(r.Status is ResultStatus.Ok or ResultStatus.Refused or ResultStatus.Forbidden, $"{r.Status}: {r.Message}"));
+            Assert.Contains(results, r => r.Succeeded);
+        }
+    }
+
+    /// <summary>R21 held by the database: two partners linking one person in one client at once — exactly one wins.</summary>
+    [Fact]
+    public async Task R21_two_partners_linking_the_same_person_at_once_never_both_succeed()
+    {
+        const int clients = 10;
+        var world = await Fixture.BuildAsync(w =>
+        {
+            var first = w.Partner("First Linker");
+            var second = w.Partner("Second Linker");
+            var firstBoss = w.Employee(first, "Fay First", AccessType.SuperAdmin);
+            var secondBoss = w.Employee(second, "Sid Second", AccessType.SuperAdmin);
+            var shared = w.Employee(first, "Shay Shared", email: $"shay.{Guid.NewGuid():N}@example.test");
+            w.Employee(second, shared);
+            var hubIds = new List<long>();
+            for (var i = 0; i < clients; i++)
+            {
+                var client = w.Client($"Contested Client {i}");
+                w.Services(first, client);
+                w.Services(second, client);
+                w.Member(client, shared);
+                hubIds.Add(client.HubId);
+            }
+            return (First: first.HubId, Second: second.HubId, FirstBoss: firstBoss.Email, SecondBoss: secondBoss.Email, Shared: shared.Id, HubIds: hubIds);
+        });
+
+        var links = world.HubIds.SelectMany(hubId => new[] { (world.First, world.FirstBoss, hubId), (world.Second, world.SecondBoss, hubId) })
+            .Select(l => Task.Run(() => Fixture.SendAsync(new LinkClientsModel.Command { PartnerHubId = l.Item1, EmployeeId = world.Shared, ClientHubIds = [l.hubId] }, l.Item2)))
+            .ToList();
+        var results = await Task.WhenAll(links);
+
+        Assert.Equal(clients, results.Count(r => r.Succeeded));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(Account.ConnectedWithAnotherPartner, r.Message, StringComparison.Ordinal));
+        var connected = await Fixture.InDbAsync(db => db.Memberships.Where(m => m.UserId == world.Shared && world.HubIds.Contains(m.AccountHubId))
+            .Select(m => m.PartnerHubId).ToListAsync());
+        Assert.Equal(clients, connected.Count);
+        Assert.All(connected, p => Assert.Contains(p, new long?[] { world.First, world.Second }));
+    }
+
+    /// <summary>Twenty approvals of one link at once: every approver sees the success, the employee joins once, one entry, one email.</summary>
+    [Fact]
+    public async Task Parallel_approvals_of_one_link_all_succeed_and_add_the_member_once()
+    {
+        var token = await Fixture.AccessLinkTokenAsync(Personas.Hana);
+        var hana = await Fixture.UserIdAsync(Personas.Hana);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
+            Fixture.SendAsync(new ApproveModel.Command { Token = token, ClientHubId = Personas.HarborCoffee }, Personas.ClientSuperAdmin))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        Assert.Equal(1, await Fixture.InDbAsync(db => db.Memberships.CountAsync(m => m.AccountHubId == Personas.HarborCoffee && m.UserId == hana)));
+        Assert.Equal(1, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Access link approved")));
+        Assert.Equal(1, await Fixture.InDbAsync(db => db.Outbox.CountAsync(m => m.To == Personas.Hana)));
+    }
+
+    [Fact]
+    public async Task Parallel_adds_of_the_same_employee_all_succeed_and_add_them_once()
+    {
+        var hana = await Fixture.UserIdAsync(Personas.Hana);
+        var set = await Fixture.InDbAsync(db => db.PermissionSets.Where(s => s.AccountHubId == Personas.HarborCoffee && s.Name == "Marketing").Select(s => s.Id).SingleAsync());
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => Fixture.SendAsync(new AddEmployeesModel.Command
+        {
+            PartnerHubId = Personas.Brightwave,
+            ClientHubId = Personas.HarborCoffee,
+            EmployeeIds = [hana],
+            PermissionSetId = set,
+        }, Personas.PartnerSuperAdmin))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        Assert.Equal(1, results.Sum(r => r.Value));
+        Assert.Equal(1, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Partner employee added")));
     }
 }

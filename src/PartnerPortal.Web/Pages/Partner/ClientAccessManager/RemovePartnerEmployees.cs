@@ -105,7 +105,9 @@ public static class RemovePartnerEmployees
                 foreach (var pair in group)
                 {
                     var membership = account.MembershipOf(pair.UserId);
-                    if (membership is null || membership.PartnerHubId != partnerHubId) return Failure.NotFound; // not yours to remove
+                    // Not (or no longer: removed meanwhile) one of this partner's employees there.
+                    if (membership is null || membership.PartnerHubId != partnerHubId)
+                        return Failure.Refused($"Someone you selected is not one of your partner employees in {account.Name} (any more). Look at the list again.");
                     activity.TryGetValue(pair.UserId, out var did);
                     items.Add(new Item(account.HubId, account.Name, pair.UserId, membership.User!.Name, membership.User.Email, membership.Describe(),
                         did?.Count ?? 0, did?.Last, blockers.GetValueOrDefault(pair.UserId)));
