@@ -113,6 +113,8 @@ public class Membership
         Seat = SeatType.Partner;
     }
 
+    internal void TakeSeat(SeatType seat) => Seat = seat;
+
     internal void LinkForManagedCredit(long partnerHubId)
     {
         PartnerHubId = partnerHubId;

@@ -88,3 +88,33 @@ public class RelationshipRulesTests
         Assert.Equal(points, ManagedCredit.PointsPerPartner(mrr, partners));
     }
 }
+
+public class RelationshipDueRuleTests
+{
+    [Fact]
+    public void R12_the_query_rule_and_the_object_rule_for_due_relationships_agree()
+    {
+        var ending = PartnerClientRelationship.StartActive(44_000_001, 45_000_001, World.Now.AddDays(-100));
+        ending.StartEnding(World.Now.AddDays(-50), World.Now); // ends in 10 days
+        var active = PartnerClientRelationship.StartActive(44_000_001, 45_000_002, World.Now.AddDays(-100));
+        var due = PartnerClientRelationship.DueAt(World.Now.AddDays(11)).Compile();
+
+        Assert.Equal((false, false), (ending.IsDue(World.Now.AddDays(9)), PartnerClientRelationship.DueAt(World.Now.AddDays(9)).Compile()(ending)));
+        Assert.Equal((true, true), (ending.IsDue(World.Now.AddDays(11)), due(ending)));
+        Assert.Equal((false, false), (active.IsDue(World.Now.AddDays(11)), due(active)));
+    }
+
+    [Fact]
+    public void R12_B1_every_move_of_a_relationship_is_told_once()
+    {
+        var relationship = PartnerClientRelationship.StartActive(44_000_001, 45_000_001, World.Now.AddDays(-100));
+        relationship.StartEnding(World.Now.AddDays(-50), World.Now);
+        relationship.Activate(World.Now.AddDays(1));
+        relationship.Activate(World.Now.AddDays(2)); // already active: nothing to tell
+        relationship.StartEnding(World.Now.AddDays(-50), World.Now.AddDays(2));
+        relationship.EndIfDue(World.Now.AddDays(30));
+
+        Assert.Equal(["Relationship started", "Relationship ending", "Relationship active again", "Relationship ending", "Relationship ended"],
+            relationship.DomainEvents.OfType<Events.RelationshipChanged>().Select(e => e.Action));
+    }
+}
