@@ -400,12 +400,14 @@ public sealed class ClientActionsTests(PortalFixture fixture) : PortalTest(fixtu
         using var ava = await SignedInAsync(Personas.PartnerSuperAdmin);
         var emma = await Fixture.UserIdAsync(Personas.OffDomainEmployee);
 
+        // A valid change, with forged fields beside it: only the permission set is taken, in the client of the URL.
         using var crafted = await ava.PostCraftedAsync($"{Cam}/clients/{Personas.HarborCoffee}/employees/{emma}/permission-set",
-            [Field("Data.PermissionSetId", "0"), Field("Data.AccessType", "SuperAdmin"), Field("Data.ClientHubId", $"{Personas.NordicOutdoor}")]);
+            [Field("Data.PermissionSetId", await SetIdAsync(Personas.HarborCoffee, "Sales")), Field("Data.AccessType", "SuperAdmin"),
+             Field("Data.ClientHubId", $"{Personas.NordicOutdoor}"), Field("Data.PartnerHubId", $"{Personas.Crestline}")]);
 
-        Assert.Equal(HttpStatusCode.OK, crafted.StatusCode);
-        Assert.Contains("Select a permission set.", await crafted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(AccessType.User, (await MembershipAsync(Personas.HarborCoffee, Personas.OffDomainEmployee))!.AccessType);
+        Assert.Equal(HttpStatusCode.Redirect, crafted.StatusCode);
+        var membership = await MembershipAsync(Personas.HarborCoffee, Personas.OffDomainEmployee);
+        Assert.Equal((AccessType.User, "Sales", (long?)Personas.Brightwave), (membership!.AccessType, membership.PermissionSet!.Name, membership.PartnerHubId));
         Assert.Null(await MembershipAsync(Personas.NordicOutdoor, Personas.OffDomainEmployee));
     }
 }
