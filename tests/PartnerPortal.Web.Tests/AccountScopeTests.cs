@@ -1,4 +1,5 @@
 using System.Net;
+using PartnerPortal.Domain;
 using PartnerPortal.Testing;
 
 namespace PartnerPortal.Web.Tests;
@@ -8,8 +9,7 @@ public sealed class AccountScopeTests(PortalFixture fixture) : PortalTest(fixtur
 {
     private async Task<List<string>> SwitcherAsync(string email, long hubId)
     {
-        using var client = Fixture.CreateClient();
-        await client.SignInAsync(email);
+        using var client = await Fixture.SignedInAsync(email);
         var (status, page) = await client.GetPageAsync($"/{hubId}/home");
         Assert.Equal(HttpStatusCode.OK, status);
         return page.QuerySelectorAll("[aria-labelledby=account-switcher] a.dropdown-item").Select(a => a.TextContent.Trim()).ToList();
@@ -18,21 +18,42 @@ public sealed class AccountScopeTests(PortalFixture fixture) : PortalTest(fixtur
     [Fact]
     public async Task The_switcher_lists_every_account_the_user_belongs_to_partner_first()
     {
-        var entries = await SwitcherAsync(Personas.PartnerSuperAdmin, Personas.Brightwave);
+        var (agency, boss, clients) = await Fixture.BuildAsync(w =>
+        {
+            var agency = w.Partner("Switch Agency");
+            var boss = w.Employee(agency, "Sal Switch", AccessType.SuperAdmin);
+            var zinc = w.Client("Zinc Zoo");
+            var apex = w.Client("Apex Art");
+            w.Services(agency, zinc);
+            w.Services(agency, apex);
+            w.Seat(zinc, agency, boss, AccessType.PartnerAdmin);
+            w.Seat(apex, agency, boss, AccessType.SuperAdmin);
+            w.Services(agency, w.Client("Nope Nursery")); // serviced, but Sal holds nothing there
+            return (agency, boss, new[] { apex.HubId, zinc.HubId });
+        });
 
-        Assert.StartsWith("Brightwave Digital", entries[0], StringComparison.Ordinal);
-        Assert.Equal(9, entries.Count); // Brightwave and eight client accounts
-        Assert.Contains(entries, e => e.StartsWith("Harbor Coffee Roasters", StringComparison.Ordinal) && e.Contains("Hub ID 45100001", StringComparison.Ordinal) && e.Contains("Partner Admin", StringComparison.Ordinal));
-        Assert.DoesNotContain(entries, e => e.StartsWith("Pinecrest Realty", StringComparison.Ordinal));
+        var entries = await SwitcherAsync(boss.Email, agency.HubId);
+
+        Assert.Equal(["Switch Agency", "Apex Art", "Zinc Zoo"], entries.Select(e => e.Split(" Hub ID")[0].Trim()));
+        Assert.Contains($"Hub ID {clients[0]} · Super Admin", entries[1], StringComparison.Ordinal);
+        Assert.Contains($"Hub ID {clients[1]} · Partner Admin", entries[2], StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_client_user_sees_only_their_own_account()
     {
-        var entries = await SwitcherAsync(Personas.ClientUser, Personas.HarborCoffee);
+        var (client, tom) = await Fixture.BuildAsync(w =>
+        {
+            var client = w.Client("Solo Shop");
+            var tom = w.Person("Tia User");
+            w.Member(client, tom);
+            w.Client("Someone Else's Shop");
+            return (client.HubId, tom.Email);
+        });
 
-        Assert.Single(entries);
-        Assert.StartsWith("Harbor Coffee Roasters", entries[0], StringComparison.Ordinal);
+        var entries = await SwitcherAsync(tom, client);
+
+        Assert.StartsWith("Solo Shop", Assert.Single(entries), StringComparison.Ordinal);
     }
 
     [Fact]

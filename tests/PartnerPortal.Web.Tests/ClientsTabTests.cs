@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -8,12 +9,51 @@ using CamPage = PartnerPortal.Web.Pages.Partner.ClientAccessManager.IndexModel;
 
 namespace PartnerPortal.Web.Tests;
 
-/// <summary>R5: Partner &gt; Client Access Manager, Clients tab, as a partner admin sees it.</summary>
+/// <summary>R5: Partner &gt; Client Access Manager, Clients tab, as a partner admin sees it, over a world of the test's own.</summary>
 public sealed class ClientsTabTests(PortalFixture fixture) : PortalTest(fixture)
 {
-    private static readonly string Cam = $"/{Personas.Brightwave}/partner/client-access-manager";
-
     private sealed record Row(string Name, string HubId, string AccessType, string Employees, string Relationship);
+
+    /// <summary>
+    /// Tab Agency services: Anchor (Boss and Manager Partner Admins), Birch (Boss Super Admin), Cedar (Boss a user),
+    /// Dune (Ending; Manager only), Hill (also serviced by Other Agency) and Iris (a partner account). Elm is only
+    /// invited, Fir has ended, Gale is Other Agency's alone.
+    /// </summary>
+    private sealed record TabWorld(long Agency, long Other, string Boss, string Manager, string OtherBoss, IReadOnlyDictionary<string, long> Clients, DateTimeOffset DuneEndsAt);
+
+    private Task<TabWorld> BuildTabWorldAsync() => Fixture.BuildAsync(w =>
+    {
+        var agency = w.Partner("Tab Agency");
+        var boss = w.Employee(agency, "Bea Boss", AccessType.SuperAdmin);
+        var manager = w.Employee(agency, "Max Manager", permissions: Permission.ClientAccessManager);
+        var other = w.Partner("Other Agency");
+        var otherBoss = w.Employee(other, "Oli Other", AccessType.SuperAdmin);
+        var clients = new Dictionary<string, Account>();
+        Account Client(string name) => clients[name] = w.Client(name);
+
+        w.Services(agency, Client("Anchor Apparel"));
+        w.Seat(clients["Anchor Apparel"], agency, boss, AccessType.PartnerAdmin);
+        w.Seat(clients["Anchor Apparel"], agency, manager, AccessType.PartnerAdmin);
+        w.Services(agency, Client("Birch Bank"));
+        w.Seat(clients["Birch Bank"], agency, boss, AccessType.SuperAdmin);
+        w.Services(agency, Client("Cedar Cafe"));
+        w.Seat(clients["Cedar Cafe"], agency, boss, AccessType.User, "Marketing");
+        var dune = w.Services(agency, Client("Dune Dental"), RelationshipState.Ending);
+        w.Seat(clients["Dune Dental"], agency, manager, AccessType.PartnerAdmin);
+        w.Services(agency, Client("Elm Events"), RelationshipState.Invited);
+        w.Services(agency, Client("Fir Foods"), RelationshipState.Ended);
+        w.Services(other, Client("Gale Group"));
+        w.Seat(clients["Gale Group"], other, otherBoss, AccessType.PartnerAdmin);
+        w.Services(agency, Client("Hill Homes"));
+        w.Services(other, clients["Hill Homes"]);
+        w.Seat(clients["Hill Homes"], agency, boss, AccessType.PartnerAdmin);
+        w.Seat(clients["Hill Homes"], other, otherBoss, AccessType.PartnerAdmin);
+        var iris = w.Partner("Iris Resellers");
+        w.Services(agency, iris);
+        clients["Iris Resellers"] = iris;
+        return new TabWorld(agency.HubId, other.HubId, boss.Email, manager.Email, otherBoss.Email,
+            clients.ToDictionary(c => c.Key, c => c.Value.HubId), dune.EndsAt!.Value);
+    });
 
     private static List<Row> Rows(IDocument page) =>
         page.QuerySelectorAll("table[aria-label=Clients] tbody tr")
@@ -21,11 +61,10 @@ public sealed class ClientsTabTests(PortalFixture fixture) : PortalTest(fixture)
             .Select(c => new Row(c[0], c[1], c[2], c[3], c[4]))
             .ToList();
 
-    private async Task<List<Row>> RowsAsync(string email, string query = "")
+    private async Task<List<Row>> RowsAsync(string email, long agency, string query = "")
     {
-        using var client = Fixture.CreateClient();
-        await client.SignInAsync(email);
-        var (status, page) = await client.GetPageAsync(Cam + query);
+        using var client = await Fixture.SignedInAsync(email);
+        var (status, page) = await client.GetPageAsync($"/{agency}/partner/client-access-manager{query}");
         Assert.Equal(HttpStatusCode.OK, status);
         return Rows(page);
     }
@@ -33,109 +72,111 @@ public sealed class ClientsTabTests(PortalFixture fixture) : PortalTest(fixture)
     [Fact]
     public async Task R5_default_filter_lists_clients_where_you_are_Partner_Admin_or_Super_Admin()
     {
-        var rows = await RowsAsync(Personas.PartnerSuperAdmin);
+        var world = await BuildTabWorldAsync();
 
-        Assert.Equal(
-            ["Atlas Freight Logistics", "Greenleaf Dental Group", "Harbor Coffee Roasters", "Maple Street Books", "Nordic Outdoor Gear", "Orchid Spa & Wellness", "Vertex Software"],
-            rows.Select(r => r.Name));
-        Assert.All(rows, r => Assert.Contains(r.AccessType, new[] { "Partner Admin", "Super Admin" }));
-        Assert.Equal("Super Admin", rows.Single(r => r.Name == "Nordic Outdoor Gear").AccessType);
-        Assert.Equal("45100001", rows.Single(r => r.Name == "Harbor Coffee Roasters").HubId);
+        var rows = await RowsAsync(world.Boss, world.Agency);
+
+        Assert.Equal(["Anchor Apparel", "Birch Bank", "Hill Homes"], rows.Select(r => r.Name));
+        Assert.Equal(["Partner Admin", "Super Admin", "Partner Admin"], rows.Select(r => r.AccessType));
+        Assert.Equal($"{world.Clients["Birch Bank"]}", rows[1].HubId);
     }
 
     [Fact]
-    public async Task R5_selecting_all_access_types_lists_every_current_client_of_the_partner()
+    public async Task R5_selecting_all_access_types_lists_every_current_client_of_the_partner_and_no_other()
     {
-        var rows = await RowsAsync(Personas.PartnerSuperAdmin, "?filtered=true&types=all");
+        var world = await BuildTabWorldAsync();
 
-        Assert.Equal(13, rows.Count);
-        Assert.Equal("User", rows.Single(r => r.Name == "Bluebird Bakery").AccessType);
-        Assert.Equal("No access", rows.Single(r => r.Name == "Pinecrest Realty").AccessType);
-        Assert.Contains(rows, r => r.Name.StartsWith("Lumen Reseller Network", StringComparison.Ordinal) && r.Name.Contains("Partner account", StringComparison.Ordinal));
-        // An ended relationship and an invitation not yet accepted are not clients in the list.
-        Assert.DoesNotContain(rows, r => r.Name is "Quartz Analytics" or "Willow Interiors");
-        // Another partner's clients never appear.
-        Assert.DoesNotContain(rows, r => r.Name is "Ironwood Construction" or "Lakeside Dental" or "Sunrise Solar");
+        var rows = await RowsAsync(world.Boss, world.Agency, "?filtered=true&types=all");
+
+        Assert.Equal(["Anchor Apparel", "Birch Bank", "Cedar Cafe", "Dune Dental", "Hill Homes", "Iris Resellers"],
+            rows.Select(r => r.Name.Split("Partner account")[0].Trim()));
+        Assert.Equal("User", rows.Single(r => r.Name == "Cedar Cafe").AccessType);
+        Assert.Equal("No access", rows.Single(r => r.Name == "Dune Dental").AccessType);
+        Assert.Contains("Partner account", rows.Single(r => r.Name.StartsWith("Iris", StringComparison.Ordinal)).Name, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task R5_ticking_each_box_filters_to_exactly_those_access_types()
     {
-        var noAccess = await RowsAsync(Personas.PartnerSuperAdmin, "?filtered=true&types=no-access");
-        Assert.Equal(["Coastal Legal Partners", "Lumen Reseller Network", "Pinecrest Realty", "Riverbend Veterinary", "Summit Fitness Studios"],
-            noAccess.Select(r => r.Name.Split("Partner account")[0].Trim()));
+        var world = await BuildTabWorldAsync();
 
-        var users = await RowsAsync(Personas.PartnerSuperAdmin, "?filtered=true&types=user");
-        Assert.Equal(["Bluebird Bakery"], users.Select(r => r.Name));
-
-        var none = await RowsAsync(Personas.PartnerSuperAdmin, "?filtered=true");
-        Assert.Empty(none);
+        Assert.Equal(["Dune Dental", "Iris Resellers"],
+            (await RowsAsync(world.Boss, world.Agency, "?filtered=true&types=no-access")).Select(r => r.Name.Split("Partner account")[0].Trim()));
+        Assert.Equal(["Cedar Cafe"], (await RowsAsync(world.Boss, world.Agency, "?filtered=true&types=user")).Select(r => r.Name));
+        Assert.Equal(["Birch Bank"], (await RowsAsync(world.Boss, world.Agency, "?filtered=true&types=super-admin")).Select(r => r.Name));
+        Assert.Empty(await RowsAsync(world.Boss, world.Agency, "?filtered=true"));
     }
 
     [Fact]
     public async Task R5_shows_the_number_of_this_partners_employees_and_the_end_date_when_ending()
     {
-        var rows = await RowsAsync(Personas.PartnerSuperAdmin, "?filtered=true&types=all");
+        var world = await BuildTabWorldAsync();
 
-        Assert.Equal("3", rows.Single(r => r.Name == "Harbor Coffee Roasters").Employees);
-        // Orchid Spa is also serviced by Crestline: only Brightwave's own employee is counted.
-        Assert.Equal("1", rows.Single(r => r.Name == "Orchid Spa & Wellness").Employees);
-        var summit = rows.Single(r => r.Name == "Summit Fitness Studios");
-        Assert.Equal("0", summit.Employees);
-        var endsAt = await Fixture.InDbAsync(db => Task.FromResult(db.Relationships.Single(r => r.ClientHubId == Personas.SummitFitness).EndsAt!.Value));
-        Assert.Equal($"Ending {endsAt:MMM d, yyyy}", summit.Relationship);
-        Assert.Equal("Active", rows.Single(r => r.Name == "Vertex Software").Relationship);
+        var rows = await RowsAsync(world.Boss, world.Agency, "?filtered=true&types=all");
+
+        Assert.Equal("2", rows.Single(r => r.Name == "Anchor Apparel").Employees);
+        Assert.Equal("1", rows.Single(r => r.Name == "Hill Homes").Employees); // the other partner's employee there is not counted
+        Assert.Equal($"Ending {world.DuneEndsAt.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}", rows.Single(r => r.Name == "Dune Dental").Relationship);
+        Assert.Equal("Active", rows.Single(r => r.Name == "Birch Bank").Relationship);
     }
 
     [Fact]
     public async Task R5_a_client_access_manager_sees_their_own_access_types()
     {
-        var rows = await RowsAsync(Personas.ClientAccessManager);
+        var world = await BuildTabWorldAsync();
 
-        Assert.Equal(["Atlas Freight Logistics", "Harbor Coffee Roasters", "Riverbend Veterinary"], rows.Select(r => r.Name));
-        Assert.Equal("Super Admin", rows[0].AccessType);
+        var rows = await RowsAsync(world.Manager, world.Agency);
+
+        Assert.Equal(["Anchor Apparel", "Dune Dental"], rows.Select(r => r.Name));
     }
 
     [Fact]
     public async Task R5_search_finds_clients_by_part_of_the_name_or_Hub_ID()
     {
-        var byName = await RowsAsync(Personas.PartnerSuperAdmin, "?filtered=true&types=all&q=dental");
-        Assert.Equal(["Greenleaf Dental Group"], byName.Select(r => r.Name));
+        var world = await BuildTabWorldAsync();
+        var cedar = world.Clients["Cedar Cafe"];
 
-        var byHubId = await RowsAsync(Personas.PartnerSuperAdmin, "?filtered=true&types=all&q=45100011");
-        Assert.Equal(["Riverbend Veterinary"], byHubId.Select(r => r.Name));
+        Assert.Equal(["Dune Dental"], (await RowsAsync(world.Boss, world.Agency, "?filtered=true&types=all&q=DENTAL")).Select(r => r.Name));
+        Assert.Equal(["Cedar Cafe"], (await RowsAsync(world.Boss, world.Agency, $"?filtered=true&types=all&q={cedar}")).Select(r => r.Name));
     }
 
     [Fact]
     public async Task R5_pages_through_the_list_keeping_the_filter()
     {
-        using var client = Fixture.CreateClient();
-        await client.SignInAsync(Personas.PartnerSuperAdmin);
+        var (agency, boss) = await Fixture.BuildAsync(w =>
+        {
+            var agency = w.Partner("Paging Agency");
+            var boss = w.Employee(agency, "Pia Boss", AccessType.SuperAdmin);
+            for (var i = 1; i <= 13; i++) w.Services(agency, w.Client($"Client {i:00}"));
+            return (agency.HubId, boss.Email);
+        });
+        using var client = await Fixture.SignedInAsync(boss);
+        var cam = $"/{agency}/partner/client-access-manager";
 
-        var (_, first) = await client.GetPageAsync(Cam + "?filtered=true&types=all&size=10");
+        var (_, first) = await client.GetPageAsync(cam + "?filtered=true&types=all&size=10");
         Assert.Equal(10, Rows(first).Count);
         Assert.Equal("Showing 1–10 of 13 clients", first.QuerySelector("[data-testid=client-count]")!.TextContent.Trim());
 
         var next = first.QuerySelectorAll("nav[aria-label='Client pages'] a").Single(a => a.TextContent == "Next").GetAttribute("href")!;
-        var (_, second) = await client.GetPageAsync(Cam + next);
-        Assert.Equal(3, Rows(second).Count);
-        Assert.Empty(Rows(first).Select(r => r.Name).Intersect(Rows(second).Select(r => r.Name)));
+        var (_, second) = await client.GetPageAsync(cam + next);
+        Assert.Equal(["Client 11", "Client 12", "Client 13"], Rows(second).Select(r => r.Name));
+        Assert.Equal("Showing 11–13 of 13 clients", second.QuerySelector("[data-testid=client-count]")!.TextContent.Trim());
     }
 
     [Fact]
-    public async Task R5_bad_filter_input_gets_a_clear_message_not_an_error()
+    public async Task R5_bad_filter_input_gets_a_clear_message_beside_the_default_list()
     {
-        using var client = Fixture.CreateClient();
-        await client.SignInAsync(Personas.PartnerSuperAdmin);
+        var world = await BuildTabWorldAsync();
+        using var client = await Fixture.SignedInAsync(world.Boss);
 
-        var (status, page) = await client.GetPageAsync(Cam + "?filtered=true&types=owner&p=0&size=7");
+        var (status, page) = await client.GetPageAsync($"/{world.Agency}/partner/client-access-manager?filtered=true&types=owner&p=0&size=7");
 
         Assert.Equal(HttpStatusCode.OK, status);
         var messages = page.QuerySelector(".validation-summary-errors")!.TextContent;
         Assert.Contains("Access types can be Super Admin, Partner Admin, User or No access.", messages, StringComparison.Ordinal);
         Assert.Contains("Pages are numbered from 1.", messages, StringComparison.Ordinal);
         Assert.Contains("clients per page", messages, StringComparison.Ordinal);
-        Assert.Equal(7, Rows(page).Count); // the default list beside the message
+        Assert.Equal(["Anchor Apparel", "Birch Bank", "Hill Homes"], Rows(page).Select(r => r.Name));
     }
 
     [Theory]
@@ -145,10 +186,9 @@ public sealed class ClientsTabTests(PortalFixture fixture) : PortalTest(fixture)
     [InlineData(Personas.ClientSuperAdmin)]
     public async Task R5_only_Super_Admins_and_client_access_managers_of_this_partner_may_open_it(string email)
     {
-        using var client = Fixture.CreateClient();
-        await client.SignInAsync(email);
+        using var client = await Fixture.SignedInAsync(email);
 
-        var (status, page) = await client.GetPageAsync(Cam);
+        var (status, page) = await client.GetPageAsync($"/{Personas.Brightwave}/partner/client-access-manager");
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Contains("You don't have access to this page", page.Body!.TextContent, StringComparison.Ordinal);
@@ -158,11 +198,13 @@ public sealed class ClientsTabTests(PortalFixture fixture) : PortalTest(fixture)
     [Fact]
     public async Task R5_the_other_partner_sees_only_its_own_clients_in_its_own_manager()
     {
-        var result = await Fixture.SendAsync(new CamPage.Query { PartnerHubId = Personas.Crestline, AccessTypes = [CamPage.AccessTypeOption.All] }, Personas.OtherPartnerSuperAdmin);
+        var world = await BuildTabWorldAsync();
+
+        var result = await Fixture.SendAsync(new CamPage.Query { PartnerHubId = world.Other, AccessTypes = [CamPage.AccessTypeOption.All] }, world.OtherBoss);
 
         Assert.True(result.Succeeded);
-        Assert.Equal(["Ironwood Construction", "Lakeside Dental", "Orchid Spa & Wellness", "Sunrise Solar"], result.Value!.Clients.Select(c => c.Name));
-        Assert.Equal(1, result.Value.Clients.Single(c => c.Name == "Orchid Spa & Wellness").PartnerEmployees);
+        Assert.Equal(["Gale Group", "Hill Homes"], result.Value.Clients.Select(c => c.Name));
+        Assert.Equal(1, result.Value.Clients.Single(c => c.Name == "Hill Homes").PartnerEmployees);
     }
 
     [Fact]
@@ -176,23 +218,21 @@ public sealed class ClientsTabTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
-    public async Task R5_a_new_relationship_shows_up_with_your_access_type()
+    public async Task R5_a_relationship_that_starts_shows_up_with_your_access_type()
     {
-        var avaId = await Fixture.UserIdAsync(Personas.PartnerSuperAdmin);
+        var world = await BuildTabWorldAsync();
+        var elm = world.Clients["Elm Events"];
+        var bossId = await Fixture.UserIdAsync(world.Boss);
         await Fixture.InDbAsync(async db =>
         {
-            var willow = db.Relationships.Single(r => r.ClientHubId == 45_100_015 && r.PartnerHubId == Personas.Brightwave);
-            willow.Activate(DateTimeOffset.UtcNow);
-            var account = await db.Accounts.Include(a => a.Memberships).Include(a => a.PermissionSets).SingleAsync(a => a.HubId == 45_100_015);
-            var ava = await db.DomainUsers.SingleAsync(u => u.Id == avaId);
-            Assert.True(account.AddPartnerEmployee(ava, Personas.Brightwave, account.StandardPartnerAdminSet, new Actor(avaId), DateTimeOffset.UtcNow).Succeeded);
-            return await db.SaveChangesAsync();
+            var account = await db.Accounts.Include(a => a.Memberships).Include(a => a.PermissionSets).SingleAsync(a => a.HubId == elm);
+            var boss = await db.DomainUsers.SingleAsync(u => u.Id == bossId);
+            Assert.True(account.AddPartnerEmployee(boss, world.Agency, account.StandardPartnerAdminSet, new Actor(bossId, world.Agency), DateTimeOffset.UtcNow).Succeeded);
+            return await db.SaveChangesAsync(); // the relationship becomes Active through the domain's events
         });
 
-        var rows = await RowsAsync(Personas.PartnerSuperAdmin);
+        var row = (await RowsAsync(world.Boss, world.Agency)).Single(r => r.Name == "Elm Events");
 
-        var willowRow = rows.Single(r => r.Name == "Willow Interiors");
-        Assert.Equal("Partner Admin", willowRow.AccessType);
-        Assert.Equal("1", willowRow.Employees);
+        Assert.Equal(("Partner Admin", "1", "Active"), (row.AccessType, row.Employees, row.Relationship));
     }
 }
