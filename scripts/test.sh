@@ -55,7 +55,7 @@ run browser tests/PartnerPortal.Browser.Tests PARTNERPORTAL_BROWSER_SCREENSHOTS=
 # --- one closing line for the whole run -------------------------------------------------------
 passed=0 failed=0 skipped=0
 for log in "$results"/*.log; do
-  line=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -n 1 || true)
+  line=$(grep -aEo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -n 1 || true) # -a: a log may hold any byte a test printed
   if [ -z "$line" ]; then echo "No test summary in $(basename "$log")" >&2; status=1; continue; fi
   read -r f p s <<<"$(echo "$line" | grep -Eo '[0-9]+' | tr '\n' ' ')"
   failed=$((failed + f)); passed=$((passed + p)); skipped=$((skipped + s))

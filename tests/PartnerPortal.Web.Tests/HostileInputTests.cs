@@ -119,5 +119,10 @@ public sealed class HostileInputTests(PortalFixture fixture, ITestOutputHelper o
         return await client.Http.PostAsync(new Uri(probe.Url, UriKind.Relative), content);
     }
 
-    private static string Shorten(string value) => value.Length > 60 ? value[..60] + $"…({value.Length.ToString(CultureInfo.InvariantCulture)})" : value;
+    /// <summary>A value as a failure message can show it: short, and with control characters spelled out.</summary>
+    private static string Shorten(string value)
+    {
+        var visible = string.Concat(value.Take(60).Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        return value.Length > 60 ? visible + $"…({value.Length.ToString(CultureInfo.InvariantCulture)})" : visible;
+    }
 }

@@ -13,7 +13,7 @@ namespace PartnerPortal.Web.Infrastructure;
 /// same 403 or 404; anyone else gets 405 (no handler for that method) or 404 (no handler of that
 /// name), never the page rendered without its model.</item>
 /// <item>A value that cannot be read into its field (an id that is not an id, a number out of
-/// range) stops the request before any handler runs: 400, and the status page names the fields.
+/// range, text holding a NUL) stops the request before any handler runs: 400, and the status page names the fields.
 /// Nothing is changed, and nothing falls back to a default.</item>
 /// </list>
 /// </summary>
@@ -43,9 +43,10 @@ public sealed class RequestGuard : IPageFilter
             context.Result = new StatusCodeResult(missing);
             return;
         }
-        if (context.ModelState.IsValid) return;
-        var fields = context.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key.Length > 60 ? e.Key[..60] : e.Key)
-            .Distinct().Take(10).ToList();
+        var withNul = ValuesWithNul(context.HttpContext.Request).ToList();
+        if (context.ModelState.IsValid && withNul.Count == 0) return;
+        var fields = context.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).Concat(withNul)
+            .Select(k => k.Length > 60 ? k[..60] : k).Distinct().Take(10).ToList();
         context.HttpContext.Items[UnreadableFieldsKey] = fields;
         context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
     }
@@ -61,6 +62,18 @@ public sealed class RequestGuard : IPageFilter
                 context.HttpContext.Response.Headers.Allow = string.Join(", ", context.ActionDescriptor.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).Distinct());
             context.Result = new StatusCodeResult(missing);
         }
+    }
+
+    /// <summary>
+    /// Names of query or form values holding a NUL character: no field of this product means one,
+    /// and PostgreSQL refuses it in text, so it is unreadable input, answered before any query.
+    /// </summary>
+    private static IEnumerable<string> ValuesWithNul(HttpRequest request)
+    {
+        var values = request.Query.AsEnumerable();
+        if (request.HasFormContentType) values = values.Concat(request.Form); // already read by model binding
+        return values.Where(v => v.Key.Contains('\0', StringComparison.Ordinal) || v.Value.Any(x => x?.Contains('\0', StringComparison.Ordinal) == true))
+            .Select(v => v.Key.Replace("\0", "", StringComparison.Ordinal));
     }
 
     /// <summary>The status page re-executed for an earlier answer: it serves any method and names no handler of its own.</summary>
