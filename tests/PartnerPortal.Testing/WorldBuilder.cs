@@ -137,18 +137,11 @@ public sealed class WorldBuilder
         var hash = await db.Users.Where(u => u.PasswordHash != null).Select(u => u.PasswordHash).FirstAsync();
         foreach (var raiser in _accounts.Cast<IHasDomainEvents>().Concat(_relationships)) raiser.ClearDomainEvents();
         db.DomainUsers.AddRange(_people);
-        db.Users.AddRange(_people.Select(p => new PortalUser
+        db.Users.AddRange(_people.Select(p =>
         {
-            Id = p.Id,
-            UserName = p.Email,
-            NormalizedUserName = p.Email.ToUpperInvariant(),
-            Email = p.Email,
-            NormalizedEmail = p.Email.ToUpperInvariant(),
-            EmailConfirmed = true,
-            LockoutEnabled = true,
-            PasswordHash = hash,
-            SecurityStamp = Guid.NewGuid().ToString("N"),
-            ConcurrencyStamp = Guid.NewGuid().ToString(),
+            var login = PortalUser.For(p);
+            login.PasswordHash = hash;
+            return login;
         }));
         await db.SaveChangesAsync();
         db.Accounts.AddRange(_accounts);

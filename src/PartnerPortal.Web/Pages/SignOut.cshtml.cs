@@ -18,7 +18,7 @@ public class SignOutModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await mediator.Send(new Command(), ct);
-        return Redirect("/sign-in");
+        return RedirectToPage("/SignIn");
     }
 
     /// <summary>Ends the session everywhere: a new security stamp makes every cookie issued before it worthless.</summary>

@@ -5,25 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace PartnerPortal.Web.Infrastructure.Security;
 
-/// <summary><c>RateLimits:*</c> settings: how many requests a client address (or one account's sign-in) may make per window.</summary>
-public sealed class RateLimitOptions
-{
-    /// <summary>Sign-in posts per client address per <see cref="AddressWindow"/>.</summary>
-    public int SignInPerAddress { get; set; } = 20;
-
-    /// <summary>Sign-in posts naming one email per <see cref="AccountWindow"/>, from anywhere.</summary>
-    public int SignInPerAccount { get; set; } = 10;
-
-    /// <summary>Access-link requests (opening and approving) per client address per <see cref="AddressWindow"/>.</summary>
-    public int AccessLinkPerAddress { get; set; } = 60;
-
-    /// <summary>The window of the per-address limits.</summary>
-    public TimeSpan AddressWindow { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>The window of the per-account sign-in limit.</summary>
-    public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(15);
-}
-
 /// <summary>
 /// ASP.NET Core's rate limiter on the two doors a stranger can knock on: sign-in (per client
 /// address, and per account through <see cref="SignInThrottle"/>) and access links (per address).
@@ -76,28 +57,4 @@ public static class RateLimits
             Window = Limits(context).AddressWindow,
             QueueLimit = 0,
         });
-}
-
-/// <summary>Sign-in attempts per account (by email), whatever address they come from.</summary>
-public sealed class SignInThrottle : IDisposable
-{
-    private readonly PartitionedRateLimiter<string> _limiter;
-
-    public SignInThrottle(IOptions<RateLimitOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var permits = Math.Max(1, options.Value.SignInPerAccount);
-        var window = options.Value.AccountWindow;
-        _limiter = PartitionedRateLimiter.Create<string, string>(email => RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = window,
-            QueueLimit = 0,
-        }), StringComparer.OrdinalIgnoreCase);
-    }
-
-    /// <summary>A lease that is not acquired means: answer 429 with its Retry-After.</summary>
-    public RateLimitLease Acquire(string email) => _limiter.AttemptAcquire((email ?? "").Trim());
-
-    public void Dispose() => _limiter.Dispose();
 }

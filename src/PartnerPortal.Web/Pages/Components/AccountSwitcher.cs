@@ -31,12 +31,3 @@ public static class AccountSwitcher
         }
     }
 }
-
-public sealed class AccountSwitcherViewComponent(IMediator mediator) : ViewComponent
-{
-    public async Task<IViewComponentResult> InvokeAsync(long? currentHubId)
-    {
-        var accounts = await mediator.Send(new AccountSwitcher.Query(), HttpContext.RequestAborted);
-        return View((accounts, currentHubId));
-    }
-}

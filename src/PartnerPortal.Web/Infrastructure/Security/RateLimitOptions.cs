@@ -1,0 +1,20 @@
+namespace PartnerPortal.Web.Infrastructure.Security;
+
+/// <summary><c>RateLimits:*</c> settings: how many requests a client address (or one account's sign-in) may make per window.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Sign-in posts per client address per <see cref="AddressWindow"/>.</summary>
+    public int SignInPerAddress { get; set; } = 20;
+
+    /// <summary>Sign-in posts naming one email per <see cref="AccountWindow"/>, from anywhere.</summary>
+    public int SignInPerAccount { get; set; } = 10;
+
+    /// <summary>Access-link requests (opening and approving) per client address per <see cref="AddressWindow"/>.</summary>
+    public int AccessLinkPerAddress { get; set; } = 60;
+
+    /// <summary>The window of the per-address limits.</summary>
+    public TimeSpan AddressWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The window of the per-account sign-in limit.</summary>
+    public TimeSpan AccountWindow { get; set; } = TimeSpan.FromMinutes(15);
+}
