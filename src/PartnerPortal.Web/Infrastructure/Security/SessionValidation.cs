@@ -27,8 +27,18 @@ public static class SessionValidation
             await RejectAsync(context);
             return;
         }
-        var current = await services.GetRequiredService<PortalDb>().Users.AsNoTracking()
-            .Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        string? current;
+        try
+        {
+            current = await services.GetRequiredService<PortalDb>().Users.AsNoTracking()
+                .Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            // The database cannot say: this request is anonymous (fail closed), the cookie is kept for when it can.
+            context.RejectPrincipal();
+            return;
+        }
         if (!string.Equals(current, stamp, StringComparison.Ordinal)) await RejectAsync(context);
     }
 
