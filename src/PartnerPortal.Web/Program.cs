@@ -99,7 +99,7 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync(seedDemo);
 
-app.UseMiddleware<RequestLogging>();
+app.UsePortalRequestLogging();
 app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler("/error/500");
 if (httpsOnly)

@@ -10,7 +10,7 @@ public sealed class PortalFactory(TestDatabase database, Action<IServiceCollecti
 {
     public TestDatabase Database { get; } = database;
 
-    /// <summary>Where the app's log lines go besides the console (Serilog:FilePath), so that tests can read them.</summary>
+    /// <summary>Where the app's log events go besides the console (Serilog:FilePath, compact JSON), so that tests can read them.</summary>
     public string LogFile { get; } = Path.Combine(Path.GetTempPath(), "partnerportal-tests", $"log-{Guid.NewGuid():N}.txt");
 
     /// <summary>Where emails land as .eml files (no SMTP server is configured in tests).</summary>
@@ -25,6 +25,8 @@ public sealed class PortalFactory(TestDatabase database, Action<IServiceCollecti
         builder.UseSetting("DemoData:Seed", "true");
         builder.UseSetting("Serilog:MinimumLevel", "Information");
         builder.UseSetting("Serilog:FilePath", LogFile);
+        // The log shippers' format: every property of every event is in the file, so a test that finds no secret there finds none anywhere.
+        builder.UseSetting("Serilog:Format", "json");
         builder.UseSetting("Mail:PickupFolder", MailFolder);
         // Tests run the ending job and the mail dispatcher themselves, at the moment they choose.
         builder.UseSetting("Jobs:Enabled", "false");

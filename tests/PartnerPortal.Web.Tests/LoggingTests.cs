@@ -5,7 +5,7 @@ namespace PartnerPortal.Web.Tests;
 public sealed class LoggingTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
-    public async Task Every_request_line_carries_the_route_the_request_id_and_the_signed_in_user()
+    public async Task Every_request_line_carries_the_route_the_account_the_request_id_and_the_signed_in_user()
     {
         using var client = await Fixture.SignedInAsync(Personas.ClientSuperAdmin);
         var userId = await Fixture.UserIdAsync(Personas.ClientSuperAdmin);
@@ -13,7 +13,13 @@ public sealed class LoggingTests(PortalFixture fixture) : PortalTest(fixture)
         (await client.GetAsync($"/{Personas.HarborCoffee}/home?probe={Guid.NewGuid():N}")).Dispose();
 
         var line = await LogFile.LineAsync(Fixture.Factory, "HTTP GET /{hubId:long}/home", userId.ToString());
-        Assert.Matches(@"HTTP GET /\{hubId:long\}/home responded 200 in [0-9.]+ ms \{RequestId=[^,\s]+, UserId=" + userId + "}", line);
+        using var json = System.Text.Json.JsonDocument.Parse(line);
+        var entry = json.RootElement;
+        Assert.Matches(@"^HTTP GET /\{hubId:long\}/home responded 200 in [0-9.]+ ms$", entry.GetProperty("@m").GetString());
+        Assert.Equal((userId.ToString(), $"{Personas.HarborCoffee}", "/{hubId:long}/home"),
+            (entry.GetProperty("UserId").GetString(), entry.GetProperty("HubId").GetString(), entry.GetProperty("Route").GetString()));
+        Assert.False(string.IsNullOrEmpty(entry.GetProperty("RequestId").GetString()));
+        Assert.False(entry.TryGetProperty("RequestPath", out _)); // the raw path is never logged
     }
 
     [Fact]
@@ -22,7 +28,7 @@ public sealed class LoggingTests(PortalFixture fixture) : PortalTest(fixture)
         using var client = Fixture.CreateClient();
         (await client.GetAsync("/health/live")).Dispose();
 
-        var line = await LogFile.LineAsync(Fixture.Factory, "HTTP GET /health/live", "UserId=anonymous");
+        var line = await LogFile.LineAsync(Fixture.Factory, "HTTP GET /health/live", "\"UserId\":\"anonymous\"");
         Assert.Contains("responded 200", line, StringComparison.Ordinal);
     }
 }

@@ -5,7 +5,7 @@ namespace PartnerPortal.Web.Infrastructure;
 /// <summary>
 /// After routing and authentication: tells the handlers who is asking, puts the user id on every
 /// log line of the request, and remembers which route the request matched (before any status page
-/// re-executes it) for <see cref="RequestLogging"/>.
+/// re-executes it) for the request completion event (<see cref="PortalLogging"/>).
 /// </summary>
 public sealed class RouteLogContext(RequestDelegate next)
 {

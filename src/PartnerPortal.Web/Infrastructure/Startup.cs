@@ -5,32 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Web.Infrastructure.DemoData;
 using PartnerPortal.Web.Infrastructure.DomainEvents;
-using Serilog;
-using Serilog.Events;
 
 namespace PartnerPortal.Web.Infrastructure;
 
 public static class Startup
 {
     public const string SeedDemoSwitch = "--seed-demo";
-
-    public static void AddPortalLogging(this WebApplicationBuilder builder)
-    {
-        var level = Enum.TryParse<LogEventLevel>(builder.Configuration["Serilog:MinimumLevel"], true, out var parsed) ? parsed : LogEventLevel.Information;
-        const string template = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {{RequestId={RequestId}, UserId={UserId}}}{NewLine}{Exception}";
-        var configuration = new LoggerConfiguration()
-            .MinimumLevel.Is(level)
-            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: template, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-        // Optional copy to a file (Serilog:FilePath), one file per day, for hosts that do not keep console output.
-        if (builder.Configuration["Serilog:FilePath"] is { Length: > 0 } path)
-            configuration = configuration.WriteTo.File(path, outputTemplate: template, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture, shared: true);
-        builder.Logging.ClearProviders().AddSerilog(configuration.CreateLogger(), dispose: true);
-    }
 
     public static void AddPortalDatabase(this WebApplicationBuilder builder)
     {
