@@ -6,6 +6,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }
 
 /// <summary>The one place that turns configuration (<c>Database:Provider</c>, a connection string) into EF options.</summary>
@@ -13,6 +14,7 @@ public static class DatabaseSetup
 {
     public const string SqliteMigrationsAssembly = "PartnerPortal.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "PartnerPortal.Migrations.Postgres";
+    public const string SqlServerMigrationsAssembly = "PartnerPortal.Migrations.SqlServer";
 
     public static DbContextOptionsBuilder UsePortalDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
@@ -21,7 +23,8 @@ public static class DatabaseSetup
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
-            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider is Sqlite or Postgres."),
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider is Sqlite, Postgres or SqlServer."),
         };
     }
 
@@ -35,5 +38,5 @@ public static class DatabaseSetup
     public static DatabaseProvider ParseProvider(string? value) =>
         string.IsNullOrWhiteSpace(value) ? DatabaseProvider.Sqlite
         : Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var p) ? p
-        : throw new InvalidOperationException($"Database:Provider '{value}' is not known: use Sqlite or Postgres.");
+        : throw new InvalidOperationException($"Database:Provider '{value}' is not known: use Sqlite, Postgres or SqlServer.");
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +7,11 @@ using PartnerPortal.Domain;
 
 namespace PartnerPortal.Data;
 
-public class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options)
+public class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The app's data-protection keys (cookies, antiforgery, sealed access links), shared by every instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<User> DomainUsers => Set<User>();
     public DbSet<Membership> Memberships => Set<Membership>();

@@ -91,7 +91,8 @@ if (builder.Configuration.GetValue("Jobs:Enabled", true))
     builder.Services.AddHostedService<RelationshipEndingJob>();
     builder.Services.AddHostedService<OutboxJob>();
 }
-builder.Services.AddDataProtection().SetApplicationName("PartnerPortal");
+// Keys live in the database: every instance on it shares them, and they survive restarts (sessions, antiforgery, sealed access links).
+builder.Services.AddDataProtection().SetApplicationName("PartnerPortal").PersistKeysToDbContext<PortalDb>();
 builder.Services.AddMediation();
 builder.Services.AddHealthChecks().AddDbContextCheck<PortalDb>(tags: ["ready"]);
 
