@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: domain rules, web slices and pages on SQLite and on PostgreSQL, and the
-# browser procedures in Chromium. Installs Chromium and PostgreSQL with apt when they are absent
+# browser procedures in Chromium. Installs Chromium, PostgreSQL and aiosmtpd with apt when they are absent
 # (as root), starts a throw-away PostgreSQL on loopback and stops it at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,7 @@ rm -rf "$results" && mkdir -p "$results"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd) # the real SMTP server of the mail tests
 if ((${#missing[@]})); then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing: ${missing[*]}. Install them (apt-get install -y ${missing[*]}) or run this as root." >&2

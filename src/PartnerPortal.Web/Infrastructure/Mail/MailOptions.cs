@@ -1,3 +1,5 @@
+using MailKit.Security;
+
 namespace PartnerPortal.Web.Infrastructure.Mail;
 
 /// <summary>
@@ -9,14 +11,22 @@ public sealed class MailOptions
     public string From { get; set; } = "Partner Portal <no-reply@partnerportal.local>";
     public string? PickupFolder { get; set; }
     public int IntervalSeconds { get; set; } = 10;
+
+    /// <summary>How long a message that could not be sent waits before the next try.</summary>
+    public int RetrySeconds { get; set; } = 300;
+
     public SmtpOptions Smtp { get; set; } = new();
 
     public sealed class SmtpOptions
     {
         public string? Host { get; set; }
         public int Port { get; set; } = 587;
-        public bool EnableSsl { get; set; } = true;
+
+        /// <summary>StartTls (the default, for port 587), SslOnConnect (port 465), StartTlsWhenAvailable, Auto or None.</summary>
+        public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTls;
+
         public string? UserName { get; set; }
         public string? Password { get; set; }
+        public int TimeoutSeconds { get; set; } = 30;
     }
 }

@@ -1,17 +1,23 @@
-using System.Net;
-using System.Net.Mail;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using PartnerPortal.Data;
 
 namespace PartnerPortal.Web.Infrastructure.Mail;
 
 /// <summary>
-/// Delivers queued emails. Each message is claimed with a conditional update before it is sent,
-/// so several app instances never send the same message twice while it is held.
+/// Delivers queued emails with MailKit, over SMTP when <c>Mail:Smtp:Host</c> is set, else as .eml
+/// files in the pickup folder. Each message is claimed with a conditional update before it is sent,
+/// so several app instances never send the same message while it is held; a message that could not
+/// be sent (server down, refused, timed out) stays queued and is tried again after <c>Mail:RetrySeconds</c>.
 /// </summary>
 public sealed class OutboxDispatcher(PortalDb db, TimeProvider clock, IOptions<MailOptions> options, IWebHostEnvironment environment, ILogger<OutboxDispatcher> logger)
 {
+    /// <summary>How long a claim holds a message while it is being sent.</summary>
     private static readonly TimeSpan Hold = TimeSpan.FromMinutes(5);
 
     public string PickupFolder => options.Value.PickupFolder is { Length: > 0 } folder
@@ -39,35 +45,41 @@ public sealed class OutboxDispatcher(PortalDb db, TimeProvider clock, IOptions<M
                 message.Sent(clock.GetUtcNow());
                 sent++;
             }
-            catch (SmtpException ex)
+            catch (Exception ex) when (IsDeliveryFailure(ex))
             {
-                logger.LogWarning(ex, "Email {OutboxId} to {To} could not be sent; it will be retried", id, message.To);
-                message.Failed(ex.Message, clock.GetUtcNow() + Hold);
+                logger.LogWarning(ex, "Email {OutboxId} could not be sent; it stays queued and is tried again", id);
+                message.Failed(ex.Message, clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(1, options.Value.RetrySeconds)));
             }
             await db.SaveChangesAsync(ct);
         }
         return sent;
     }
 
-    private async Task SendAsync(OutboxMessage message, CancellationToken ct)
+    private static bool IsDeliveryFailure(Exception ex) =>
+        ex is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or ServiceNotAuthenticatedException
+            or MailKit.Security.AuthenticationException or System.Security.Authentication.AuthenticationException or SslHandshakeException or SocketException or IOException or TimeoutException or ParseException;
+
+    private async Task SendAsync(OutboxMessage queued, CancellationToken ct)
     {
         var settings = options.Value;
-        using var mail = new MailMessage(settings.From, message.To, message.Subject, message.Body);
-        using var smtp = new SmtpClient();
-        if (settings.Smtp.Host is { Length: > 0 } host)
-        {
-            smtp.Host = host;
-            smtp.Port = settings.Smtp.Port;
-            smtp.EnableSsl = settings.Smtp.EnableSsl;
-            if (settings.Smtp.UserName is { Length: > 0 } user)
-                smtp.Credentials = new NetworkCredential(user, settings.Smtp.Password);
-        }
-        else
+        using var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(settings.From));
+        message.To.Add(MailboxAddress.Parse(queued.To));
+        message.Subject = queued.Subject;
+        // One id per queued email: a receiver that sees it twice (a send whose acknowledgement was lost) can tell.
+        message.MessageId = $"outbox-{queued.Id}-{queued.CreatedAt.ToUnixTimeMilliseconds()}@partnerportal";
+        message.Body = new TextPart("plain") { Text = queued.Body };
+
+        if (settings.Smtp.Host is not { Length: > 0 } host)
         {
             Directory.CreateDirectory(PickupFolder);
-            smtp.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            smtp.PickupDirectoryLocation = PickupFolder;
+            await message.WriteToAsync(Path.Combine(PickupFolder, $"{Guid.NewGuid():N}.eml"), ct);
+            return;
         }
-        await smtp.SendMailAsync(mail, ct);
+        using var smtp = new SmtpClient { Timeout = Math.Max(1, settings.Smtp.TimeoutSeconds) * 1000 };
+        await smtp.ConnectAsync(host, settings.Smtp.Port, settings.Smtp.Security, ct);
+        if (settings.Smtp.UserName is { Length: > 0 } user) await smtp.AuthenticateAsync(user, settings.Smtp.Password ?? "", ct);
+        await smtp.SendAsync(message, ct);
+        await smtp.DisconnectAsync(quit: true, ct);
     }
 }
