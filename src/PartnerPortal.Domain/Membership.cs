@@ -67,9 +67,9 @@ public class Membership
     /// <summary>How the access reads in an audit entry or a review: "Partner Admin, Partner seat".</summary>
     public string Describe() => AccessType switch
     {
-        AccessType.User => $"User ({PermissionSet?.Name ?? "no permission set"}), {Seat} seat",
-        AccessType.PartnerAdmin => $"Partner Admin{(KeepsBilling ? " with billing" : "")}, {Seat} seat",
-        _ => $"{AccessType.Display()}, {Seat} seat",
+        AccessType.User => $"User ({PermissionSet?.Name ?? "no permission set"}), {Seat.Display()}",
+        AccessType.PartnerAdmin => $"Partner Admin{(KeepsBilling ? " with billing" : "")}, {Seat.Display()}",
+        _ => $"{AccessType.Display()}, {Seat.Display()}",
     };
 
     /// <summary>Everything that makes up this member's access, to tell whether a change changed anything.</summary>

@@ -66,6 +66,6 @@ public sealed class ClientAccessManagerProcedures(BrowserFixture browser) : IAsy
 
         Assert.Equal(403, response!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You don't have access to this page" })).ToBeVisibleAsync();
-        await Expect(page.GetByText("Harbor Coffee Roasters")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Main).GetByText("Harbor Coffee Roasters")).ToHaveCountAsync(0);
     }
 }

@@ -122,8 +122,13 @@ public sealed class AccessLinkTests(PortalFixture fixture) : PortalTest(fixture)
         var approve = new Dictionary<string, string> { ["Data.ClientHubId"] = $"{Personas.HarborCoffee}" };
 
         (await maria.SubmitFormAsync($"/access/{token}", approve)).Dispose();
-        (await maria.SubmitFormAsync($"/access/{token}", approve)).Dispose();
+        var (_, again) = await maria.GetPageAsync($"/access/{token}");
+        using var repeat = await maria.PostCraftedAsync($"/access/{token}", approve); // a second click, or a post sent twice
+        var (_, after) = await maria.GetPageAsync(BrowserLikeClient.LocationOf(repeat));
 
+        Assert.Null(again.QuerySelector("main form button[type=submit]")); // nothing left to approve
+        Assert.Contains("already has this access", again.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Nothing changed and no email was sent.", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(AccessType.PartnerAdmin, (await MembershipAsync(Personas.HarborCoffee, Personas.OffDomainEmployee))!.AccessType);
         Assert.Single(await Fixture.DeliveredMailAsync());
         Assert.Equal(1, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Access link approved")));

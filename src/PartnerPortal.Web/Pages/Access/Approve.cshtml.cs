@@ -24,6 +24,9 @@ public class ApproveModel(IMediator mediator) : PageModel
 
     [BindProperty(SupportsGet = true, Name = "approved")] public long? ApprovedHubId { get; set; }
 
+    /// <summary>Set when the approval changed nothing: the employee already had that access, and no email went out.</summary>
+    [BindProperty(SupportsGet = true, Name = "unchanged")] public bool Unchanged { get; set; }
+
     public Model? View { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct) => await ShowAsync(token, ct);
@@ -38,7 +41,9 @@ public class ApproveModel(IMediator mediator) : PageModel
             return await ShowAsync(token, ct);
         }
         if (this.FailureResult(result, nameof(Data)) is { } failure) return failure;
-        return result.Succeeded ? RedirectToPage(new { token, approved = Data.ClientHubId }) : await ShowAsync(token, ct);
+        return result.Succeeded
+            ? RedirectToPage(new { token, approved = Data.ClientHubId, unchanged = result.Value ? (bool?)null : true })
+            : await ShowAsync(token, ct);
     }
 
     private async Task<IActionResult> ShowAsync(string token, CancellationToken ct)
@@ -53,7 +58,8 @@ public class ApproveModel(IMediator mediator) : PageModel
     [NotAccountScoped("The token is the capability; it lists only the signed-in user's own client accounts where they may approve.")]
     public sealed record Query(string Token) : IRequest<Result<Model>>;
 
-    public sealed record ClientChoice(long HubId, string Name, string? CurrentAccess);
+    /// <param name="AlreadyApproved">The employee already works there for this partner as Partner Admin or Super Admin: approving again changes nothing.</param>
+    public sealed record ClientChoice(long HubId, string Name, string? CurrentAccess, bool AlreadyApproved);
 
     /// <summary>Null parts when the link is not valid.</summary>
     public sealed record Model(string? PartnerName, long PartnerHubId, string? EmployeeName, string? EmployeeEmail, IReadOnlyList<ClientChoice> Clients);
@@ -76,7 +82,9 @@ public class ApproveModel(IMediator mediator) : PageModel
             var employeeAccess = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => m.UserId == asking.EmployeeId && allowedIds.Contains(m.AccountHubId)).ToDictionaryAsync(m => m.AccountHubId, cancellationToken);
             var choices = allowed
-                .Select(x => new ClientChoice(x.HubId, x.Name, employeeAccess.TryGetValue(x.HubId, out var e) ? e.Describe() : null))
+                .Select(x => employeeAccess.TryGetValue(x.HubId, out var e)
+                    ? new ClientChoice(x.HubId, x.Name, e.Describe(), e.PartnerHubId == asking.PartnerHubId && AccessPolicy.Administers(e.AccessType))
+                    : new ClientChoice(x.HubId, x.Name, null, false))
                 .ToList();
             return new Model(asking.PartnerName, asking.PartnerHubId, asking.EmployeeName, asking.EmployeeEmail, choices);
         }
@@ -102,6 +110,7 @@ public class ApproveModel(IMediator mediator) : PageModel
 
     public sealed class CommandHandler(PortalDb db, AccountAccess access, MailOutbox mail, TimeProvider clock) : IRequestHandler<Command, Result<bool>>
     {
+        /// <returns>Whether anything changed (and the employee was emailed).</returns>
         public async Task<Result<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
             var asking = await LinkLookup.FindAsync(db, request.Token, cancellationToken);
@@ -120,7 +129,7 @@ public class ApproveModel(IMediator mediator) : PageModel
                     $"Hello {employee.Name},\n\n{client.Name} (Hub ID {client.HubId}) approved your access link. You are now {now} in their account, on behalf of {asking.PartnerName}.\n\nPartner Portal");
             }
             await db.SaveChangesAsync(cancellationToken); // R3: the relationship becomes Active through the domain's events
-            return true;
+            return outcome.Changed;
         }
     }
 }

@@ -1,3 +1,5 @@
+// Progressive enhancement only: every page and form works without this file.
+
 // "Select all" in the Access types filter ticks or clears every access type; the server reads the boxes either way.
 document.addEventListener("change", (event) => {
     const box = event.target;
@@ -15,8 +17,39 @@ document.addEventListener("change", (event) => {
     document.querySelectorAll(`input[name="${box.dataset.selectAll}"]`).forEach((b) => { b.checked = box.checked; });
 });
 
+// Multi-select dropdowns (<details class="multiselect">): a search box that narrows the list, and a
+// summary that counts what is chosen. Without script the dropdown opens and lists everything.
+function setUpMultiselect(root) {
+    root.querySelectorAll("details.multiselect").forEach((picker) => {
+        if (picker.dataset.ready) return;
+        picker.dataset.ready = "true";
+        const list = picker.querySelector(".multiselect-options");
+        const count = picker.querySelector("[data-count]");
+        const search = document.createElement("input");
+        search.type = "search";
+        search.className = "form-control form-control-sm mb-2";
+        search.placeholder = picker.dataset.searchLabel || "Search";
+        search.setAttribute("aria-label", picker.dataset.searchLabel || "Search");
+        list.before(search);
+        const update = () => {
+            const chosen = list.querySelectorAll("input[type=checkbox]:checked").length;
+            if (count) count.textContent = chosen === 0 ? "none selected" : `${chosen} selected`;
+        };
+        search.addEventListener("input", () => {
+            const words = search.value.trim().toLowerCase();
+            list.querySelectorAll(".form-check").forEach((option) => {
+                option.hidden = words.length > 0 && !option.textContent.toLowerCase().includes(words);
+            });
+        });
+        list.addEventListener("change", update);
+        update();
+    });
+}
+setUpMultiselect(document);
+
 // Links marked data-dialog open their page's [data-dialog-content] in a dialog, or in a right-side
-// panel with data-dialog="panel"; without script they are plain links to the page.
+// panel with data-dialog="panel"; without script they are plain links to the page. When it closes,
+// focus goes back to what opened it (the menu's button when the link was in a menu).
 document.addEventListener("click", async (event) => {
     const link = event.target instanceof Element ? event.target.closest("a[data-dialog]") : null;
     if (!link || !window.bootstrap) return;
@@ -35,13 +68,40 @@ document.addEventListener("click", async (event) => {
         holder.className = asPanel ? "offcanvas offcanvas-end page-panel" : "modal fade";
         holder.innerHTML = asPanel
             ? '<div class="offcanvas-body p-0"></div>'
-            : '<div class="modal-dialog modal-lg modal-dialog-scrollable"><div class="modal-content"></div></div>';
+            : '<div class="modal-dialog modal-lg modal-dialog-scrollable modal-fullscreen-sm-down"><div class="modal-content"></div></div>';
         document.body.appendChild(holder);
     }
     holder.querySelector(asPanel ? ".offcanvas-body" : ".modal-content").replaceChildren(content);
     holder.setAttribute("aria-label", content.dataset.dialogContent || link.textContent.trim());
+    setUpMultiselect(holder);
+    const opener = link.closest(".dropdown")?.querySelector("[data-bs-toggle=dropdown]") ?? link;
+    holder.addEventListener(asPanel ? "hidden.bs.offcanvas" : "hidden.bs.modal", () => opener.focus(), { once: true });
     (asPanel ? bootstrap.Offcanvas : bootstrap.Modal).getOrCreateInstance(holder).show();
 });
+
+// A form in a dialog or panel is posted from there: when the answer is the same form again (a
+// message to read), the dialog shows it; when the post is done, the page it leads to replaces this one.
+document.addEventListener("submit", async (event) => {
+    const form = event.target;
+    const holder = form instanceof HTMLFormElement ? form.closest("#page-dialog, #page-panel") : null;
+    if (!holder || form.method.toLowerCase() !== "post") return;
+    event.preventDefault();
+    const response = await fetch(form.action, { method: "POST", body: new FormData(form), headers: { "X-Requested-With": "dialog" } });
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    const content = page.querySelector("[data-dialog-content]");
+    if (!response.redirected && content && response.ok) {
+        holder.querySelector(".offcanvas-body, .modal-content").replaceChildren(content);
+        setUpMultiselect(holder);
+        (content.querySelector("[role=alert]") ?? content).focus?.();
+        return;
+    }
+    history.pushState(null, "", response.url);
+    document.title = page.title;
+    document.body.replaceWith(page.body);
+    setUpMultiselect(document);
+    document.getElementById("main")?.focus();
+});
+window.addEventListener("popstate", () => window.location.reload());
 
 // Copy buttons: data-copy-target="#id of the field to copy".
 document.addEventListener("click", async (event) => {
