@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using PartnerPortal.Data;
+using PartnerPortal.Web.Infrastructure;
 using PartnerPortal.Testing;
 
 namespace PartnerPortal.Browser.Tests;
@@ -49,12 +52,31 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Task ResetAsync() => _factory.Database.ResetAsync();
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>The current token of a partner employee's access link, as its owner would copy it.</summary>
+    public async Task<string> AccessLinkTokenAsync(string email, long partnerHubId = Personas.Brightwave)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
+        var link = await db.AccessLinks.Join(db.DomainUsers.Where(u => u.Email == email), l => l.EmployeeUserId, u => u.Id, (l, _) => l)
+            .SingleAsync(l => l.PartnerHubId == partnerHubId);
+        return scope.ServiceProvider.GetRequiredService<AccessLinkTokens>().Unseal(link) ?? throw new InvalidOperationException("The link cannot be unsealed.");
+    }
+
+    /// <summary>A desktop browser window.</summary>
+    public Task<IPage> NewPageAsync() => NewPageAsync(1280, 800);
+
+    /// <summary>A phone: 390 × 844 CSS pixels, touch, as an iPhone 12–15 reports itself.</summary>
+    public Task<IPage> NewPhonePageAsync() => NewPageAsync(390, 844, phone: true);
+
+    public async Task<IPage> NewPageAsync(int width, int height, bool phone = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            ViewportSize = new() { Width = 1280, Height = 800 },
+            ViewportSize = new() { Width = width, Height = height },
+            IsMobile = phone,
+            HasTouch = phone,
+            DeviceScaleFactor = phone ? 2 : 1,
             Permissions = ["clipboard-read", "clipboard-write"], // Copy link uses the real clipboard
         });
         return await context.NewPageAsync();

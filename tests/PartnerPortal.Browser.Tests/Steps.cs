@@ -13,7 +13,8 @@ internal static class Steps
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Personas.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        // Signed in: Sign out is in the top bar (behind the Menu button on a phone).
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out", IncludeHidden = true })).ToHaveCountAsync(1);
     }
 
     /// <summary>"In your Partner account, navigate to Partner &gt; Client Access Manager."</summary>
@@ -40,5 +41,16 @@ internal static class Steps
     {
         Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+        // scripts/screenshots.sh sets this to docs/images, so that the README's pictures are the product as the tests see it.
+        if (Environment.GetEnvironmentVariable("PARTNERPORTAL_DOCS_IMAGES") is { Length: > 0 } docs && DocumentedScreens.Contains(name))
+        {
+            await page.Mouse.MoveAsync(1, 1);
+            await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(docs, name + ".png") });
+        }
     }
+
+    /// <summary>The screens the README shows.</summary>
+    private static readonly HashSet<string> DocumentedScreens =
+        ["client-access-manager-clients", "add-employees-panel", "access-link-approved", "get-access-link-dialog", "phone-clients", "phone-add-employees"];
 }

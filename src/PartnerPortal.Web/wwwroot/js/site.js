@@ -1,5 +1,13 @@
 // Progressive enhancement only: every page and form works without this file.
 
+// The skip link moves focus into the page (without script it still scrolls there and Tab goes on from there).
+document.addEventListener("click", (event) => {
+    const skip = event.target instanceof Element ? event.target.closest(".skip-link") : null;
+    if (!skip) return;
+    event.preventDefault();
+    document.getElementById("main")?.focus();
+});
+
 // "Select all" in the Access types filter ticks or clears every access type; the server reads the boxes either way.
 document.addEventListener("change", (event) => {
     const box = event.target;
@@ -75,7 +83,13 @@ document.addEventListener("click", async (event) => {
     holder.setAttribute("aria-label", content.dataset.dialogContent || link.textContent.trim());
     setUpMultiselect(holder);
     const opener = link.closest(".dropdown")?.querySelector("[data-bs-toggle=dropdown]") ?? link;
-    holder.addEventListener(asPanel ? "hidden.bs.offcanvas" : "hidden.bs.modal", () => opener.focus(), { once: true });
+    // While it is open, the page behind it is out of reach of keyboards and screen readers alike.
+    const behind = [document.querySelector("header"), document.getElementById("main")].filter(Boolean);
+    behind.forEach((element) => { element.inert = true; });
+    holder.addEventListener(asPanel ? "hidden.bs.offcanvas" : "hidden.bs.modal", () => {
+        behind.forEach((element) => { element.inert = false; });
+        opener.focus();
+    }, { once: true });
     (asPanel ? bootstrap.Offcanvas : bootstrap.Modal).getOrCreateInstance(holder).show();
 });
 

@@ -1,0 +1,119 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using PartnerPortal.Testing;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace PartnerPortal.Browser.Tests;
+
+/// <summary>
+/// axe-core on every page and dialog state the procedures visit, at desktop width and on a phone
+/// (390 px): no serious or critical violation anywhere. The counts per state are printed.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
+{
+    public Task InitializeAsync() => browser.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static readonly string Cam = $"/{Personas.Brightwave}/partner/client-access-manager";
+
+    private readonly List<string> _report = [];
+    private readonly List<string> _failures = [];
+
+    private async Task CheckAsync(IPage page, string state)
+    {
+        // Judge the state the person sees: no transition half-way (a dialog fading in has every colour washed out), no hover.
+        await page.Mouse.MoveAsync(1, 1);
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        _report.Add($"{state}: {serious.Count} serious or critical, {result.Violations.Length - serious.Count} minor or moderate, {result.Passes.Length} rules passed");
+        foreach (var violation in serious)
+            _failures.Add($"{state}: {violation.Id} ({violation.Impact}) at {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
+    }
+
+    [Theory]
+    [InlineData("desktop")]
+    [InlineData("phone")]
+    public async Task Every_page_and_dialog_state_has_no_serious_or_critical_accessibility_violation(string device)
+    {
+        var page = device == "phone" ? await browser.NewPhonePageAsync() : await browser.NewPageAsync();
+        var phone = device == "phone";
+
+        await page.GotoAsync("/sign-in");
+        await CheckAsync(page, "Sign in");
+        await Steps.SignInAsync(page, Personas.PartnerSuperAdmin);
+        await CheckAsync(page, "Partner home");
+        if (phone)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+            await Steps.ScreenshotAsync(page, "phone-menu-open");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+            await CheckAsync(page, "Menu open");
+        }
+
+        await page.GotoAsync(Cam);
+        await CheckAsync(page, "Clients tab");
+        await page.GetByText("Access types:").ClickAsync();
+        await CheckAsync(page, "Access types filter open");
+        await page.GotoAsync(Cam);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Get access link" }).ClickAsync();
+        await Expect(Steps.Dialog(page).GetByRole(AriaRole.Heading, new() { Name = "Your access link" })).ToBeVisibleAsync();
+        await CheckAsync(page, "Get access link dialog");
+        await page.GotoAsync(Cam);
+
+        await Steps.RowActionAsync(page, "Harbor Coffee Roasters", "Add employees");
+        var panel = page.Locator("#page-panel");
+        await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "Add employees to Harbor Coffee Roasters" })).ToBeVisibleAsync();
+        await CheckAsync(page, "Add employees panel");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Add employees" }).ClickAsync();
+        await Expect(panel.GetByText("Select at least one employee.")).ToBeVisibleAsync();
+        await CheckAsync(page, "Add employees panel with messages");
+
+        await page.GotoAsync($"{Cam}/clients/{Personas.HarborCoffee}");
+        await CheckAsync(page, "Client details");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Select Emma Schmidt" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove partner employee" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review the removal" })).ToBeVisibleAsync();
+        await CheckAsync(page, "Removal review");
+        await Steps.RowActionAsync(page, "Emma Schmidt", "Change permission set");
+        await Expect(Steps.Dialog(page).GetByRole(AriaRole.Heading, new() { Name = "Change permission set" })).ToBeVisibleAsync();
+        await CheckAsync(page, "Change permission set dialog");
+
+        await page.GotoAsync($"{Cam}/clients/{Personas.NordicOutdoor}/change-to-partner-admin");
+        await CheckAsync(page, "Change to Partner Admin (page)");
+
+        await page.GotoAsync($"{Cam}/employees");
+        await CheckAsync(page, "Employees tab");
+        await Steps.RowActionAsync(page, "George Li", "Link clients");
+        await Expect(Steps.Dialog(page).GetByRole(AriaRole.Heading, new() { Name = "Link clients to George Li" })).ToBeVisibleAsync();
+        await CheckAsync(page, "Link clients dialog");
+
+        await page.GotoAsync($"{Cam}/employees");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Farah Khan" }).ClickAsync();
+        await CheckAsync(page, "Employee page");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Actions", Exact = true }).ClickAsync();
+        await CheckAsync(page, "Employee actions menu");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Remove employee from clients" }).ClickAsync();
+        await CheckAsync(page, "Remove employee from clients");
+        await page.GetByLabel("Nordic Outdoor Gear").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await CheckAsync(page, "Remove employee from clients, review");
+
+        await page.GotoAsync($"/{Personas.HarborCoffee}/partner/client-access-manager");
+        await CheckAsync(page, "404 page");
+        var client = phone ? await browser.NewPhonePageAsync() : await browser.NewPageAsync();
+        await Steps.SignInAsync(client, Personas.ClientSuperAdmin);
+        await client.GotoAsync(Cam);
+        await CheckAsync(client, "403 page");
+        await client.GotoAsync($"/access/{await browser.AccessLinkTokenAsync(Personas.Hana)}");
+        await CheckAsync(client, "Approve access link");
+
+        output.WriteLine($"axe on {device}:{Environment.NewLine}{string.Join(Environment.NewLine, _report)}");
+        Assert.True(_failures.Count == 0, string.Join(Environment.NewLine, _failures));
+    }
+}
