@@ -70,6 +70,8 @@ public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputH
         var panel = page.Locator("#page-panel");
         await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "Add employees to Harbor Coffee Roasters" })).ToBeVisibleAsync();
         await CheckAsync(page, "Add employees panel");
+        await panel.GetByText("Employees: none selected").ClickAsync();
+        await CheckAsync(page, "Add employees panel, Employees dropdown open");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Add employees" }).ClickAsync();
         await Expect(panel.GetByText("Select at least one employee.")).ToBeVisibleAsync();
         await CheckAsync(page, "Add employees panel with messages");
@@ -92,6 +94,8 @@ public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputH
         await Steps.RowActionAsync(page, "George Li", "Link clients");
         await Expect(Steps.Dialog(page).GetByRole(AriaRole.Heading, new() { Name = "Link clients to George Li" })).ToBeVisibleAsync();
         await CheckAsync(page, "Link clients dialog");
+        await Steps.Dialog(page).GetByText("Clients where George Li already is a user: none selected").ClickAsync();
+        await CheckAsync(page, "Link clients dialog, dropdown open");
 
         await page.GotoAsync($"{Cam}/employees");
         await page.GetByRole(AriaRole.Link, new() { Name = "Farah Khan" }).ClickAsync();

@@ -41,6 +41,7 @@ public sealed class PhoneAndKeyboardProcedures(BrowserFixture browser) : IAsyncL
         await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "Add employees to Harbor Coffee Roasters" })).ToBeVisibleAsync();
         Assert.True((await panel.BoundingBoxAsync())!.Width >= 389, "The panel does not fill the phone's width.");
         // 3. The Employees dropdown: search narrows it; tick an employee. 4. A permission set. 5. Add employees.
+        await panel.GetByText("Employees: none selected").ClickAsync();
         await panel.GetByRole(AriaRole.Searchbox, new() { Name = "Search employees" }).FillAsync("hana");
         await Expect(panel.GetByLabel("Diego Alvarez")).ToBeHiddenAsync();
         await panel.GetByLabel("Hana Sato").CheckAsync();
@@ -112,6 +113,9 @@ public sealed class PhoneAndKeyboardProcedures(BrowserFixture browser) : IAsyncL
         await page.Keyboard.PressAsync("Enter");
         var panel = page.Locator("#page-panel");
         await Expect(panel).ToBeFocusedAsync();
+        var employees = panel.GetByText("Employees: none selected");
+        await employees.FocusAsync();
+        await page.Keyboard.PressAsync("Enter"); // the dropdown opens from the keyboard too
         await panel.GetByLabel("Hana Sato").FocusAsync(); // deep inside the panel
         await page.Keyboard.PressAsync("Escape");
         await Expect(panel).ToBeHiddenAsync();

@@ -93,10 +93,12 @@ public sealed partial class SeedProcedures(BrowserFixture browser) : IAsyncLifet
         var ava = await SignedInAsync(Personas.PartnerSuperAdmin);
         await Steps.OpenClientAccessManagerAsync(ava);
 
-        // 2. Hover over a client, Actions > Add employees. 3. Select each employee. 4. Select a permission set. 5. Add employees.
+        // 2. Hover over a client, Actions > Add employees.
         await Steps.RowActionAsync(ava, "Harbor Coffee Roasters", "Add employees");
         var panel = Steps.Dialog(ava);
         await Expect(panel).ToHaveClassAsync(new Regex("offcanvas-end")); // the right panel
+        // 3. In the right panel, click the Employees dropdown menu and select the checkbox next to each employee.
+        await panel.GetByText("Employees: none selected").ClickAsync();
         await panel.GetByLabel("Hana Sato").CheckAsync();
         await panel.GetByLabel("Diego Alvarez").CheckAsync();
         await panel.GetByLabel("Permission set").SelectOptionAsync(new SelectOptionValue { Label = "Marketing" });
@@ -114,10 +116,11 @@ public sealed partial class SeedProcedures(BrowserFixture browser) : IAsyncLifet
         var ava = await SignedInAsync(Personas.PartnerSuperAdmin);
         await Steps.OpenClientAccessManagerAsync(ava);
 
-        // 2. Employees tab. 3. Actions > Link clients. 4. Select a client. 5. Confirm.
+        // 2. Employees tab. 3. Actions > Link clients. 4. Click the dropdown menu and select a client. 5. Confirm.
         await ava.GetByRole(AriaRole.Link, new() { Name = "Employees", Exact = true }).ClickAsync();
         await Steps.RowActionAsync(ava, "George Li", "Link clients");
         var dialog = Steps.Dialog(ava);
+        await dialog.GetByText("Clients where George Li already is a user: none selected").ClickAsync();
         await dialog.GetByLabel("Pinecrest Realty").CheckAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
 
