@@ -30,9 +30,10 @@ public class AccessLink : AggregateRoot
     public DateTimeOffset? ResetAt { get; private set; }
 
     /// <summary>
-    /// The token encrypted with the app's data-protection keys, which live outside the database: the
-    /// database alone never yields a usable link, while the owner can copy their reusable link again.
-    /// Without the keys it cannot be opened, and <i>Reset access link</i> makes a new one.
+    /// The token encrypted with the app's data-protection keys, so that its owner can copy their
+    /// reusable link again (R1). The keys are kept in their own table: an exported or leaked links table
+    /// yields no usable link, a full backup does (docs/security.md). Without the keys it cannot be
+    /// opened, and <i>Reset access link</i> makes a new one.
     /// </summary>
     public string SealedToken { get; private set; } = "";
 
