@@ -17,6 +17,14 @@ public static class AccessPolicy
         _ => false,
     };
 
+    /// <summary>A right that depends on the access type alone (in a client account), from the access type.</summary>
+    public static bool Holds(AccessType? accessType, Right right) => accessType is not null && right switch
+    {
+        Right.Member => true,
+        Right.AdministerClient => Administers(accessType),
+        _ => throw new ArgumentOutOfRangeException(nameof(right), right, "This right depends on more than the access type: ask with the membership."),
+    };
+
     /// <summary>R1, R5, R10: Super Admin or Client access manager in the partner account.</summary>
     public static bool CanManageClientAccess(Membership? inPartner) => inPartner?.Has(Permission.ClientAccessManager) == true;
 

@@ -65,11 +65,14 @@ public class Membership
     public bool Has(Permission permission) => (EffectivePermissions & permission) == permission;
 
     /// <summary>How the access reads in an audit entry or a review: "Partner Admin, Partner seat".</summary>
-    public string Describe() => AccessType switch
+    public string Describe() => Describe(AccessType, PermissionSet?.Name, Seat, KeepsBilling);
+
+    /// <summary>The same, from the columns a page projects (no membership loaded).</summary>
+    public static string Describe(AccessType accessType, string? permissionSet, SeatType seat, bool keepsBilling) => accessType switch
     {
-        AccessType.User => $"User ({PermissionSet?.Name ?? "no permission set"}), {Seat.Display()}",
-        AccessType.PartnerAdmin => $"Partner Admin{(KeepsBilling ? " with billing" : "")}, {Seat.Display()}",
-        _ => $"{AccessType.Display()}, {Seat.Display()}",
+        AccessType.User => $"User ({permissionSet ?? "no permission set"}), {seat.Display()}",
+        AccessType.PartnerAdmin => $"Partner Admin{(keepsBilling ? " with billing" : "")}, {seat.Display()}",
+        _ => $"{accessType.Display()}, {seat.Display()}",
     };
 
     /// <summary>Everything that makes up this member's access, to tell whether a change changed anything.</summary>

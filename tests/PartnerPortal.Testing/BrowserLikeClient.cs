@@ -52,11 +52,11 @@ public sealed class BrowserLikeClient : IDisposable
     }
 
     /// <summary>Opens <paramref name="pageUrl"/>, fills the form (first one, or the one matching <paramref name="formSelector"/>) and submits it.</summary>
-    public Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IDictionary<string, string> fields, string formSelector = "main form") =>
+    public Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IDictionary<string, string> fields, string formSelector = "main form[method=post]") =>
         SubmitFormAsync(pageUrl, fields.AsEnumerable(), formSelector);
 
     /// <summary>As above; a name may repeat, as ticked checkboxes do. Given names replace the form's own values.</summary>
-    public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IEnumerable<KeyValuePair<string, string>> fields, string formSelector = "main form")
+    public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IEnumerable<KeyValuePair<string, string>> fields, string formSelector = "main form[method=post]")
     {
         var given = fields.ToList();
         var (_, page) = await GetPageAsync(pageUrl);

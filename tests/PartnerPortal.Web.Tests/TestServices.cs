@@ -17,6 +17,8 @@ public static class TestServices
         services.AddSingleton<PasswordChecks>();
         services.AddScoped<IPasswordHasher<PortalUser>, CountingPasswordHasher>();
         services.AddSingleton<Faults>();
+        services.AddSingleton<StatementCounter>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(p => p.GetRequiredService<StatementCounter>());
         services.AddScoped<IRequestHandler<AccountSwitcher.Query, IReadOnlyList<AccountSwitcher.Entry>>, FaultyAccountSwitcher>();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using PartnerPortal.Data;
 using PartnerPortal.Web.Infrastructure.DemoData;
 using PartnerPortal.Web.Infrastructure.DomainEvents;
@@ -25,8 +26,9 @@ public static class Startup
             connectionString = $"Data Source={Path.Combine(folder, "partnerportal.db")}";
         }
         // Domain events are dispatched as changes are saved (audit, R12, qualifying activity).
+        // Any other interceptor registered as IInterceptor (e.g. the tests' statement counter) is added too.
         builder.Services.AddDbContext<PortalDb>((services, o) => o.UsePortalDatabase(provider, connectionString)
-            .AddInterceptors(services.GetRequiredService<DomainEventDispatcher>()));
+            .AddInterceptors(services.GetServices<IInterceptor>().Prepend(services.GetRequiredService<DomainEventDispatcher>())));
     }
 
     /// <summary>Applies the migrations, then creates the demo world on an empty database when asked.</summary>

@@ -23,13 +23,12 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
         if (!account.Succeeded) return account.AsFailure();
         if (requirement.Kind is { } kind && account.Value.Kind != kind) return Failure.NotFound;
         if (!AccessPolicy.Holds(account.Value.Membership, requirement.Right)) return Failure.Forbidden;
-        Account? client = null;
+        ClientView? client = null;
         if (requirement.ClientHubId is { } clientHubId)
         {
-            var serviced = await ServicedClientAsync(requirement.HubId, clientHubId, requirement.PartnerAccountsAsClients, ct);
-            if (!serviced.Succeeded) return serviced.AsFailure();
-            client = serviced.Value;
-            if (requirement.InClient is { } inClient && !AccessPolicy.Holds(client.MembershipOf(me.UserId), inClient)) return Failure.Forbidden;
+            client = await ServicedClientViewAsync(requirement.HubId, clientHubId, ct);
+            if (client is null || (client.Kind != AccountKind.Client && !requirement.PartnerAccountsAsClients)) return Failure.NotFound;
+            if (requirement.InClient is { } inClient && !AccessPolicy.Holds(client.YourAccessType, inClient)) return Failure.Forbidden;
         }
         scope.Set(account.Value, client);
         return null;
@@ -39,14 +38,22 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
     public async Task<Result<AccountView>> MemberOfAsync(long hubId, CancellationToken ct)
     {
         if (!me.IsSignedIn) return Failure.Forbidden;
-        var account = await db.Accounts.AsNoTracking().Where(a => a.HubId == hubId)
-            .Select(a => new { a.HubId, a.Name, a.Kind }).SingleOrDefaultAsync(ct);
-        if (account is null) return Failure.NotFound;
-        var membership = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
-            .SingleOrDefaultAsync(m => m.AccountHubId == hubId && m.UserId == me.UserId, ct);
-        if (membership is null) return Failure.Forbidden;
-        return new AccountView(account.HubId, account.Name, account.Kind, membership);
+        // One statement when you are a member (every allowed request); a second only to tell 404 from 403.
+        var yours = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
+            .Where(m => m.AccountHubId == hubId && m.UserId == me.UserId)
+            .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name, a.Kind })
+            .SingleOrDefaultAsync(ct);
+        if (yours is not null) return new AccountView(hubId, yours.Name, yours.Kind, yours.Membership);
+        return await db.Accounts.AnyAsync(a => a.HubId == hubId, ct) ? Failure.Forbidden : Failure.NotFound;
     }
+
+    /// <summary>A client the partner currently services (Active or Ending) and your access type there, in one statement; null when it is not one.</summary>
+    private Task<ClientView?> ServicedClientViewAsync(long partnerHubId, long clientHubId, CancellationToken ct) =>
+        db.Relationships.AsNoTracking()
+            .Where(r => r.PartnerHubId == partnerHubId && r.ClientHubId == clientHubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
+            .Join(db.Accounts, r => r.ClientHubId, a => a.HubId, (r, a) => new ClientView(a.HubId, a.Name, a.Kind,
+                db.Memberships.Where(m => m.AccountHubId == a.HubId && m.UserId == me.UserId).Select(m => (AccessType?)m.AccessType).FirstOrDefault()))
+            .SingleOrDefaultAsync(ct);
 
     /// <summary>
     /// A client account the partner currently services (Active or Ending), loaded for change with its

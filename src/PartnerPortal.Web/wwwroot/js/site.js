@@ -25,30 +25,18 @@ document.addEventListener("change", (event) => {
     document.querySelectorAll(`input[name="${box.dataset.selectAll}"]`).forEach((b) => { b.checked = box.checked; });
 });
 
-// Multi-select dropdowns (<details class="multiselect">): a search box that narrows the list, and a
-// summary that counts what is chosen. Without script the dropdown opens and lists everything.
+// Multi-select dropdowns (<details class="multiselect">): the summary counts what is chosen. (The
+// search is on the server, a form of its own; without script the dropdown opens just the same.)
 function setUpMultiselect(root) {
     root.querySelectorAll("details.multiselect").forEach((picker) => {
         if (picker.dataset.ready) return;
         picker.dataset.ready = "true";
         const list = picker.querySelector(".multiselect-options");
         const count = picker.querySelector("[data-count]");
-        const search = document.createElement("input");
-        search.type = "search";
-        search.className = "form-control form-control-sm mb-2";
-        search.placeholder = picker.dataset.searchLabel || "Search";
-        search.setAttribute("aria-label", picker.dataset.searchLabel || "Search");
-        list.before(search);
         const update = () => {
             const chosen = list.querySelectorAll("input[type=checkbox]:checked").length;
             if (count) count.textContent = chosen === 0 ? "none selected" : `${chosen} selected`;
         };
-        search.addEventListener("input", () => {
-            const words = search.value.trim().toLowerCase();
-            list.querySelectorAll(".form-check").forEach((option) => {
-                option.hidden = words.length > 0 && !option.textContent.toLowerCase().includes(words);
-            });
-        });
         list.addEventListener("change", update);
         update();
     });
@@ -93,14 +81,18 @@ document.addEventListener("click", async (event) => {
     (asPanel ? bootstrap.Offcanvas : bootstrap.Modal).getOrCreateInstance(holder).show();
 });
 
-// A form in a dialog or panel is posted from there: when the answer is the same form again (a
-// message to read), the dialog shows it; when the post is done, the page it leads to replaces this one.
+// A form in a dialog or panel is sent from there: when the answer is the same dialog again (a search's
+// results, a message to read), the dialog shows it; when a post is done, the page it leads to replaces this one.
 document.addEventListener("submit", async (event) => {
     const form = event.target;
     const holder = form instanceof HTMLFormElement ? form.closest("#page-dialog, #page-panel") : null;
-    if (!holder || form.method.toLowerCase() !== "post") return;
+    if (!holder) return;
     event.preventDefault();
-    const response = await fetch(form.action, { method: "POST", body: new FormData(form), headers: { "X-Requested-With": "dialog" } });
+    const post = form.method.toLowerCase() === "post";
+    const url = post ? form.action : `${form.action.split("?")[0]}?${new URLSearchParams(new FormData(form))}`;
+    const response = await fetch(url, post
+        ? { method: "POST", body: new FormData(form), headers: { "X-Requested-With": "dialog" } }
+        : { headers: { "X-Requested-With": "dialog" } });
     const page = new DOMParser().parseFromString(await response.text(), "text/html");
     const content = page.querySelector("[data-dialog-content]");
     if (!response.redirected && content && response.ok) {

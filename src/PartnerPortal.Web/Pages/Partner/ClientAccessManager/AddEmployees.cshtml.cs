@@ -15,6 +15,9 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
 {
     [BindProperty] public Command Data { get; set; } = new();
 
+    /// <summary>The employees picker's search, on the server.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+
     [TempData] public string? Flash { get; set; }
 
     public Model? View { get; private set; }
@@ -30,13 +33,13 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
 
     private async Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct)
     {
-        var result = await mediator.Send(new Query(hubId, clientHubId), ct);
+        var result = await mediator.Send(new Query(hubId, clientHubId, Search), ct);
         if (!result.Succeeded) return this.Refusal(result);
         View = result.Value;
         return Page();
     }
 
-    public sealed record Query(long PartnerHubId, long ClientHubId) : IRequest<Result<Model>>, IAccountRequest
+    public sealed record Query(long PartnerHubId, long ClientHubId, string? Search = null) : IRequest<Result<Model>>, IAccountRequest
     {
         // R6: Client access manager in the partner account, and Partner Admin (or Super Admin) in the client.
         public AccessRequirement Requirement => AccessRequirement.InClientOf(PartnerHubId, ClientHubId, Right.ClientAccessManager, Right.AdministerClient);
@@ -46,25 +49,43 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
 
     public sealed record SetChoice(int Id, string Name);
 
-    public sealed record Model(CamHeader Header, long ClientHubId, string ClientName, IReadOnlyList<Choice> Employees, IReadOnlyList<SetChoice> PermissionSets);
+    /// <param name="More">More employees match than the picker shows: search to find them.</param>
+    public sealed record Model(CamHeader Header, long ClientHubId, string ClientName, IReadOnlyList<Choice> Employees, bool More, string? Search,
+        IReadOnlyList<SetChoice> PermissionSets);
 
     public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
             var client = scope.Client;
-            var employees = await db.Memberships.AsNoTracking().Where(m => m.AccountHubId == request.PartnerHubId && m.IsPartnerEmployee)
-                .Select(m => m.User!).OrderBy(u => u.Name).ToListAsync(cancellationToken);
-            var choices = employees.Select(u => new Choice(u.Id, u.Name, u.Email, client.MembershipOf(u.Id)?.Describe())).ToList();
-            return new Model(CamHeader.For(scope.Account, "Clients"), client.HubId, client.Name, choices, SetChoices(client));
+            var search = Picker.Normalize(request.Search);
+            var employees = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == request.PartnerHubId && m.IsPartnerEmployee);
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(); the culture rules do not apply
+            if (search is not null) employees = employees.Where(m => m.User!.Name.ToLower().Contains(search) || m.User.Email.Contains(search));
+#pragma warning restore CA1304, CA1311, CA1862
+            var rows = await employees.OrderBy(m => m.User!.Name).ThenBy(m => m.UserId).Take(Picker.Size + 1)
+                .Select(m => new
+                {
+                    m.UserId,
+                    m.User!.Name,
+                    m.User.Email,
+                    There = db.Memberships.Where(c => c.AccountHubId == client.HubId && c.UserId == m.UserId)
+                        .Select(c => new { c.AccessType, Set = c.PermissionSet!.Name, c.Seat, c.KeepsBilling }).FirstOrDefault(),
+                })
+                .ToListAsync(cancellationToken);
+            var choices = rows.Take(Picker.Size).Select(r => new Choice(r.UserId, r.Name, r.Email,
+                r.There is null ? null : Membership.Describe(r.There.AccessType, r.There.Set, r.There.Seat, r.There.KeepsBilling))).ToList();
+            return new Model(CamHeader.For(scope.Account, "Clients"), client.HubId, client.Name, choices, rows.Count > Picker.Size, request.Search,
+                await SetChoicesAsync(db, client.HubId, cancellationToken));
         }
     }
 
     /// <summary>The client's permission sets, the standard Partner Admin set first.</summary>
-    public static IReadOnlyList<SetChoice> SetChoices(Account client)
+    public static async Task<IReadOnlyList<SetChoice>> SetChoicesAsync(PortalDb db, long clientHubId, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        return client.PermissionSets.OrderByDescending(s => s.IsStandardPartnerAdmin).ThenBy(s => s.Name).Select(s => new SetChoice(s.Id, s.Name)).ToList();
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.PermissionSets.AsNoTracking().Where(s => s.AccountHubId == clientHubId)
+            .OrderByDescending(s => s.IsStandardPartnerAdmin).ThenBy(s => s.Name).Select(s => new SetChoice(s.Id, s.Name)).ToListAsync(ct);
     }
 
     public sealed record Command : ICommand<Result<int>>, IAccountRequest, IRetriedOnConflict
@@ -92,7 +113,7 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
         /// <returns>How many employees' access changed.</returns>
         public async Task<Result<int>> Handle(Command request, CancellationToken cancellationToken)
         {
-            var client = scope.Client;
+            var client = await scope.LoadClientAsync(cancellationToken);
             var set = client.PermissionSets.SingleOrDefault(s => s.Id == request.PermissionSetId);
             if (set is null) return Failure.Refused("Select one of this client's permission sets.");
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure;
@@ -46,17 +47,19 @@ public class ChangePermissionSetModel(IMediator mediator) : PageModel
     public sealed record Model(CamHeader Header, long ClientHubId, string ClientName, Guid EmployeeId, string EmployeeName, string CurrentAccess,
         int? CurrentSetId, IReadOnlyList<AddEmployeesModel.SetChoice> PermissionSets);
 
-    public sealed class Handler(AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
-        public Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
+        public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
             var client = scope.Client;
-            var membership = client.MembershipOf(request.EmployeeId);
-            Result<Model> result = membership?.PartnerHubId != request.PartnerHubId
-                ? Failure.NotFound
-                : new Model(CamHeader.For(scope.Account, "Clients"), client.HubId, client.Name, membership.UserId, membership.User!.Name,
-                    membership.Describe(), membership.PermissionSetId, AddEmployeesModel.SetChoices(client));
-            return Task.FromResult(result);
+            var employee = await db.Memberships.AsNoTracking()
+                .Where(m => m.AccountHubId == client.HubId && m.UserId == request.EmployeeId && m.PartnerHubId == request.PartnerHubId)
+                .Select(m => new { m.User!.Name, m.AccessType, Set = m.PermissionSet!.Name, m.PermissionSetId, m.Seat, m.KeepsBilling })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (employee is null) return Failure.NotFound;
+            return new Model(CamHeader.For(scope.Account, "Clients"), client.HubId, client.Name, request.EmployeeId, employee.Name,
+                Membership.Describe(employee.AccessType, employee.Set, employee.Seat, employee.KeepsBilling), employee.PermissionSetId,
+                await AddEmployeesModel.SetChoicesAsync(db, client.HubId, cancellationToken));
         }
     }
 
@@ -79,7 +82,7 @@ public class ChangePermissionSetModel(IMediator mediator) : PageModel
     {
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {
-            var client = scope.Client;
+            var client = await scope.LoadClientAsync(cancellationToken);
             var membership = client.MembershipOf(request.EmployeeId);
             if (membership?.PartnerHubId != request.PartnerHubId) return Failure.NotFound;
             var set = client.PermissionSets.SingleOrDefault(s => s.Id == request.PermissionSetId);

@@ -51,16 +51,18 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
             var client = scope.Client;
-            var you = scope.YouInClient!;
+            var youId = scope.Account.Membership.UserId;
+            var youAreSuperAdmin = client.YourAccessType == AccessType.SuperAdmin;
             // Only Super Admins who are this partner's employees can be changed from here; yourself only while you are Super Admin.
-            var superAdmins = client.Memberships.Where(m => m.IsSuperAdmin && (m.UserId != you.UserId || you.IsSuperAdmin)).Select(m => m.UserId).ToList();
-            var employees = (await db.Memberships.Where(m => m.AccountHubId == request.PartnerHubId && m.IsPartnerEmployee && superAdmins.Contains(m.UserId))
-                .Select(m => m.UserId).ToListAsync(cancellationToken)).ToHashSet();
-            var candidates = client.Memberships.Where(m => employees.Contains(m.UserId))
-                .OrderByDescending(m => m.UserId == you.UserId).ThenBy(m => m.User!.Name)
-                .Select(m => new Candidate(m.UserId, m.User!.Name, m.UserId == you.UserId))
-                .ToList();
-            return new Model(CamHeader.For(scope.Account, "Clients"), client.HubId, client.Name, candidates, client.SuperAdminCount);
+            var superAdmins = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == client.HubId && m.AccessType == AccessType.SuperAdmin);
+            var candidates = await superAdmins
+                .Where(m => (m.UserId != youId || youAreSuperAdmin)
+                    && db.Memberships.Any(p => p.AccountHubId == request.PartnerHubId && p.UserId == m.UserId && p.IsPartnerEmployee))
+                .OrderByDescending(m => m.UserId == youId).ThenBy(m => m.User!.Name)
+                .Select(m => new Candidate(m.UserId, m.User!.Name, m.UserId == youId))
+                .Take(Picker.Size)
+                .ToListAsync(cancellationToken);
+            return new Model(CamHeader.For(scope.Account, "Clients"), client.HubId, client.Name, candidates, await superAdmins.CountAsync(cancellationToken));
         }
     }
 
@@ -83,9 +85,10 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
     {
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {
-            var client = scope.Client;
+            var client = await scope.LoadClientAsync(cancellationToken);
             var target = client.MembershipOf(request.UserId);
-            if (target is null) return Failure.NotFound;
+            // Not a member (any more: a removal may have come first): said on the form, as a refusal.
+            if (target is null) return Failure.Refused($"That person is not a member of {client.Name} (any more). Look at the list again.");
             var isEmployee = (await access.EmployeeOfPartnerAsync(request.PartnerHubId, request.UserId, cancellationToken)).Succeeded;
 
             var outcome = client.ChangeToPartnerAdmin(scope.PartnerActor, request.UserId, request.KeepBillingPermissions,

@@ -68,13 +68,26 @@ public class ClientDetailsModel(IMediator mediator) : PageModel
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
             var client = scope.Client;
-            var members = client.PartnerEmployeesOf(request.PartnerHubId).OrderBy(m => m.User!.Name).ToList();
-            var credit = await ManagedCreditQuery.ForAsync(db, request.PartnerHubId, members, cancellationToken);
-            var rows = members.Select(m => new Row(m.UserId, m.User!.Name, m.User.Email, m.AccessType.Display(),
-                    m.IsSuperAdmin ? "All (Super Admin)" : m.PermissionSet?.Name ?? "None", m.GrantedAt, credit[m.UserId]))
+            var partnerHubId = request.PartnerHubId;
+            var employees = await db.Memberships.AsNoTracking()
+                .Where(m => m.AccountHubId == client.HubId && m.PartnerHubId == partnerHubId)
+                .OrderBy(m => m.User!.Name).ThenBy(m => m.UserId)
+                .Select(m => new
+                {
+                    Membership = m,
+                    m.User!.Name,
+                    m.User.Email,
+                    Set = m.PermissionSet!.Name,
+                    Tagged = db.Memberships.Any(p => p.AccountHubId == partnerHubId && p.UserId == m.UserId && p.IsPartnerEmployee),
+                })
+                .ToListAsync(cancellationToken);
+            var domains = await db.PartnerEmailDomains.AsNoTracking().Where(d => d.PartnerHubId == partnerHubId).Select(d => d.Domain).ToListAsync(cancellationToken);
+            var rows = employees.Select(e => new Row(e.Membership.UserId, e.Name, e.Email, e.Membership.AccessType.Display(),
+                    e.Membership.IsSuperAdmin ? "All (Super Admin)" : e.Set ?? "None", e.Membership.GrantedAt,
+                    ManagedCredit.Of(e.Membership, partnerHubId, e.Tagged, PartnerEmailDomain.Covers(domains, e.Email)).Label))
                 .ToList();
             return new Model(CamHeader.For(scope.Account, "Clients"), client.HubId, client.Name, client.Kind == AccountKind.Client,
-                AccessPolicy.Administers(scope.YouInClient?.AccessType) && client.Kind == AccountKind.Client, rows);
+                AccessPolicy.Administers(client.YourAccessType) && client.Kind == AccountKind.Client, rows);
         }
     }
 }

@@ -43,16 +43,18 @@ public class EmployeeModel(IMediator mediator) : PageModel
             var partnerHubId = request.PartnerHubId;
 
             // Their memberships in this partner's current clients: connected to this partner, or not connected to any.
-            var memberships = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet).Include(m => m.User)
+            var memberships = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => m.UserId == request.EmployeeId && (m.PartnerHubId == partnerHubId || m.PartnerHubId == null))
                 .Join(db.Relationships.Where(r => r.PartnerHubId == partnerHubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)),
                     m => m.AccountHubId, r => r.ClientHubId, (m, r) => m)
                 .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name })
                 .OrderBy(x => x.Name)
                 .ToListAsync(cancellationToken);
-            var facts = await ManagedCreditQuery.FactsAsync(db, partnerHubId, [request.EmployeeId], cancellationToken);
+            // The employee was found among the partner's employees (switch on): only the domains are left to read.
+            var domains = await db.PartnerEmailDomains.AsNoTracking().Where(d => d.PartnerHubId == partnerHubId).Select(d => d.Domain).ToListAsync(cancellationToken);
+            var onDomain = PartnerEmailDomain.Covers(domains, employee.Value.Email);
             var clients = memberships.Select(x => new ClientAccess(x.Membership.AccountHubId, x.Name, x.Membership.Describe(),
-                x.Membership.PartnerHubId == partnerHubId, ManagedCreditQuery.Label(x.Membership, partnerHubId, facts))).ToList();
+                x.Membership.PartnerHubId == partnerHubId, ManagedCredit.Of(x.Membership, partnerHubId, isPartnerEmployee: true, onDomain).Label)).ToList();
             return new Model(CamHeader.For(scope.Account, "Employees"), request.EmployeeId, employee.Value.Name, employee.Value.Email, clients);
         }
     }

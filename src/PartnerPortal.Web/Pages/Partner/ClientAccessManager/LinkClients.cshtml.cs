@@ -17,6 +17,9 @@ public class LinkClientsModel(IMediator mediator) : PageModel
 
     [BindProperty] public Command Data { get; set; } = new();
 
+    /// <summary>The clients picker's search, on the server.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+
     [TempData] public string? Flash { get; set; }
 
     public Model? View { get; private set; }
@@ -32,20 +35,22 @@ public class LinkClientsModel(IMediator mediator) : PageModel
 
     private async Task<IActionResult> ShowAsync(long hubId, Guid employeeId, CancellationToken ct)
     {
-        var result = await mediator.Send(new Query(hubId, employeeId), ct);
+        var result = await mediator.Send(new Query(hubId, employeeId, Search), ct);
         if (!result.Succeeded) return this.Refusal(result);
         View = result.Value;
         return Page();
     }
 
-    public sealed record Query(long PartnerHubId, Guid EmployeeId) : IRequest<Result<Model>>, IAccountRequest
+    public sealed record Query(long PartnerHubId, Guid EmployeeId, string? Search = null) : IRequest<Result<Model>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
     }
 
     public sealed record Choice(long HubId, string Name, string Access);
 
-    public sealed record Model(CamHeader Header, Guid EmployeeId, string EmployeeName, string Email, bool OnPartnerDomain, IReadOnlyList<Choice> Clients);
+    /// <param name="More">More clients match than the picker shows: search to find them.</param>
+    public sealed record Model(CamHeader Header, Guid EmployeeId, string EmployeeName, string Email, bool OnPartnerDomain, IReadOnlyList<Choice> Clients,
+        bool More, string? Search);
 
     public sealed class Handler(PortalDb db, AccessScope scope, AccountAccess access) : IRequestHandler<Query, Result<Model>>
     {
@@ -56,16 +61,21 @@ public class LinkClientsModel(IMediator mediator) : PageModel
             var hubId = request.PartnerHubId;
 
             // Client accounts this partner services where the person is a user but not yet one of its partner employees.
-            var candidates = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
+            var search = Picker.Normalize(request.Search);
+            var query = db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => m.UserId == request.EmployeeId && m.PartnerHubId == null)
                 .Join(db.Relationships.Where(r => r.PartnerHubId == hubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)),
                     m => m.AccountHubId, r => r.ClientHubId, (m, r) => m)
-                .Join(db.Accounts.Where(a => a.Kind == AccountKind.Client), m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name })
-                .OrderBy(x => x.Name).ToListAsync(cancellationToken);
+                .Join(db.Accounts.Where(a => a.Kind == AccountKind.Client), m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name, a.HubId });
+#pragma warning disable CA1304, CA1305, CA1311, CA1862 // translated to SQL lower() and a cast to text; the culture rules do not apply
+            if (search is not null) query = query.Where(x => x.Name.ToLower().Contains(search) || x.HubId.ToString().Contains(search));
+#pragma warning restore CA1304, CA1305, CA1311, CA1862
+            var candidates = await query.OrderBy(x => x.Name).ThenBy(x => x.HubId).Take(Picker.Size + 1).ToListAsync(cancellationToken);
             var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
             var onDomain = PartnerEmailDomain.Covers(domains, employee.Value.Email);
             return new Model(CamHeader.For(scope.Account, "Employees"), employee.Value.Id, employee.Value.Name, employee.Value.Email, onDomain,
-                candidates.Select(x => new Choice(x.Membership.AccountHubId, x.Name, x.Membership.Describe())).ToList());
+                candidates.Take(Picker.Size).Select(x => new Choice(x.Membership.AccountHubId, x.Name, x.Membership.Describe())).ToList(),
+                candidates.Count > Picker.Size, request.Search);
         }
     }
 
