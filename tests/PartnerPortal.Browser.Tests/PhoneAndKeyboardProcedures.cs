@@ -41,10 +41,16 @@ public sealed class PhoneAndKeyboardProcedures(BrowserFixture browser) : IAsyncL
         await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "Add employees to Harbor Coffee Roasters" })).ToBeVisibleAsync();
         Assert.True((await panel.BoundingBoxAsync())!.Width >= 389, "The panel does not fill the phone's width.");
         // 3. The Employees dropdown: search narrows it; tick an employee. 4. A permission set. 5. Add employees.
-        await panel.GetByText("Employees: none selected").ClickAsync();
-        await panel.GetByRole(AriaRole.Searchbox, new() { Name = "Search employees" }).FillAsync("hana");
-        await Expect(panel.GetByLabel("Diego Alvarez")).ToBeHiddenAsync();
+        // The search is on the server; what was ticked stays ticked through the next search.
+        await panel.GetByRole(AriaRole.Searchbox, new() { Name = "Find employees" }).FillAsync("hana");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(panel.GetByLabel("Diego Alvarez")).ToHaveCountAsync(0);
         await panel.GetByLabel("Hana Sato").CheckAsync();
+        await Expect(panel.GetByText("Employees: 1 selected")).ToBeVisibleAsync();
+        await panel.GetByRole(AriaRole.Searchbox, new() { Name = "Find employees" }).FillAsync("diego");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(panel.GetByLabel("Diego Alvarez")).ToBeVisibleAsync();
+        await Expect(panel.GetByLabel("Hana Sato")).ToBeCheckedAsync();
         await Expect(panel.GetByText("Employees: 1 selected")).ToBeVisibleAsync();
         await panel.GetByLabel("Permission set").SelectOptionAsync(new SelectOptionValue { Label = "Marketing" });
         await Steps.ScreenshotAsync(page, "phone-add-employees");

@@ -43,6 +43,23 @@ function setUpMultiselect(root) {
 }
 setUpMultiselect(document);
 
+// A picker's search form (data-carry="name of the picker's checkboxes") takes along what is ticked, so that
+// searching again keeps the choices; the server lists the chosen ones first. Without script a search starts afresh.
+document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.dataset.carry) return;
+    form.querySelectorAll("input[data-carried]").forEach((input) => input.remove());
+    const scope = form.closest("#page-dialog, #page-panel, main") ?? document;
+    scope.querySelectorAll(`input[type=checkbox][name="${form.dataset.carry}"]:checked`).forEach((box) => {
+        const carried = document.createElement("input");
+        carried.type = "hidden";
+        carried.name = "selected";
+        carried.value = box.value;
+        carried.dataset.carried = "true";
+        form.appendChild(carried);
+    });
+});
+
 // Links marked data-dialog open their page's [data-dialog-content] in a dialog, or in a right-side
 // panel with data-dialog="panel"; without script they are plain links to the page. When it closes,
 // focus goes back to what opened it (the menu's button when the link was in a menu).

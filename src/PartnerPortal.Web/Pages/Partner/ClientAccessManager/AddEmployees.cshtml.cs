@@ -18,11 +18,18 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
     /// <summary>The employees picker's search, on the server.</summary>
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
 
+    /// <summary>What was ticked before a search, carried along by it so that the choices stay.</summary>
+    [BindProperty(SupportsGet = true, Name = "selected")] public List<Guid> Selected { get; set; } = [];
+
     [TempData] public string? Flash { get; set; }
 
     public Model? View { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long hubId, long clientHubId, CancellationToken ct) => await ShowAsync(hubId, clientHubId, ct);
+    public async Task<IActionResult> OnGetAsync(long hubId, long clientHubId, CancellationToken ct)
+    {
+        Data = new Command { EmployeeIds = Selected.Distinct().Take(Command.Max).ToList() };
+        return await ShowAsync(hubId, clientHubId, ct);
+    }
 
     public Task<IActionResult> OnPostAsync(long hubId, long clientHubId, CancellationToken ct) =>
         this.SubmitAsync(mediator, Data with { PartnerHubId = hubId, ClientHubId = clientHubId }, added =>
@@ -33,13 +40,14 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
 
     private async Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct)
     {
-        var result = await mediator.Send(new Query(hubId, clientHubId, Search), ct);
+        var result = await mediator.Send(new Query(hubId, clientHubId, Search, Data.EmployeeIds.Distinct().Take(Command.Max).ToList()), ct);
         if (!result.Succeeded) return this.Refusal(result);
         View = result.Value;
         return Page();
     }
 
-    public sealed record Query(long PartnerHubId, long ClientHubId, string? Search = null) : IRequest<Result<Model>>, IAccountRequest
+    /// <param name="Selected">Employees already ticked: listed first, whatever the search.</param>
+    public sealed record Query(long PartnerHubId, long ClientHubId, string? Search = null, IReadOnlyList<Guid>? Selected = null) : IRequest<Result<Model>>, IAccountRequest
     {
         // R6: Client access manager in the partner account, and Partner Admin (or Super Admin) in the client.
         public AccessRequirement Requirement => AccessRequirement.InClientOf(PartnerHubId, ClientHubId, Right.ClientAccessManager, Right.AdministerClient);
@@ -59,11 +67,14 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
         {
             var client = scope.Client;
             var search = Picker.Normalize(request.Search);
+            var selected = request.Selected ?? [];
             var employees = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == request.PartnerHubId && m.IsPartnerEmployee);
 #pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(); the culture rules do not apply
-            if (search is not null) employees = employees.Where(m => m.User!.Name.ToLower().Contains(search) || m.User.Email.Contains(search));
+            if (search is not null)
+                employees = employees.Where(m => m.User!.Name.ToLower().Contains(search) || m.User.Email.Contains(search) || selected.Contains(m.UserId));
 #pragma warning restore CA1304, CA1311, CA1862
-            var rows = await employees.OrderBy(m => m.User!.Name).ThenBy(m => m.UserId).Take(Picker.Size + 1)
+            var rows = await employees.OrderBy(m => selected.Contains(m.UserId) ? 0 : 1).ThenBy(m => m.User!.Name).ThenBy(m => m.UserId)
+                .Take(Picker.Size + selected.Count + 1)
                 .Select(m => new
                 {
                     m.UserId,
@@ -73,9 +84,9 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
                         .Select(c => new { c.AccessType, Set = c.PermissionSet!.Name, c.Seat, c.KeepsBilling }).FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);
-            var choices = rows.Take(Picker.Size).Select(r => new Choice(r.UserId, r.Name, r.Email,
+            var choices = rows.Take(Picker.Size + selected.Count).Select(r => new Choice(r.UserId, r.Name, r.Email,
                 r.There is null ? null : Membership.Describe(r.There.AccessType, r.There.Set, r.There.Seat, r.There.KeepsBilling))).ToList();
-            return new Model(CamHeader.For(scope.Account, "Clients"), client.HubId, client.Name, choices, rows.Count > Picker.Size, request.Search,
+            return new Model(CamHeader.For(scope.Account, "Clients"), client.HubId, client.Name, choices, rows.Count > Picker.Size + selected.Count, request.Search,
                 await SetChoicesAsync(db, client.HubId, cancellationToken));
         }
     }
@@ -90,6 +101,8 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
 
     public sealed record Command : ICommand<Result<int>>, IAccountRequest, IRetriedOnConflict
     {
+        public const int Max = 200;
+
         public long PartnerHubId { get; init; }
         public long ClientHubId { get; init; }
         public List<Guid> EmployeeIds { get; init; } = [];
@@ -103,7 +116,7 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
         public Validator()
         {
             RuleFor(c => c.EmployeeIds).NotEmpty().WithMessage("Select at least one employee.")
-                .Must(ids => ids.Count <= 200).WithMessage("Add at most 200 employees at a time.");
+                .Must(ids => ids.Count <= Command.Max).WithMessage($"Add at most {Command.Max} employees at a time.");
             RuleFor(c => c.PermissionSetId).GreaterThan(0).WithMessage("Select a permission set.");
         }
     }

@@ -20,11 +20,18 @@ public class LinkClientsModel(IMediator mediator) : PageModel
     /// <summary>The clients picker's search, on the server.</summary>
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
 
+    /// <summary>What was ticked before a search, carried along by it so that the choices stay.</summary>
+    [BindProperty(SupportsGet = true, Name = "selected")] public List<long> Selected { get; set; } = [];
+
     [TempData] public string? Flash { get; set; }
 
     public Model? View { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long hubId, Guid employeeId, CancellationToken ct) => await ShowAsync(hubId, employeeId, ct);
+    public async Task<IActionResult> OnGetAsync(long hubId, Guid employeeId, CancellationToken ct)
+    {
+        Data = new Command { ClientHubIds = Selected.Distinct().Take(MaxClients).ToList() };
+        return await ShowAsync(hubId, employeeId, ct);
+    }
 
     public Task<IActionResult> OnPostAsync(long hubId, Guid employeeId, CancellationToken ct) =>
         this.SubmitAsync(mediator, Data with { PartnerHubId = hubId, EmployeeId = employeeId }, message =>
@@ -35,13 +42,14 @@ public class LinkClientsModel(IMediator mediator) : PageModel
 
     private async Task<IActionResult> ShowAsync(long hubId, Guid employeeId, CancellationToken ct)
     {
-        var result = await mediator.Send(new Query(hubId, employeeId, Search), ct);
+        var result = await mediator.Send(new Query(hubId, employeeId, Search, Data.ClientHubIds.Distinct().Take(MaxClients).ToList()), ct);
         if (!result.Succeeded) return this.Refusal(result);
         View = result.Value;
         return Page();
     }
 
-    public sealed record Query(long PartnerHubId, Guid EmployeeId, string? Search = null) : IRequest<Result<Model>>, IAccountRequest
+    /// <param name="Selected">Clients already ticked: listed first, whatever the search.</param>
+    public sealed record Query(long PartnerHubId, Guid EmployeeId, string? Search = null, IReadOnlyList<long>? Selected = null) : IRequest<Result<Model>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
     }
@@ -62,20 +70,22 @@ public class LinkClientsModel(IMediator mediator) : PageModel
 
             // Client accounts this partner services where the person is a user but not yet one of its partner employees.
             var search = Picker.Normalize(request.Search);
+            var selected = request.Selected ?? [];
             var query = db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => m.UserId == request.EmployeeId && m.PartnerHubId == null)
                 .Join(db.Relationships.Where(r => r.PartnerHubId == hubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)),
                     m => m.AccountHubId, r => r.ClientHubId, (m, r) => m)
                 .Join(db.Accounts.Where(a => a.Kind == AccountKind.Client), m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name, a.HubId });
 #pragma warning disable CA1304, CA1305, CA1311, CA1862 // translated to SQL lower() and a cast to text; the culture rules do not apply
-            if (search is not null) query = query.Where(x => x.Name.ToLower().Contains(search) || x.HubId.ToString().Contains(search));
+            if (search is not null) query = query.Where(x => x.Name.ToLower().Contains(search) || x.HubId.ToString().Contains(search) || selected.Contains(x.HubId));
 #pragma warning restore CA1304, CA1305, CA1311, CA1862
-            var candidates = await query.OrderBy(x => x.Name).ThenBy(x => x.HubId).Take(Picker.Size + 1).ToListAsync(cancellationToken);
+            var candidates = await query.OrderBy(x => selected.Contains(x.HubId) ? 0 : 1).ThenBy(x => x.Name).ThenBy(x => x.HubId)
+                .Take(Picker.Size + selected.Count + 1).ToListAsync(cancellationToken);
             var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
             var onDomain = PartnerEmailDomain.Covers(domains, employee.Value.Email);
             return new Model(CamHeader.For(scope.Account, "Employees"), employee.Value.Id, employee.Value.Name, employee.Value.Email, onDomain,
-                candidates.Take(Picker.Size).Select(x => new Choice(x.Membership.AccountHubId, x.Name, x.Membership.Describe())).ToList(),
-                candidates.Count > Picker.Size, request.Search);
+                candidates.Take(Picker.Size + selected.Count).Select(x => new Choice(x.Membership.AccountHubId, x.Name, x.Membership.Describe())).ToList(),
+                candidates.Count > Picker.Size + selected.Count, request.Search);
         }
     }
 

@@ -1,0 +1,67 @@
+using AngleSharp.Dom;
+using PartnerPortal.Domain;
+using PartnerPortal.Testing;
+using PartnerPortal.Web.Infrastructure;
+
+namespace PartnerPortal.Web.Tests;
+
+/// <summary>
+/// R6, R8: the Employees and Clients pickers of Add employees and Link clients list a bounded number of choices,
+/// search on the server, and keep what was ticked through a search.
+/// </summary>
+public sealed class PickerTests(PortalFixture fixture) : PortalTest(fixture)
+{
+    private sealed record PickerWorld(long Agency, long Client, string Boss, IReadOnlyList<(Guid Id, string Name)> Employees);
+
+    /// <summary>An agency with 60 partner employees (Emp 01 … Emp 60) and one client where its Super Admin is Partner Admin.</summary>
+    private Task<PickerWorld> BuildAsync() => Fixture.BuildAsync(w =>
+    {
+        var agency = w.Partner("Picker Agency");
+        var boss = w.Employee(agency, "Bea Boss", AccessType.SuperAdmin);
+        var employees = Enumerable.Range(1, 60).Select(i => w.Employee(agency, $"Emp {i:00}")).ToList();
+        var client = w.Client("Picked Client");
+        w.Services(agency, client);
+        w.Seat(client, agency, boss, AccessType.PartnerAdmin);
+        return new PickerWorld(agency.HubId, client.HubId, boss.Email, employees.Select(e => (e.Id, e.Name)).ToList());
+    });
+
+    private static List<string> Choices(IDocument page) =>
+        page.QuerySelectorAll("input[name='Data.EmployeeIds']").Select(i => page.QuerySelector($"label[for='{i.Id}']")!.ChildNodes[0].TextContent.Trim()).ToList();
+
+    private static List<string> Ticked(IDocument page) =>
+        page.QuerySelectorAll("input[name='Data.EmployeeIds']:checked").Select(i => page.QuerySelector($"label[for='{i.Id}']")!.ChildNodes[0].TextContent.Trim()).ToList();
+
+    [Fact]
+    public async Task R6_the_employees_picker_lists_at_most_50_and_says_to_search_for_the_others()
+    {
+        var world = await BuildAsync();
+        using var boss = await Fixture.SignedInAsync(world.Boss);
+        var url = $"/{world.Agency}/partner/client-access-manager/clients/{world.Client}/add-employees";
+
+        var (_, page) = await boss.GetPageAsync(url);
+        Assert.Equal(Picker.Size, Choices(page).Count);
+        Assert.Contains("search to find the others", page.QuerySelector("details.multiselect")!.TextContent, StringComparison.Ordinal);
+
+        var (_, found) = await boss.GetPageAsync($"{url}?q=EMP+6");
+        Assert.Equal(["Emp 60"], Choices(found));
+        Assert.DoesNotContain("search to find the others", found.QuerySelector("details.multiselect")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task R6_a_search_keeps_what_was_ticked_listed_first_and_ticked()
+    {
+        var world = await BuildAsync();
+        using var boss = await Fixture.SignedInAsync(world.Boss);
+        var url = $"/{world.Agency}/partner/client-access-manager/clients/{world.Client}/add-employees";
+        var emp02 = world.Employees.Single(e => e.Name == "Emp 02").Id;
+
+        var (_, page) = await boss.GetPageAsync($"{url}?q=emp+59&selected={emp02}");
+        Assert.Equal(["Emp 02", "Emp 59"], Choices(page));
+        Assert.Equal(["Emp 02"], Ticked(page));
+        Assert.Contains("1 selected", page.QuerySelector("details.multiselect summary")!.TextContent, StringComparison.Ordinal);
+
+        // Someone who is not this partner's employee cannot be slipped into the list.
+        var (_, forged) = await boss.GetPageAsync($"{url}?q=emp+59&selected={await Fixture.UserIdAsync(Personas.ClientSuperAdmin)}");
+        Assert.Equal(["Emp 59"], Choices(forged));
+    }
+}
