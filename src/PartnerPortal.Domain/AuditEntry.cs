@@ -5,8 +5,10 @@ public class AuditEntry
 {
     private AuditEntry() { }
 
-    public AuditEntry(long accountHubId, long? partnerHubId, Guid? actorUserId, string action, string subject, string? before, string? after, DateTimeOffset at)
+    public AuditEntry(long accountHubId, long? partnerHubId, Guid? actorUserId, string action, string subject, string? before, string? after, DateTimeOffset at,
+        Guid? operationId = null)
     {
+        OperationId = operationId;
         AccountHubId = accountHubId;
         PartnerHubId = partnerHubId;
         ActorUserId = actorUserId;
@@ -33,4 +35,7 @@ public class AuditEntry
     public string? Before { get; private set; }
     public string? After { get; private set; }
     public DateTimeOffset At { get; private set; }
+
+    /// <summary>The one request or job batch that made the change: the entries of one operation are its receipt.</summary>
+    public Guid? OperationId { get; private set; }
 }

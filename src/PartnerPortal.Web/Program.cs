@@ -80,6 +80,7 @@ builder.Services.AddRazorPages(o =>
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<ICurrentUser>(p => p.GetRequiredService<CurrentUser>());
+builder.Services.AddScoped<PartnerPortal.Web.Infrastructure.DomainEvents.Operation>();
 builder.Services.AddSingleton<AccessLinkTokens>();
 builder.Services.AddScoped<MailOutbox>();
 builder.Services.AddScoped<OutboxDispatcher>();

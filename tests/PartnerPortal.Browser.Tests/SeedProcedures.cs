@@ -162,8 +162,13 @@ public sealed partial class SeedProcedures(BrowserFixture browser) : IAsyncLifet
         await Expect(review).ToContainTextAsync("Vertex Software");
         await ava.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
 
-        await Expect(ava.GetByRole(AriaRole.Status)).ToContainTextAsync("Removed from Nordic Outdoor Gear, Vertex Software.");
+        await Expect(ava.GetByRole(AriaRole.Status)).ToContainTextAsync("Removed Farah Khan from Nordic Outdoor Gear and Vertex Software.");
         await Expect(ava.GetByText("Farah Khan has no access to your clients yet.")).ToBeVisibleAsync();
+        // The receipt: what the Done changed, client by client.
+        await ava.GetByRole(AriaRole.Status).GetByRole(AriaRole.Link, new() { Name = "See what changed" }).ClickAsync();
+        var receipt = ava.GetByRole(AriaRole.Table, new() { Name = "What changed" });
+        await Expect(receipt).ToContainTextAsync("Nordic Outdoor Gear");
+        await Expect(receipt).ToContainTextAsync("Vertex Software");
     }
 
     [Fact]

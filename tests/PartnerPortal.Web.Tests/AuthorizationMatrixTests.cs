@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         [$"GET {Cam}/access-link"] = ($"{CamUrl}/access-link?employee={{diego}}", "", [SignIn, 200, 200, 403, 403, 403, 403]),
         [$"POST {Cam}/access-link?handler=Reset"] = ($"{CamUrl}/access-link?handler=Reset", "", [SignIn, Elsewhere, Elsewhere, 403, 403, 403, 403]),
         [$"GET {Cam}/employees"] = ($"{CamUrl}/employees", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        [$"GET {Cam}/receipts/{{operationId:guid}}"] = ($"{CamUrl}/receipts/{{receipt}}", "", [SignIn, 200, 200, 403, 403, 403, 403]),
         [$"GET {Cam}/employees/{{employeeId:guid}}"] = ($"{CamUrl}/employees/{{diego}}", "", [SignIn, 200, 200, 403, 403, 403, 403]),
         [$"GET {Cam}/employees/{{employeeId:guid}}/link-clients"] = ($"{CamUrl}/employees/{{george}}/link-clients", "", [SignIn, 200, 200, 403, 403, 403, 403]),
         [$"POST {Cam}/employees/{{employeeId:guid}}/link-clients"] = ($"{CamUrl}/employees/{{george}}/link-clients", $"Data.ClientHubIds={Personas.Pinecrest}",
@@ -165,6 +166,18 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
             if (text.Contains($"{{{key}}}", StringComparison.Ordinal)) text = text.Replace($"{{{key}}}", $"{await Fixture.UserIdAsync(email)}", StringComparison.Ordinal);
         }
         if (text.Contains("{token}", StringComparison.Ordinal)) text = text.Replace("{token}", await Fixture.AccessLinkTokenAsync(Personas.Hana), StringComparison.Ordinal);
+        if (text.Contains("{receipt}", StringComparison.Ordinal))
+        {
+            // A receipt of Brightwave's: one recorded change in Harbor Coffee.
+            var operation = Guid.NewGuid();
+            await Fixture.InDbAsync(db =>
+            {
+                db.AuditEntries.Add(new Domain.AuditEntry(Personas.HarborCoffee, Personas.Brightwave, null, "Partner employee added", Personas.Hana, "No access",
+                    "Marketing", DateTimeOffset.UtcNow, operation));
+                return db.SaveChangesAsync();
+            });
+            text = text.Replace("{receipt}", $"{operation}", StringComparison.Ordinal);
+        }
         if (text.Contains("{ava-email}", StringComparison.Ordinal)) text = text.Replace("{ava-email}", Personas.PartnerSuperAdmin, StringComparison.Ordinal);
         foreach (var (key, set) in new[] { ("harbor-marketing", "Marketing"), ("harbor-sales", "Sales") })
         {

@@ -93,6 +93,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.After).HasMaxLength(2000);
         builder.HasIndex(a => new { a.AccountHubId, a.At });
         builder.HasIndex(a => new { a.PartnerHubId, a.At });
+        builder.HasIndex(a => new { a.OperationId, a.Id });
     }
 }
 

@@ -424,6 +424,9 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Guid?>("OperationId")
+                        .HasColumnType("uuid");
+
                     b.Property<long?>("PartnerHubId")
                         .HasColumnType("bigint");
 
@@ -435,6 +438,8 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountHubId", "At");
+
+                    b.HasIndex("OperationId", "Id");
 
                     b.HasIndex("PartnerHubId", "At");
 

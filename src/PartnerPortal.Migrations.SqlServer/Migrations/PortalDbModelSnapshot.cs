@@ -426,6 +426,9 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<Guid?>("OperationId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<long?>("PartnerHubId")
                         .HasColumnType("bigint");
 
@@ -437,6 +440,8 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountHubId", "At");
+
+                    b.HasIndex("OperationId", "Id");
 
                     b.HasIndex("PartnerHubId", "At");
 

@@ -405,6 +405,9 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OperationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("PartnerHubId")
                         .HasColumnType("INTEGER");
 
@@ -416,6 +419,8 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AccountHubId", "At");
+
+                    b.HasIndex("OperationId", "Id");
 
                     b.HasIndex("PartnerHubId", "At");
 

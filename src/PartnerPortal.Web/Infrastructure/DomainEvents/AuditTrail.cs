@@ -10,7 +10,7 @@ namespace PartnerPortal.Web.Infrastructure.DomainEvents;
 /// saved with the change; a request that changes nothing reports nothing and writes nothing.
 /// The actor is the signed-in user, or nobody for a background job.
 /// </summary>
-public sealed class AuditTrail(PortalDb db, ICurrentUser me, TimeProvider clock)
+public sealed class AuditTrail(PortalDb db, ICurrentUser me, Operation operation, TimeProvider clock)
     : IDomainEventHandler<AccessChanged>, IDomainEventHandler<RelationshipChanged>, IDomainEventHandler<AccessLinkIssued>
 {
     public Task HandleAsync(AccessChanged domainEvent, CancellationToken ct)
@@ -35,6 +35,10 @@ public sealed class AuditTrail(PortalDb db, ICurrentUser me, TimeProvider clock)
             $"Access link of {email}", domainEvent.Replaced ? "Previous link" : "None", "New link");
     }
 
-    private void Write(long accountHubId, long? partnerHubId, string action, string subject, string? before, string? after) =>
-        db.AuditEntries.Add(new AuditEntry(accountHubId, partnerHubId, me.IsSignedIn ? me.UserId : null, action, subject, before, after, clock.GetUtcNow()));
+    private void Write(long accountHubId, long? partnerHubId, string action, string subject, string? before, string? after)
+    {
+        operation.Record();
+        db.AuditEntries.Add(new AuditEntry(accountHubId, partnerHubId, me.IsSignedIn ? me.UserId : null, action, subject, before, after, clock.GetUtcNow(),
+            operation.Id));
+    }
 }

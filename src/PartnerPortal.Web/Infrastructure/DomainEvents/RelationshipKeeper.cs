@@ -30,10 +30,15 @@ public sealed class RelationshipKeeper(PortalDb db, TimeProvider clock)
         relationship.StartEnding(await LastQualifyingActivityAsync(domainEvent.ClientHubId, domainEvent.PartnerHubId, ct), clock.GetUtcNow());
     }
 
+    private readonly Dictionary<(long Client, long Partner), DateTimeOffset?> _known = [];
+
+    /// <summary>R12's clock as already read for a client (a bulk change reads it for all its clients in one statement).</summary>
+    public void Know(long clientHubId, long partnerHubId, DateTimeOffset? lastSavedActivity) => _known[(clientHubId, partnerHubId)] = lastSavedActivity;
+
     /// <summary>R12: the last qualifying activity of the partner in the client, including any recorded in this same change.</summary>
     public async Task<DateTimeOffset?> LastQualifyingActivityAsync(long clientHubId, long partnerHubId, CancellationToken ct)
     {
-        var saved = await db.QualifyingActivities.Where(a => a.ClientHubId == clientHubId && a.PartnerHubId == partnerHubId)
+        var saved = _known.TryGetValue((clientHubId, partnerHubId), out var known) ? known : await db.QualifyingActivities.Where(a => a.ClientHubId == clientHubId && a.PartnerHubId == partnerHubId)
             .OrderByDescending(a => a.At).Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct);
         var unsaved = db.QualifyingActivities.Local.Where(a => a.ClientHubId == clientHubId && a.PartnerHubId == partnerHubId)
             .Select(a => (DateTimeOffset?)a.At).Max();

@@ -15,8 +15,6 @@ public class AccessLinkModel(IMediator mediator) : PageModel
     /// <summary>Whose link; absent means your own. A value that is not one of your employees is not found, never your own.</summary>
     [BindProperty(SupportsGet = true, Name = "employee")] public Guid? EmployeeId { get; set; }
 
-    [TempData] public string? Flash { get; set; }
-
     public Model? View { get; private set; }
 
     public string? AbsoluteUrl => View?.Path is { } path ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}" : null;
@@ -38,7 +36,7 @@ public class AccessLinkModel(IMediator mediator) : PageModel
         if (NamesNobody) return NotFound();
         var result = await mediator.Send(new Reset(hubId, EmployeeId), ct);
         if (!result.Succeeded) return this.Refusal(result);
-        Flash = "A new link was made. The old link no longer works.";
+        this.Flash("A new link was made. The old link no longer works.");
         return RedirectToPage(new { hubId, employee = EmployeeId });
     }
 

@@ -21,8 +21,6 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
     /// <summary>What was ticked before a search, carried along by it so that the choices stay.</summary>
     [BindProperty(SupportsGet = true, Name = "selected")] public List<Guid> Selected { get; set; } = [];
 
-    [TempData] public string? Flash { get; set; }
-
     public Model? View { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long hubId, long clientHubId, CancellationToken ct)
@@ -34,7 +32,8 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostAsync(long hubId, long clientHubId, CancellationToken ct) =>
         this.SubmitAsync(mediator, Data with { PartnerHubId = hubId, ClientHubId = clientHubId }, added =>
         {
-            Flash = added == 0 ? "They already had that access; nothing changed." : $"Added {added} {(added == 1 ? "employee" : "employees")} with partner seats.";
+            if (added == 0) this.Flash("They already had that access; nothing changed.");
+            else this.Flash($"Added {added} {(added == 1 ? "employee" : "employees")} with partner seats.", this.ReceiptOf(hubId));
             return RedirectToPage("ClientDetails", new { hubId, clientHubId });
         }, () => ShowAsync(hubId, clientHubId, ct), nameof(Data));
 

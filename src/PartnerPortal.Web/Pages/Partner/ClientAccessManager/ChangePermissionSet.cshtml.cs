@@ -15,8 +15,6 @@ public class ChangePermissionSetModel(IMediator mediator) : PageModel
 {
     [BindProperty] public Command Data { get; set; } = new();
 
-    [TempData] public string? Flash { get; set; }
-
     public Model? View { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long hubId, long clientHubId, Guid employeeId, CancellationToken ct) =>
@@ -25,7 +23,7 @@ public class ChangePermissionSetModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostAsync(long hubId, long clientHubId, Guid employeeId, CancellationToken ct) =>
         this.SubmitAsync(mediator, Data with { PartnerHubId = hubId, ClientHubId = clientHubId, EmployeeId = employeeId }, message =>
         {
-            Flash = message;
+            this.Flash(message, this.ReceiptOf(hubId));
             return RedirectToPage("ClientDetails", new { hubId, clientHubId });
         }, () => ShowAsync(hubId, clientHubId, employeeId, ct), nameof(Data));
 

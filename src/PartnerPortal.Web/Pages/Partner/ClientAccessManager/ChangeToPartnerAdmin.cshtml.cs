@@ -15,8 +15,6 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
 {
     [BindProperty] public Command Data { get; set; } = new();
 
-    [TempData] public string? Flash { get; set; }
-
     public Model? View { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long hubId, long clientHubId, CancellationToken ct) => await ShowAsync(hubId, clientHubId, ct);
@@ -24,7 +22,7 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostAsync(long hubId, long clientHubId, CancellationToken ct) =>
         this.SubmitAsync(mediator, Data with { PartnerHubId = hubId, ClientHubId = clientHubId }, message =>
         {
-            Flash = message;
+            this.Flash(message, this.ReceiptOf(hubId));
             return RedirectToPage("Index", new { hubId });
         }, () => ShowAsync(hubId, clientHubId, ct), nameof(Data));
 

@@ -14,8 +14,6 @@ public class ClientDetailsModel(IMediator mediator) : PageModel
 {
     [BindProperty(Name = "remove")] public List<Guid> Selected { get; set; } = [];
 
-    [TempData] public string? Flash { get; set; }
-
     public Model? View { get; private set; }
 
     public RemovePartnerEmployees.Review? Review { get; private set; }
@@ -35,7 +33,7 @@ public class ClientDetailsModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostConfirmAsync(long hubId, long clientHubId, CancellationToken ct) =>
         this.SubmitAsync(mediator, new RemovePartnerEmployees.Command(hubId, Pairs(clientHubId)), receipt =>
         {
-            Flash = receipt.Summary("Removed", i => i.EmployeeName);
+            this.Flash(receipt.Summary(), this.ReceiptOf(hubId));
             return RedirectToPage(new { hubId, clientHubId });
         }, () => ShowAsync(hubId, clientHubId, ct));
 

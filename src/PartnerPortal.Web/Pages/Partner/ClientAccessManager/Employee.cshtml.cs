@@ -14,8 +14,6 @@ public class EmployeeModel(IMediator mediator) : PageModel
 {
     public Model? View { get; private set; }
 
-    [TempData] public string? Flash { get; set; }
-
     public async Task<IActionResult> OnGetAsync(long hubId, Guid employeeId, CancellationToken ct)
     {
         var result = await mediator.Send(new Query(hubId, employeeId), ct);

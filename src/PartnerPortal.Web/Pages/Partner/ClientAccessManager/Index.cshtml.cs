@@ -26,8 +26,6 @@ public class IndexModel(IMediator mediator) : PageModel
 
     public Model? View { get; private set; }
 
-    [TempData] public string? Flash { get; set; }
-
     public async Task<IActionResult> OnGetAsync(long hubId, CancellationToken ct)
     {
         var query = new Query

@@ -23,8 +23,6 @@ public class LinkClientsModel(IMediator mediator) : PageModel
     /// <summary>What was ticked before a search, carried along by it so that the choices stay.</summary>
     [BindProperty(SupportsGet = true, Name = "selected")] public List<long> Selected { get; set; } = [];
 
-    [TempData] public string? Flash { get; set; }
-
     public Model? View { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long hubId, Guid employeeId, CancellationToken ct)
@@ -36,7 +34,7 @@ public class LinkClientsModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostAsync(long hubId, Guid employeeId, CancellationToken ct) =>
         this.SubmitAsync(mediator, Data with { PartnerHubId = hubId, EmployeeId = employeeId }, message =>
         {
-            Flash = message;
+            this.Flash(message, this.ReceiptOf(hubId));
             return RedirectToPage("Employee", new { hubId, employeeId });
         }, () => ShowAsync(hubId, employeeId, ct), nameof(Data));
 
@@ -112,17 +110,19 @@ public class LinkClientsModel(IMediator mediator) : PageModel
             var employee = await access.EmployeeOfPartnerAsync(request.PartnerHubId, request.EmployeeId, cancellationToken);
             if (!employee.Succeeded) return employee.AsFailure();
 
-            var linked = new List<string>();
+            var linked = 0;
+            var first = "";
             foreach (var clientHubId in request.ClientHubIds.Distinct())
             {
                 var client = await access.ServicedClientAsync(request.PartnerHubId, clientHubId, partnerAccountsToo: false, cancellationToken);
                 if (!client.Succeeded) return client.AsFailure();
                 var outcome = client.Value.LinkPartnerEmployee(request.EmployeeId, request.PartnerHubId, scope.PartnerActor, clock.GetUtcNow());
                 if (!outcome.Succeeded) return Failure.Refused($"{client.Value.Name}: {outcome.Refusal}");
-                linked.Add(client.Value.Name);
+                if (linked++ == 0) first = client.Value.Name;
             }
             await db.SaveChangesAsync(cancellationToken);
-            return $"{employee.Value.Name} is linked to {string.Join(", ", linked)} and counts for managed credit there.";
+            var where = linked == 1 ? first : $"{linked} clients";
+            return $"{employee.Value.Name} is linked to {where} and counts for managed credit there.";
         }
     }
 }

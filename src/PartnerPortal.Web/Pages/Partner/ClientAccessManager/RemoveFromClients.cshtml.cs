@@ -10,8 +10,6 @@ public class RemoveFromClientsModel(IMediator mediator) : PageModel
 {
     [BindProperty(Name = "clients")] public List<long> Selected { get; set; } = [];
 
-    [TempData] public string? Flash { get; set; }
-
     public EmployeeModel.Model? View { get; private set; }
 
     public RemovePartnerEmployees.Review? Review { get; private set; }
@@ -31,7 +29,7 @@ public class RemoveFromClientsModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostDoneAsync(long hubId, Guid employeeId, CancellationToken ct) =>
         this.SubmitAsync(mediator, new RemovePartnerEmployees.Command(hubId, Pairs(employeeId)), receipt =>
         {
-            Flash = receipt.Summary("Removed from", i => i.ClientName);
+            this.Flash(receipt.Summary(), this.ReceiptOf(hubId));
             return RedirectToPage("Employee", new { hubId, employeeId });
         }, () => ShowAsync(hubId, employeeId, ct));
 

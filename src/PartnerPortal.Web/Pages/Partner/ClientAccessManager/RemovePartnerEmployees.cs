@@ -24,15 +24,41 @@ public static class RemovePartnerEmployees
     public sealed record Item(long ClientHubId, string ClientName, Guid UserId, string EmployeeName, string Email, string Access,
         int Activities, DateTimeOffset? LastActivity, string? Blocker);
 
-    public sealed record Outlook(long ClientHubId, string ClientName, string Consequence);
+    /// <summary>What becomes of a client's relationship with the partner (R11, R12).</summary>
+    public enum Fate { Stays, AlreadyInactive, BecomesEnding, EndsAtOnce }
+
+    public sealed record Outlook(long ClientHubId, string ClientName, string Consequence, Fate Fate = Fate.Stays);
 
     public sealed record Review(IReadOnlyList<Item> Items, IReadOnlyList<Outlook> Clients)
     {
         public bool Blocked => Items.Any(i => i.Blocker is not null);
 
-        /// <summary>The receipt line shown after Done or Confirm removal.</summary>
-        public string Summary(string lead, Func<Item, string> what) =>
-            $"{lead} {string.Join(", ", Items.Select(what))}. {string.Join(" ", Clients.Select(c => c.Consequence))}";
+        /// <summary>
+        /// The short message shown after Done or Confirm removal: who from where, by name when there are a few,
+        /// by count otherwise; the relationships that change, counted. The receipt has the rest.
+        /// </summary>
+        public string Summary()
+        {
+            var people = Items.Select(i => i.EmployeeName).Distinct().ToList();
+            var clients = Clients.Select(c => c.ClientName).ToList();
+            var text = $"Removed {Few(people, "employees")} from {Few(clients, "clients")}.";
+            if (Clients.Count == 1) return $"{text} {Clients[0].Consequence}";
+            var ending = Clients.Count(c => c.Fate == Fate.BecomesEnding);
+            var ended = Clients.Count(c => c.Fate == Fate.EndsAtOnce);
+            if (ending > 0) text += $" {Count(ending, "relationship becomes", "relationships become")} Ending.";
+            if (ended > 0) text += $" {Count(ended, "relationship ends", "relationships end")} at once.";
+            return text;
+        }
+
+        private static string Few(List<string> names, string many) => names.Count switch
+        {
+            1 => names[0],
+            2 => $"{names[0]} and {names[1]}",
+            3 => $"{names[0]}, {names[1]} and {names[2]}",
+            _ => $"{names.Count} {many}",
+        };
+
+        private static string Count(int n, string one, string more) => $"{n} {(n == 1 ? one : more)}";
     }
 
     public sealed record ReviewQuery(long PartnerHubId, IReadOnlyList<Pair> Pairs) : IRequest<Result<Review>>, IAccountRequest
@@ -82,51 +108,66 @@ public static class RemovePartnerEmployees
         }
     }
 
-    /// <summary>Loads and checks everything a removal touches, and says what it will do.</summary>
-    public sealed class Planner(PortalDb db, AccountAccess access, AccessScope scope, RelationshipKeeper relationships, TimeProvider clock)
+    /// <summary>
+    /// Loads and checks everything a removal touches, and says what it will do: the relationships, the clients with
+    /// their members, and R12's clock are one read each, however many clients are chosen.
+    /// </summary>
+    public sealed class Planner(PortalDb db, AccessScope scope, RelationshipKeeper relationships, TimeProvider clock)
     {
         public sealed record Plan(IReadOnlyDictionary<long, Account> Clients, Review Review);
 
         public async Task<Result<Plan>> PlanAsync(long partnerHubId, IReadOnlyList<Pair> pairs, CancellationToken ct)
         {
-            var clients = new Dictionary<long, Account>();
+            var byClient = pairs.Distinct().GroupBy(p => p.ClientHubId).ToList();
+            var ids = byClient.Select(g => g.Key).ToList();
+            // Tracked: the removal may start their 60 days (RelationshipKeeper finds them here).
+            var serviced = await db.Relationships.Where(r => r.PartnerHubId == partnerHubId && ids.Contains(r.ClientHubId)
+                && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)).ToDictionaryAsync(r => r.ClientHubId, ct);
+            var clients = await db.Accounts.WithMembers().Where(a => ids.Contains(a.HubId) && a.Kind == AccountKind.Client).ToDictionaryAsync(a => a.HubId, ct);
+            // Another partner's client, a partner account, an ended relationship: not found, as for one client.
+            if (ids.Any(id => !serviced.ContainsKey(id) || !clients.ContainsKey(id))) return Failure.NotFound;
+            var activity = await db.QualifyingActivities.Where(a => a.PartnerHubId == partnerHubId && ids.Contains(a.ClientHubId))
+                .GroupBy(a => new { a.ClientHubId, a.UserId }).Select(g => new { g.Key.ClientHubId, g.Key.UserId, Count = g.Count(), Last = g.Max(a => a.At) })
+                .ToListAsync(ct);
+            var activityOf = activity.ToDictionary(a => (a.ClientHubId, a.UserId));
+            var now = clock.GetUtcNow();
+
             var items = new List<Item>();
             var outlooks = new List<Outlook>();
-            var now = clock.GetUtcNow();
-            foreach (var group in pairs.Distinct().GroupBy(p => p.ClientHubId))
+            foreach (var group in byClient)
             {
-                var client = await access.ServicedClientAsync(partnerHubId, group.Key, partnerAccountsToo: false, ct);
-                if (!client.Succeeded) return client.AsFailure();
-                var account = clients[group.Key] = client.Value;
+                var account = clients[group.Key];
+                var lastActivity = activity.Where(a => a.ClientHubId == account.HubId).Select(a => (DateTimeOffset?)a.Last).Max();
+                relationships.Know(account.HubId, partnerHubId, lastActivity);
                 var blockers = account.RemovalBlockers(group.Select(p => p.UserId).ToList(), partnerHubId, scope.PartnerActor);
-                var activity = await db.QualifyingActivities.Where(a => a.ClientHubId == account.HubId && a.PartnerHubId == partnerHubId)
-                    .GroupBy(a => a.UserId).Select(g => new { UserId = g.Key, Count = g.Count(), Last = g.Max(a => a.At) })
-                    .ToDictionaryAsync(a => a.UserId, ct);
                 foreach (var pair in group)
                 {
                     var membership = account.MembershipOf(pair.UserId);
                     // Not (or no longer: removed meanwhile) one of this partner's employees there.
                     if (membership is null || membership.PartnerHubId != partnerHubId)
                         return Failure.Refused($"Someone you selected is not one of your partner employees in {account.Name} (any more). Look at the list again.");
-                    activity.TryGetValue(pair.UserId, out var did);
+                    activityOf.TryGetValue((account.HubId, pair.UserId), out var did);
                     items.Add(new Item(account.HubId, account.Name, pair.UserId, membership.User!.Name, membership.User.Email, membership.Describe(),
                         did?.Count ?? 0, did?.Last, blockers.GetValueOrDefault(pair.UserId)));
                 }
                 var remaining = account.PartnerEmployeesOf(partnerHubId).Count() - group.Count();
-                outlooks.Add(new Outlook(account.HubId, account.Name, await ConsequenceAsync(account, partnerHubId, remaining, now, ct)));
+                var (consequence, fate) = Consequence(account, serviced[account.HubId], remaining, lastActivity, now);
+                outlooks.Add(new Outlook(account.HubId, account.Name, consequence, fate));
             }
             return new Plan(clients, new Review(items, outlooks));
         }
 
-        private async Task<string> ConsequenceAsync(Account client, long partnerHubId, int remaining, DateTimeOffset now, CancellationToken ct)
+        private static (string, Fate) Consequence(Account client, PartnerClientRelationship relationship, int remaining, DateTimeOffset? lastActivity,
+            DateTimeOffset now)
         {
-            if (remaining > 0) return $"{remaining} of your partner employees keep access to {client.Name}; the relationship stays as it is.";
-            var relationship = await db.Relationships.AsNoTracking().SingleAsync(r => r.PartnerHubId == partnerHubId && r.ClientHubId == client.HubId, ct);
-            if (relationship.State != RelationshipState.Active) return $"No partner employees remain; the relationship is already {relationship.State.Display().ToLowerInvariant()}.";
-            var endsAt = relationship.EndingDateFor(await relationships.LastQualifyingActivityAsync(client.HubId, partnerHubId, ct));
+            if (remaining > 0) return ($"{remaining} of your partner employees keep access to {client.Name}; the relationship stays as it is.", Fate.Stays);
+            if (relationship.State != RelationshipState.Active)
+                return ($"No partner employees remain; the relationship is already {relationship.State.Display().ToLowerInvariant()}.", Fate.AlreadyInactive);
+            var endsAt = relationship.EndingDateFor(lastActivity);
             return endsAt <= now
-                ? "No partner employees remain and the last qualifying activity was more than 60 days ago: the relationship ends at once."
-                : $"No partner employees remain: the relationship becomes Ending and ends on {endsAt.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}, 60 days after the last qualifying activity. Adding an employee before then keeps it.";
+                ? ("No partner employees remain and the last qualifying activity was more than 60 days ago: the relationship ends at once.", Fate.EndsAtOnce)
+                : ($"No partner employees remain: the relationship becomes Ending and ends on {endsAt.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)}, 60 days after the last qualifying activity. Adding an employee before then keeps it.",
+                    Fate.BecomesEnding);
         }
     }
 }

@@ -1,0 +1,112 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Domain;
+using PartnerPortal.Testing;
+using Xunit.Abstractions;
+
+namespace PartnerPortal.Web.Tests;
+
+/// <summary>
+/// R10, R11: removing one employee from many clients at once — the message stays short (a count and a link to the
+/// receipt), the user's next pages still open, and the work does not grow statement by statement with the clients.
+/// </summary>
+public sealed class BulkRemovalTests(PortalFixture fixture, ITestOutputHelper output) : PortalTest(fixture)
+{
+    private sealed record BulkWorld(long Agency, string Boss, Guid Hana, IReadOnlyList<long> Clients);
+
+    /// <summary>An agency whose Super Admin Bea is Partner Admin in <paramref name="clients"/> clients where Hana is a Marketing user; Kai stays in the even ones.</summary>
+    private Task<BulkWorld> BuildAsync(int clients) => Fixture.BuildAsync(w =>
+    {
+        var agency = w.Partner("Bulk Agency");
+        var boss = w.Employee(agency, "Bea Boss", AccessType.SuperAdmin);
+        var hana = w.Employee(agency, "Hana Bulk");
+        var kai = w.Employee(agency, "Kai Keeps");
+        var ids = new List<long>();
+        for (var i = 0; i < clients; i++)
+        {
+            var client = w.Client($"Bulk Client {i:000}");
+            w.Services(agency, client);
+            w.Seat(client, agency, boss, AccessType.PartnerAdmin);
+            w.Seat(client, agency, hana, AccessType.User, "Marketing");
+            if (i % 2 == 0) w.Seat(client, agency, kai, AccessType.User, "Sales");
+            ids.Add(client.HubId);
+        }
+        return new BulkWorld(agency.HubId, boss.Email, hana.Id, ids);
+    });
+
+    private static List<KeyValuePair<string, string>> Chosen(IEnumerable<long> clients) =>
+        [.. clients.Select(c => new KeyValuePair<string, string>("clients", $"{c}"))];
+
+    [Fact]
+    public async Task R10_removing_an_employee_from_500_clients_says_so_in_a_short_message_and_every_next_page_opens()
+    {
+        var world = await BuildAsync(500);
+        using var boss = await Fixture.SignedInAsync(world.Boss);
+        var url = $"/{world.Agency}/partner/client-access-manager/employees/{world.Hana}/remove-from-clients";
+
+        using var done = await boss.PostCraftedAsync($"{url}?handler=Done", Chosen(world.Clients));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+
+        // The next page shows the message once; the ones after it open as well (no 431 from an oversized cookie).
+        var (status, page) = await boss.GetPageAsync(BrowserLikeClient.LocationOf(done));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var message = page.QuerySelector("[role=status]")!;
+        Assert.Contains("Removed Hana Bulk from 500 clients.", message.TextContent, StringComparison.Ordinal);
+        Assert.True(message.TextContent.Length < 300, message.TextContent);
+        var receipt = message.QuerySelector("a")!.GetAttribute("href")!;
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await boss.GetPageAsync($"/{world.Agency}/partner/client-access-manager")).Status);
+        Assert.Equal(0, await Fixture.InDbAsync(db => db.Memberships.CountAsync(m => m.UserId == world.Hana && m.PartnerHubId == world.Agency)));
+
+        // The receipt: every removal, 50 to a page.
+        var (receiptStatus, first) = await boss.GetPageAsync(receipt);
+        Assert.Equal(HttpStatusCode.OK, receiptStatus);
+        var rows = first.QuerySelectorAll("table[aria-label='What changed'] tbody tr");
+        Assert.Equal(50, rows.Length);
+        Assert.Contains("Partner employee removed", rows[0].TextContent, StringComparison.Ordinal);
+        var next = first.QuerySelectorAll("nav a").Single(a => a.TextContent == "Next page").GetAttribute("href")!;
+        var (_, second) = await boss.GetPageAsync(next);
+        Assert.Equal(50, second.QuerySelectorAll("table[aria-label='What changed'] tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task R10_the_receipt_is_the_partners_own()
+    {
+        var world = await BuildAsync(2);
+        using var boss = await Fixture.SignedInAsync(world.Boss);
+        using var done = await boss.PostCraftedAsync($"/{world.Agency}/partner/client-access-manager/employees/{world.Hana}/remove-from-clients?handler=Done",
+            Chosen(world.Clients));
+        var (_, page) = await boss.GetPageAsync(BrowserLikeClient.LocationOf(done));
+        var receipt = page.QuerySelector("[role=status] a")!.GetAttribute("href")!;
+        Assert.Contains("Removed Hana Bulk from Bulk Client 000 and Bulk Client 001.", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+
+        // Another partner's admin with the same receipt id under their own account, or under this one: nothing.
+        using var other = await Fixture.SignedInAsync(Personas.PartnerSuperAdmin);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(receipt.Replace($"/{world.Agency}/", $"/{Personas.Brightwave}/", StringComparison.Ordinal))).StatusCode);
+        Assert.Contains((await other.GetAsync(receipt)).StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Forbidden }); // not their account
+        Assert.Equal(HttpStatusCode.NotFound, (await boss.GetAsync($"/{world.Agency}/partner/client-access-manager/receipts/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task R10_removing_from_200_clients_sends_as_many_statements_as_removing_from_one()
+    {
+        var world = await BuildAsync(201);
+        using var boss = await Fixture.SignedInAsync(world.Boss);
+        var counter = Fixture.Service<StatementCounter>();
+        var url = $"/{world.Agency}/partner/client-access-manager/employees/{world.Hana}/remove-from-clients";
+
+        async Task<int> StatementsToRemoveAsync(IEnumerable<long> clients)
+        {
+            var token = await boss.AntiforgeryTokenAsync();
+            counter.Clear();
+            using var response = await boss.PostRawAsync($"{url}?handler=Done", [.. Chosen(clients), new("__RequestVerificationToken", token)]);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            return counter.Statements.Count;
+        }
+
+        var one = await StatementsToRemoveAsync(world.Clients.Take(1));
+        var many = await StatementsToRemoveAsync(world.Clients.Skip(1));
+        output.WriteLine($"1 client: {one} statements; 200 clients: {many} statements");
+        Assert.Equal(one, many);
+    }
+}
