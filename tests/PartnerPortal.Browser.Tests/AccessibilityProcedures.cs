@@ -55,6 +55,9 @@ public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputH
             await CheckAsync(page, "Menu open");
         }
 
+        await page.GotoAsync("/accounts");
+        await CheckAsync(page, "All your accounts");
+
         await page.GotoAsync(Cam);
         await CheckAsync(page, "Clients tab");
         await page.GetByText("Access types:").ClickAsync();

@@ -41,6 +41,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         ["POST sign-out"] = ("/sign-out", "", [SignIn, SignIn, SignIn, SignIn, SignIn, SignIn, SignIn]),
         ["GET error/{code:int?}"] = ("/error/404", "", [200, 200, 200, 200, 200, 200, 200]),
         ["POST error/{code:int?}"] = ("/error/404", "", [200, 200, 200, 200, 200, 200, 200]),
+        ["GET accounts"] = ("/accounts", "", [SignIn, 200, 200, 200, 200, 200, 200]),
         ["GET {hubId:long}/home"] = ($"/{Personas.Brightwave}/home", "", [SignIn, 200, 200, 200, 403, 403, 403]),
         [$"GET {Cam}"] = (CamUrl, "", [SignIn, 200, 200, 403, 403, 403, 403]),
         [$"GET {Cam}/access-link"] = ($"{CamUrl}/access-link?employee={{diego}}", "", [SignIn, 200, 200, 403, 403, 403, 403]),

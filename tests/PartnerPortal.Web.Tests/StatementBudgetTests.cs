@@ -17,11 +17,11 @@ public sealed class StatementBudgetTests(PortalFixture fixture, ITestOutputHelpe
         var farah = await Fixture.UserIdAsync(Personas.Farah);
         var pages = new[]
         {
-            "/", $"/{Personas.Brightwave}/home", Cam, $"{Cam}?filtered=true&types=all", $"{Cam}/access-link", $"{Cam}/access-link?employee={emma}",
+            "/", "/accounts", "/accounts?q=harbor&p=1", $"/{Personas.Brightwave}/home", Cam, $"{Cam}?filtered=true&types=all", $"{Cam}/access-link", $"{Cam}/access-link?employee={emma}",
             $"{Cam}/employees", $"{Cam}/employees/{farah}", $"{Cam}/employees/{emma}/link-clients", $"{Cam}/employees/{farah}/remove-from-clients",
             $"{Cam}/clients/{Personas.HarborCoffee}", $"{Cam}/clients/{Personas.HarborCoffee}/add-employees",
             $"{Cam}/clients/{Personas.HarborCoffee}/employees/{emma}/permission-set", $"{Cam}/clients/{Personas.NordicOutdoor}/change-to-partner-admin",
-            $"/access/{await Fixture.AccessLinkTokenAsync(Personas.Hana)}", "/sign-out", "/error/404",
+            $"/access/{await Fixture.AccessLinkTokenAsync(Personas.Hana)}", $"{Cam}/receipts/{Guid.NewGuid()}", "/sign-out", "/error/404",
         };
         var over = new List<string>();
         foreach (var page in pages)

@@ -19,7 +19,7 @@ public static class TestServices
         services.AddSingleton<Faults>();
         services.AddSingleton<StatementCounter>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(p => p.GetRequiredService<StatementCounter>());
-        services.AddScoped<IRequestHandler<AccountSwitcher.Query, IReadOnlyList<AccountSwitcher.Entry>>, FaultyAccountSwitcher>();
+        services.AddScoped<IRequestHandler<AccountSwitcher.Query, AccountSwitcher.Menu>, FaultyAccountSwitcher>();
     }
 }
 
@@ -57,9 +57,9 @@ public sealed class Faults
     public bool FailNextAccountList { get; set; }
 }
 
-public sealed class FaultyAccountSwitcher(Faults faults, PortalDb db, Infrastructure.ICurrentUser me) : IRequestHandler<AccountSwitcher.Query, IReadOnlyList<AccountSwitcher.Entry>>
+public sealed class FaultyAccountSwitcher(Faults faults, PortalDb db, Infrastructure.ICurrentUser me) : IRequestHandler<AccountSwitcher.Query, AccountSwitcher.Menu>
 {
-    public Task<IReadOnlyList<AccountSwitcher.Entry>> Handle(AccountSwitcher.Query request, CancellationToken cancellationToken)
+    public Task<AccountSwitcher.Menu> Handle(AccountSwitcher.Query request, CancellationToken cancellationToken)
     {
         if (faults.FailNextAccountList)
         {

@@ -10,7 +10,7 @@ public class IndexModel(IMediator mediator) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var accounts = await mediator.Send(new AccountSwitcher.Query(), ct);
-        return accounts.Count == 0 ? Page() : RedirectToPage("/Accounts/Home", new { hubId = accounts[0].HubId });
+        var menu = await mediator.Send(new AccountSwitcher.Query(Recent: RecentAccounts.Read(Request)), ct);
+        return menu.Accounts.Count == 0 ? Page() : RedirectToPage("/Accounts/Home", new { hubId = menu.Accounts[0].HubId });
     }
 }

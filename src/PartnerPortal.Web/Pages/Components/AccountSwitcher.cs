@@ -1,5 +1,4 @@
 using MediatR;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Domain;
@@ -8,26 +7,56 @@ using PartnerPortal.Web.Infrastructure.Authorization;
 
 namespace PartnerPortal.Web.Pages.Components;
 
-/// <summary>Every account the signed-in user belongs to, partner accounts first.</summary>
+/// <summary>
+/// The account switcher: the signed-in user's partner accounts, the current account and the ones opened recently —
+/// a bounded list, whatever the number of clients an agency's admin is in (someone in a dozen accounts or fewer sees
+/// them all); "All your accounts" finds the rest.
+/// </summary>
 public static class AccountSwitcher
 {
+    /// <summary>At most this many accounts in the menu.</summary>
+    public const int Size = 12;
+
+    /// <param name="Recent">Accounts opened lately, most recent first (from the browser's cookie: only the user's own are shown).</param>
     [NotAccountScoped("Lists only the signed-in user's own memberships.")]
-    public sealed record Query : IRequest<IReadOnlyList<Entry>>;
+    public sealed record Query(long? CurrentHubId = null, IReadOnlyList<long>? Recent = null) : IRequest<Menu>;
 
     /// <param name="ManagesClientAccess">R5: the Partner menu offers the Client Access Manager.</param>
     public sealed record Entry(long HubId, string Name, AccountKind Kind, AccessType AccessType, bool ManagesClientAccess);
 
-    public sealed class Handler(PortalDb db, ICurrentUser me) : IRequestHandler<Query, IReadOnlyList<Entry>>
+    /// <param name="More">The user is in more accounts than the menu shows.</param>
+    public sealed record Menu(IReadOnlyList<Entry> Accounts, bool More)
     {
-        public async Task<IReadOnlyList<Entry>> Handle(Query request, CancellationToken cancellationToken)
+        public Entry? Find(long? hubId) => Accounts.FirstOrDefault(a => a.HubId == hubId);
+    }
+
+    public sealed class Handler(PortalDb db, ICurrentUser me) : IRequestHandler<Query, Menu>
+    {
+        public async Task<Menu> Handle(Query request, CancellationToken cancellationToken)
         {
+            var current = request.CurrentHubId ?? 0;
+            var recent = (request.Recent ?? []).Take(RecentAccounts.Max).ToList();
+            // One statement: the user's accounts, those the menu shows first; one row past them says whether there are more.
             var rows = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => m.UserId == me.UserId)
-                .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { a.HubId, a.Name, a.Kind, Membership = m })
-                .OrderBy(e => e.Kind).ThenBy(e => e.Name)
+                .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new
+                {
+                    a.HubId,
+                    a.Name,
+                    a.Kind,
+                    Membership = m,
+                    Rank = a.Kind == AccountKind.Partner ? 0 : a.HubId == current ? 1 : recent.Contains(a.HubId) ? 2 : 3,
+                })
+                .OrderBy(e => e.Rank).ThenBy(e => e.Kind).ThenBy(e => e.Name).ThenBy(e => e.HubId)
+                .Take(Size + 1)
                 .ToListAsync(cancellationToken);
-            return rows.Select(e => new Entry(e.HubId, e.Name, e.Kind, e.Membership.AccessType,
-                e.Kind == AccountKind.Partner && AccessPolicy.CanManageClientAccess(e.Membership))).ToList();
+            // A user in a few accounts sees them all; beyond that, the partner accounts, the current and the recent ones.
+            var shown = rows.Count <= Size ? rows : rows.Where(r => r.Rank < 3).Take(Size).ToList();
+            var entries = shown.OrderBy(e => e.Kind).ThenBy(e => e.Name)
+                .Select(e => new Entry(e.HubId, e.Name, e.Kind, e.Membership.AccessType,
+                    e.Kind == AccountKind.Partner && AccessPolicy.Holds(e.Membership, Right.ClientAccessManager)))
+                .ToList();
+            return new Menu(entries, rows.Count > shown.Count);
         }
     }
 }

@@ -129,9 +129,7 @@ public class IndexModel(IMediator mediator) : PageModel
     public sealed record Model(long PartnerHubId, string PartnerName, IReadOnlyList<ClientRow> Clients, int Total,
         AccessTypeFilter Filter, string? Search, int Page, int PageSize)
     {
-        public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-        public int First => Total == 0 ? 0 : ((Page - 1) * PageSize) + 1;
-        public int Last => Math.Min(Total, Page * PageSize);
+        public int PageCount => new Paging(Page, PageSize, Total).PageCount;
     }
 
     public sealed class Handler(PortalDb db, AccessScope scope, ICurrentUser me) : IRequestHandler<Query, Result<Model>>

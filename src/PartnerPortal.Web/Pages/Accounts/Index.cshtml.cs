@@ -1,0 +1,71 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Domain;
+using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
+
+namespace PartnerPortal.Web.Pages.Accounts;
+
+/// <summary>All your accounts: every account the signed-in user is in, searchable by name or Hub ID, a page at a time.</summary>
+public class IndexModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public Model? View { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var result = await mediator.Send(new Query(Search, PageNumber), ct);
+        if (result.Status == ResultStatus.Invalid)
+        {
+            ModelState.AddFieldErrors(result.Errors);
+            result = await mediator.Send(new Query(), ct);
+        }
+        if (!result.Succeeded) return this.Refusal(result);
+        View = result.Value;
+        return Page();
+    }
+
+    [NotAccountScoped("Lists only the signed-in user's own memberships.")]
+    public sealed record Query(string? Search = null, int Page = 1) : IRequest<Result<Model>>
+    {
+        public const int PageSize = 50;
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or Hub ID.");
+            RuleFor(q => q.Page).InclusiveBetween(1, 100_000).WithMessage("Pages are numbered from 1.");
+        }
+    }
+
+    public sealed record Row(long HubId, string Name, AccountKind Kind, AccessType AccessType);
+
+    public sealed record Model(IReadOnlyList<Row> Accounts, Paging Paging, string? Search);
+
+    public sealed class Handler(PortalDb db, ICurrentUser me) : IRequestHandler<Query, Result<Model>>
+    {
+        public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var search = Picker.Normalize(request.Search);
+            var mine = db.Memberships.AsNoTracking().Where(m => m.UserId == me.UserId)
+                .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { a.HubId, a.Name, a.Kind, m.AccessType });
+#pragma warning disable CA1304, CA1305, CA1311, CA1862 // translated to SQL lower() and a cast to text; the culture rules do not apply
+            if (search is not null) mine = mine.Where(a => a.Name.ToLower().Contains(search) || a.HubId.ToString().Contains(search));
+#pragma warning restore CA1304, CA1305, CA1311, CA1862
+            var total = await mine.CountAsync(cancellationToken);
+            var paging = new Paging(request.Page, Query.PageSize, total);
+            var rows = await mine.OrderBy(a => a.Kind).ThenBy(a => a.Name).ThenBy(a => a.HubId).Skip(paging.Skip).Take(Query.PageSize)
+                .Select(a => new Row(a.HubId, a.Name, a.Kind, a.AccessType)).ToListAsync(cancellationToken);
+            return new Model(rows, paging, request.Search);
+        }
+    }
+}
