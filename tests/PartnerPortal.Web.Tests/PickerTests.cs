@@ -64,4 +64,31 @@ public sealed class PickerTests(PortalFixture fixture) : PortalTest(fixture)
         var (_, forged) = await boss.GetPageAsync($"{url}?q=emp+59&selected={await Fixture.UserIdAsync(Personas.ClientSuperAdmin)}");
         Assert.Equal(["Emp 59"], Choices(forged));
     }
+
+    [Fact]
+    public async Task R7_the_employees_tab_is_paged_and_searched_by_name_or_email()
+    {
+        var world = await BuildAsync();
+        using var boss = await Fixture.SignedInAsync(world.Boss);
+        var url = $"/{world.Agency}/partner/client-access-manager/employees";
+        static List<string> Names(IDocument page) =>
+            page.QuerySelectorAll("table[aria-label=Employees] tbody tr td:first-child a").Select(a => a.TextContent).ToList();
+
+        var (_, first) = await boss.GetPageAsync(url);
+        Assert.Equal(50, Names(first).Count);
+        Assert.Equal("Bea Boss", Names(first)[0]);
+        Assert.Contains("Showing 1–50 of 61 employees", first.QuerySelector("[data-testid=employee-count]")!.TextContent, StringComparison.Ordinal);
+        var (_, second) = await boss.GetPageAsync($"{url}?p=2");
+        Assert.Equal(11, Names(second).Count);
+        Assert.Equal("Emp 60", Names(second)[^1]);
+
+        var (_, found) = await boss.GetPageAsync($"{url}?q=EMP+1");
+        Assert.Equal(["Emp 10", "Emp 11", "Emp 12", "Emp 13", "Emp 14", "Emp 15", "Emp 16", "Emp 17", "Emp 18", "Emp 19"], Names(found));
+        var (_, byEmail) = await boss.GetPageAsync($"{url}?q=bea.boss@");
+        Assert.Equal(["Bea Boss"], Names(byEmail));
+
+        var (status, bad) = await boss.GetPageAsync($"{url}?p=-3");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Contains("Pages are numbered from 1.", bad.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+    }
 }

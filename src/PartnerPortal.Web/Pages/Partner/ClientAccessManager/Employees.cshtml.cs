@@ -1,3 +1,4 @@
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,36 +10,65 @@ using PartnerPortal.Web.Infrastructure.Authorization;
 
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
-/// <summary>Client Access Manager, Employees tab (R7): every partner employee, with the checkmark for partner domain emails.</summary>
+/// <summary>
+/// Client Access Manager, Employees tab (R7): the partner employees, with the checkmark for partner domain emails,
+/// searched by name or email and shown a page at a time.
+/// </summary>
 public class EmployeesModel(IMediator mediator) : PageModel
 {
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
     public Model? View { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long hubId, CancellationToken ct)
     {
-        var result = await mediator.Send(new Query(hubId), ct);
+        var result = await mediator.Send(new Query(hubId, Search, PageNumber), ct);
+        if (result.Status == ResultStatus.Invalid)
+        {
+            ModelState.AddFieldErrors(result.Errors);
+            result = await mediator.Send(new Query(hubId), ct);
+        }
         if (!result.Succeeded) return this.Refusal(result);
         View = result.Value;
         return Page();
     }
 
-    public sealed record Query(long PartnerHubId) : IRequest<Result<Model>>, IAccountRequest
+    public sealed record Query(long PartnerHubId, string? Search = null, int Page = 1) : IRequest<Result<Model>>, IAccountRequest
     {
+        public const int PageSize = 50;
+
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or email.");
+            RuleFor(q => q.Page).InclusiveBetween(1, 100_000).WithMessage("Pages are numbered from 1.");
+        }
     }
 
     public sealed record Row(Guid UserId, string Name, string Email, bool OnPartnerDomain, int Clients);
 
-    public sealed record Model(CamHeader Header, IReadOnlyList<Row> Employees);
+    public sealed record Model(CamHeader Header, IReadOnlyList<Row> Employees, Paging Paging, string? Search);
 
     public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
             var hubId = request.PartnerHubId;
+            var search = Picker.Normalize(request.Search);
+            var employees = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == hubId && m.IsPartnerEmployee);
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(); the culture rules do not apply
+            if (search is not null) employees = employees.Where(m => m.User!.Name.ToLower().Contains(search) || m.User.Email.Contains(search));
+#pragma warning restore CA1304, CA1311, CA1862
+            var paging = new Paging(request.Page, Query.PageSize, await employees.CountAsync(cancellationToken));
             var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
-            var employees = await db.Memberships
-                .Where(m => m.AccountHubId == hubId && m.IsPartnerEmployee)
+            // The page first, then each of its rows' client count: the count runs for 50 rows, not for every employee.
+            var page = await employees.OrderBy(m => m.User!.Name).ThenBy(m => m.UserId).Skip(paging.Skip).Take(Query.PageSize)
                 .Select(m => new
                 {
                     m.UserId,
@@ -46,11 +76,10 @@ public class EmployeesModel(IMediator mediator) : PageModel
                     m.User.Email,
                     Clients = db.Memberships.Count(c => c.UserId == m.UserId && c.PartnerHubId == hubId),
                 })
-                .OrderBy(e => e.Name)
                 .ToListAsync(cancellationToken);
             // R7: the checkmark for an email on one of the partner's domains.
-            var rows = employees.Select(e => new Row(e.UserId, e.Name, e.Email, PartnerEmailDomain.Covers(domains, e.Email), e.Clients)).ToList();
-            return new Model(CamHeader.For(scope.Account, "Employees"), rows);
+            var rows = page.Select(e => new Row(e.UserId, e.Name, e.Email, PartnerEmailDomain.Covers(domains, e.Email), e.Clients)).ToList();
+            return new Model(CamHeader.For(scope.Account, "Employees"), rows, paging, request.Search);
         }
     }
 }
