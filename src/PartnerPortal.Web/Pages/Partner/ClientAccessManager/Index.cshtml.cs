@@ -141,22 +141,14 @@ public class IndexModel(IMediator mediator) : PageModel
             var partnerHubId = request.PartnerHubId;
             var userId = me.UserId;
 
+            // Your access type is a left join (one index lookup per client), not a subquery run twice for every client.
             var rows =
                 from r in db.Relationships
                 where r.PartnerHubId == partnerHubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)
                 join a in db.Accounts on r.ClientHubId equals a.HubId
-                select new
-                {
-                    a.HubId,
-                    a.Name,
-                    a.Kind,
-                    r.State,
-                    r.EndsAt,
-                    Yours = db.Memberships.Where(m => m.AccountHubId == a.HubId && m.UserId == userId).Select(m => (AccessType?)m.AccessType).FirstOrDefault(),
-                    Employees = db.Memberships.Count(m => m.AccountHubId == a.HubId && m.PartnerHubId == partnerHubId),
-                    OtherSuperAdmins = db.Memberships.Count(m => m.AccountHubId == a.HubId && m.UserId != userId && m.AccessType == AccessType.SuperAdmin
-                        && db.Memberships.Any(p => p.AccountHubId == partnerHubId && p.UserId == m.UserId && p.IsPartnerEmployee)),
-                };
+                join y in db.Memberships.Where(m => m.UserId == userId) on a.HubId equals y.AccountHubId into yours
+                from y in yours.DefaultIfEmpty()
+                select new { a.HubId, a.Name, a.Kind, r.State, r.EndsAt, Yours = (AccessType?)y.AccessType };
 
             if (!filter.IsEverything)
             {
@@ -178,8 +170,21 @@ public class IndexModel(IMediator mediator) : PageModel
             var total = await rows.CountAsync(cancellationToken);
             // A page past the end shows the last page; the offset is computed without overflow.
             var pageNumber = Math.Clamp(request.Page, 1, Math.Max(1, (total + request.PageSize - 1) / request.PageSize));
+            // The page first; the counts run for its rows only.
             var page = await rows.OrderBy(x => x.Name).ThenBy(x => x.HubId)
                 .Skip(checked((pageNumber - 1) * request.PageSize)).Take(request.PageSize)
+                .Select(x => new
+                {
+                    x.HubId,
+                    x.Name,
+                    x.Kind,
+                    x.State,
+                    x.EndsAt,
+                    x.Yours,
+                    Employees = db.Memberships.Count(m => m.AccountHubId == x.HubId && m.PartnerHubId == partnerHubId),
+                    OtherSuperAdmins = db.Memberships.Count(m => m.AccountHubId == x.HubId && m.UserId != userId && m.AccessType == AccessType.SuperAdmin
+                        && db.Memberships.Any(p => p.AccountHubId == partnerHubId && p.UserId == m.UserId && p.IsPartnerEmployee)),
+                })
                 .ToListAsync(cancellationToken);
 
             var clients = page.Select(x => new ClientRow(x.HubId, x.Name, x.Kind, x.Yours, x.Employees, x.State, x.EndsAt, x.OtherSuperAdmins)).ToList();
