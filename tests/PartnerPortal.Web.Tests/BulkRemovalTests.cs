@@ -109,4 +109,33 @@ public sealed class BulkRemovalTests(PortalFixture fixture, ITestOutputHelper ou
         output.WriteLine($"1 client: {one} statements; 200 clients: {many} statements");
         Assert.Equal(one, many);
     }
+
+    [Fact]
+    public async Task R10_an_employee_in_many_clients_is_shown_a_page_at_a_time_and_the_removal_list_is_searched()
+    {
+        var world = await BuildAsync(60);
+        using var boss = await Fixture.SignedInAsync(world.Boss);
+        var page = $"/{world.Agency}/partner/client-access-manager/employees/{world.Hana}";
+        static List<string> Clients(AngleSharp.Dom.IDocument doc) =>
+            doc.QuerySelectorAll("table tbody tr td:first-child a").Select(a => a.TextContent).ToList();
+
+        var (_, first) = await boss.GetPageAsync(page);
+        Assert.Equal(50, Clients(first).Count);
+        var (_, second) = await boss.GetPageAsync($"{page}?p=2");
+        Assert.Equal(10, Clients(second).Count);
+        Assert.Equal("Bulk Client 059", Clients(second)[^1]);
+        var (_, found) = await boss.GetPageAsync($"{page}?q=client+05");
+        Assert.Equal(10, Clients(found).Count);
+
+        // Remove employee from clients: the first 50 and a search; what was ticked comes along, first.
+        static List<string> Choices(AngleSharp.Dom.IDocument doc) =>
+            doc.QuerySelectorAll("input[name=clients]").Select(i => doc.QuerySelector($"label[for='{i.Id}']")!.ChildNodes[0].TextContent.Trim()).ToList();
+        var (_, remove) = await boss.GetPageAsync($"{page}/remove-from-clients");
+        Assert.Equal(50, Choices(remove).Count);
+        Assert.Contains("search to find the others", remove.QuerySelector("main form[method=post]")!.TextContent, StringComparison.Ordinal);
+        var (_, searched) = await boss.GetPageAsync($"{page}/remove-from-clients?q=client+059&selected={world.Clients[3]}");
+        Assert.Equal(["Bulk Client 003", "Bulk Client 059"], Choices(searched));
+        Assert.Equal(["Bulk Client 003"], searched.QuerySelectorAll("input[name=clients]:checked")
+            .Select(i => searched.QuerySelector($"label[for='{i.Id}']")!.ChildNodes[0].TextContent.Trim()).ToList());
+    }
 }

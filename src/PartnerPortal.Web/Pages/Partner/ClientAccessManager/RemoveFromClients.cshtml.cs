@@ -10,6 +10,11 @@ public class RemoveFromClientsModel(IMediator mediator) : PageModel
 {
     [BindProperty(Name = "clients")] public List<long> Selected { get; set; } = [];
 
+    /// <summary>What was ticked before a search, carried along by it.</summary>
+    [BindProperty(SupportsGet = true, Name = "selected")] public List<long> Carried { get; set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+
     public EmployeeModel.Model? View { get; private set; }
 
     public RemovePartnerEmployees.Review? Review { get; private set; }
@@ -37,7 +42,8 @@ public class RemoveFromClientsModel(IMediator mediator) : PageModel
 
     private async Task<IActionResult> ShowAsync(long hubId, Guid employeeId, CancellationToken ct)
     {
-        var result = await mediator.Send(new EmployeeModel.Query(hubId, employeeId), ct);
+        if (Carried.Count > 0) Selected = [.. Selected.Union(Carried).Take(RemovePartnerEmployees.MaxPairs)];
+        var result = await mediator.Send(new EmployeeModel.Query(hubId, employeeId, Search, 1, Selected.Distinct().Take(RemovePartnerEmployees.MaxPairs).ToList()), ct);
         if (!result.Succeeded) return this.Refusal(result);
         View = result.Value;
         return Page();
