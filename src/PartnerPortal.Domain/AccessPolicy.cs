@@ -42,7 +42,10 @@ public static class AccessPolicy
     public static bool CanAddEmployees(AccessType? inClient, AccountKind kind) => kind == AccountKind.Client && Administers(inClient);
 
     /// <summary>R2: Super Admin, or Add and edit users, in the client account.</summary>
-    public static bool CanApproveAccessLinks(Membership? inClient) => inClient?.Has(Permission.AddAndEditUsers) == true;
+    public static bool CanApproveAccessLinks(Membership? inClient) => inClient?.Has(ApprovesAccessLinks) == true;
+
+    /// <summary>R2: the permission approving an access link takes (Super Admins hold every permission).</summary>
+    public const Permission ApprovesAccessLinks = Permission.AddAndEditUsers;
 
     /// <summary>R10, R11, R28: removing someone takes Partner Admin or Super Admin there, and only a Super Admin removes a Super Admin.</summary>
     public static bool CanRemove(Membership? actorInClient, Membership target)

@@ -64,6 +64,18 @@ public class Membership
 
     public bool Has(Permission permission) => (EffectivePermissions & permission) == permission;
 
+    /// <summary>
+    /// <see cref="Has"/> as a condition the database evaluates, so that a list of "accounts where you may …" is
+    /// filtered and bounded in the query. The same rule as <see cref="EffectivePermissions"/>; a test holds the two
+    /// to the same answers for every access type and permission.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Membership, bool>> HasInQuery(Permission permission) => m =>
+        m.AccessType == AccessType.SuperAdmin
+        || (m.AccessType == AccessType.PartnerAdmin
+            && ((Permissions.StandardPartnerAdmin | (m.KeepsBilling ? Permission.EditBilling : Permission.None)) & permission) == permission)
+        || (m.AccessType != AccessType.SuperAdmin && m.AccessType != AccessType.PartnerAdmin
+            && ((m.ExplicitPermissions | (m.PermissionSet == null ? Permission.None : m.PermissionSet.Permissions)) & permission) == permission);
+
     /// <summary>How the access reads in an audit entry or a review: "Partner Admin, Partner seat".</summary>
     public string Describe() => Describe(AccessType, PermissionSet?.Name, Seat, KeepsBilling);
 

@@ -107,4 +107,24 @@ public class AccessRulesTests
 
         Assert.Throws<InvalidOperationException>(() => client.AddMember(maria, AccessType.User, World.Now));
     }
+
+    [Fact]
+    public void R2_the_permission_rule_the_database_evaluates_answers_as_the_membership_does()
+    {
+        var client = World.ClientWithSuperAdmins(World.Person("maria@harborcoffee.com"));
+        var partnerAdmin = client.AddMember(World.Person("ava@brightwave.io"), AccessType.PartnerAdmin, World.Now);
+        var withSet = client.AddMember(World.Person("tom@harborcoffee.com"), AccessType.User, World.Now);
+        client.ChangePermissionSet(withSet.UserId, client.DefinePermissionSet("Users and marketing", Permission.AddAndEditUsers | Permission.Marketing),
+            new Actor(client.Memberships[0].UserId), World.Now);
+        var granted = client.AddMember(World.Person("ann@harborcoffee.com"), AccessType.User, World.Now);
+        client.GrantPermissions(granted.UserId, Permission.AddAndEditUsers);
+        var plain = client.AddMember(World.Person("pat@harborcoffee.com"), AccessType.User, World.Now);
+
+        foreach (var member in new[] { client.Memberships[0], partnerAdmin, withSet, granted, plain })
+            foreach (var permission in Enum.GetValues<Permission>().Where(p => p != Permission.None))
+                Assert.True(member.Has(permission) == Membership.HasInQuery(permission).Compile()(member), $"{member.AccessType} and {permission}");
+        Assert.True(AccessPolicy.CanApproveAccessLinks(withSet));
+        Assert.True(AccessPolicy.CanApproveAccessLinks(granted));
+        Assert.False(AccessPolicy.CanApproveAccessLinks(plain));
+    }
 }

@@ -86,4 +86,24 @@ public sealed class AccountSwitcherTests(PortalFixture fixture) : PortalTest(fix
         Assert.Equal(HttpStatusCode.OK, badStatus);
         Assert.Contains("Pages are numbered from 1.", bad.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task R2_the_approval_page_lists_at_most_50_accounts_and_finds_the_others_by_search()
+    {
+        var world = await BuildAsync();
+        using var bea = await Fixture.SignedInAsync(world.Boss);
+        var link = $"/access/{await Fixture.AccessLinkTokenAsync(Personas.Hana)}";
+        static List<string> Choices(IDocument page) =>
+            page.QuerySelectorAll("input[name='Data.ClientHubId']").Select(i => page.QuerySelector($"label[for='{i.Id}']")!.TextContent.Trim()).ToList();
+
+        var (_, page) = await bea.GetPageAsync(link);
+        Assert.Equal(50, Choices(page).Count);
+        Assert.Contains("search to find the others", page.QuerySelector("main form[method=post]")!.TextContent, StringComparison.Ordinal);
+
+        var (_, found) = await bea.GetPageAsync($"{link}?q=client+60");
+        Assert.Equal([$"Client 60 (Hub ID {world.Clients[59].HubId})"], Choices(found));
+        using var approved = await bea.SubmitFormAsync($"{link}?q=client+60", new Dictionary<string, string> { ["Data.ClientHubId"] = $"{world.Clients[59].HubId}" });
+        var (_, after) = await bea.GetPageAsync(BrowserLikeClient.LocationOf(approved));
+        Assert.Contains("now has access to Client 60", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+    }
 }

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace PartnerPortal.Web.Tests;
 
 /// <summary>
-/// R10, R11: removing one employee from many clients at once — the message stays short (a count and a link to the
+/// R8, R10, R11: linking or removing one employee in many clients at once — the message stays short (a count and a link to the
 /// receipt), the user's next pages still open, and the work does not grow statement by statement with the clients.
 /// </summary>
 public sealed class BulkRemovalTests(PortalFixture fixture, ITestOutputHelper output) : PortalTest(fixture)
@@ -137,5 +137,43 @@ public sealed class BulkRemovalTests(PortalFixture fixture, ITestOutputHelper ou
         Assert.Equal(["Bulk Client 003", "Bulk Client 059"], Choices(searched));
         Assert.Equal(["Bulk Client 003"], searched.QuerySelectorAll("input[name=clients]:checked")
             .Select(i => searched.QuerySelector($"label[for='{i.Id}']")!.ChildNodes[0].TextContent.Trim()).ToList());
+    }
+
+    [Fact]
+    public async Task R8_linking_200_clients_sends_as_many_statements_as_linking_one()
+    {
+        var world = await Fixture.BuildAsync(w =>
+        {
+            var agency = w.Partner("Link Agency");
+            var boss = w.Employee(agency, "Bea Link", AccessType.SuperAdmin);
+            var gil = w.Employee(agency, "Gil Gmail", email: $"gil.{Guid.NewGuid():N}@gmail.test");
+            var ids = new List<long>();
+            for (var i = 0; i < 201; i++)
+            {
+                var client = w.Client($"Link Client {i:000}");
+                w.Services(agency, client);
+                w.Member(client, gil);
+                ids.Add(client.HubId);
+            }
+            return (Agency: agency.HubId, Boss: boss.Email, Gil: gil.Id, Clients: ids);
+        });
+        using var boss = await Fixture.SignedInAsync(world.Boss);
+        var counter = Fixture.Service<StatementCounter>();
+        var url = $"/{world.Agency}/partner/client-access-manager/employees/{world.Gil}/link-clients";
+
+        async Task<int> StatementsToLinkAsync(IEnumerable<long> clients)
+        {
+            var token = await boss.AntiforgeryTokenAsync();
+            counter.Clear();
+            using var response = await boss.PostRawAsync(url, [.. clients.Select(c => new KeyValuePair<string, string>("Data.ClientHubIds", $"{c}")), new("__RequestVerificationToken", token)]);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            return counter.Statements.Count;
+        }
+
+        var one = await StatementsToLinkAsync(world.Clients.Take(1));
+        var many = await StatementsToLinkAsync(world.Clients.Skip(1));
+        output.WriteLine($"1 client: {one} statements; 200 clients: {many} statements");
+        Assert.Equal(one, many);
+        Assert.Equal(201, await Fixture.InDbAsync(db => db.Memberships.CountAsync(m => m.UserId == world.Gil && m.PartnerHubId == world.Agency && m.LinkedForManagedCredit)));
     }
 }

@@ -24,6 +24,9 @@ public class ApproveModel(IMediator mediator) : PageModel
 
     [BindProperty(SupportsGet = true, Name = "approved")] public long? ApprovedHubId { get; set; }
 
+    /// <summary>Finds an account among many by name or Hub ID.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+
     /// <summary>Set when the approval changed nothing: the employee already had that access, and no email went out.</summary>
     [BindProperty(SupportsGet = true, Name = "unchanged")] public bool Unchanged { get; set; }
 
@@ -48,7 +51,7 @@ public class ApproveModel(IMediator mediator) : PageModel
 
     private async Task<IActionResult> ShowAsync(string token, CancellationToken ct)
     {
-        var result = await mediator.Send(new Query(token), ct);
+        var result = await mediator.Send(new Query(token, Search, ApprovedHubId ?? (Data.ClientHubId > 0 ? Data.ClientHubId : null)), ct);
         View = result.Value;
         if (result.Status == ResultStatus.NotFound) Response.StatusCode = StatusCodes.Status404NotFound; // reset, unknown, tampered or its owner gone
         else if (this.FailureResult(result) is { } failure) return failure;
@@ -56,13 +59,16 @@ public class ApproveModel(IMediator mediator) : PageModel
     }
 
     [NotAccountScoped("The token is the capability; it lists only the signed-in user's own client accounts where they may approve.")]
-    public sealed record Query(string Token) : IRequest<Result<Model>>;
+    /// <param name="Chosen">The account just approved or chosen: listed whatever the search.</param>
+    public sealed record Query(string Token, string? Search = null, long? Chosen = null) : IRequest<Result<Model>>;
 
     /// <param name="AlreadyApproved">The employee already works there for this partner as Partner Admin or Super Admin: approving again changes nothing.</param>
     public sealed record ClientChoice(long HubId, string Name, string? CurrentAccess, bool AlreadyApproved);
 
     /// <summary>Null parts when the link is not valid.</summary>
-    public sealed record Model(string? PartnerName, long PartnerHubId, string? EmployeeName, string? EmployeeEmail, IReadOnlyList<ClientChoice> Clients);
+    /// <param name="More">More accounts qualify than are listed: search to find them.</param>
+    public sealed record Model(string? PartnerName, long PartnerHubId, string? EmployeeName, string? EmployeeEmail, IReadOnlyList<ClientChoice> Clients,
+        bool More = false, string? Search = null);
 
     public sealed class Handler(PortalDb db, AccountAccess access) : IRequestHandler<Query, Result<Model>>
     {
@@ -71,13 +77,19 @@ public class ApproveModel(IMediator mediator) : PageModel
             var asking = await LinkLookup.FindAsync(db, request.Token, cancellationToken);
             if (asking is null) return Failure.NotFound;
 
-            // Client accounts (never partner accounts, R4) where the viewer may approve (R2).
-            var mine = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
-                .Where(m => m.UserId == access.UserId)
-                .Join(db.Accounts.Where(a => a.Kind == AccountKind.Client), m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.HubId, a.Name })
-                .OrderBy(x => x.Name)
+            // Client accounts (never partner accounts, R4) where the viewer may approve (R2): filtered and bounded by the database.
+            var search = Picker.Normalize(request.Search);
+            var chosen = request.Chosen ?? 0;
+            var query = db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
+                .Where(m => m.UserId == access.UserId).Where(Membership.HasInQuery(AccessPolicy.ApprovesAccessLinks))
+                .Join(db.Accounts.Where(a => a.Kind == AccountKind.Client), m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.HubId, a.Name });
+#pragma warning disable CA1304, CA1305, CA1311, CA1862 // translated to SQL lower() and a cast to text; the culture rules do not apply
+            if (search is not null) query = query.Where(x => x.Name.ToLower().Contains(search) || x.HubId.ToString().Contains(search) || x.HubId == chosen);
+#pragma warning restore CA1304, CA1305, CA1311, CA1862
+            var mine = await query.OrderBy(x => x.HubId == chosen ? 0 : 1).ThenBy(x => x.Name).ThenBy(x => x.HubId).Take(Picker.Size + 1)
                 .ToListAsync(cancellationToken);
-            var allowed = mine.Where(x => AccessPolicy.CanApproveAccessLinks(x.Membership)).ToList();
+            var more = mine.Count > Picker.Size;
+            var allowed = mine.Take(Picker.Size).Where(x => AccessPolicy.CanApproveAccessLinks(x.Membership)).OrderBy(x => x.Name).ToList();
             var allowedIds = allowed.Select(x => x.HubId).ToList();
             var employeeAccess = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => m.UserId == asking.EmployeeId && allowedIds.Contains(m.AccountHubId)).ToDictionaryAsync(m => m.AccountHubId, cancellationToken);
@@ -86,7 +98,7 @@ public class ApproveModel(IMediator mediator) : PageModel
                     ? new ClientChoice(x.HubId, x.Name, e.Describe(), e.PartnerHubId == asking.PartnerHubId && AccessPolicy.Administers(e.AccessType))
                     : new ClientChoice(x.HubId, x.Name, null, false))
                 .ToList();
-            return new Model(asking.PartnerName, asking.PartnerHubId, asking.EmployeeName, asking.EmployeeEmail, choices);
+            return new Model(asking.PartnerName, asking.PartnerHubId, asking.EmployeeName, asking.EmployeeEmail, choices, more, request.Search);
         }
     }
 

@@ -110,15 +110,22 @@ public class LinkClientsModel(IMediator mediator) : PageModel
             var employee = await access.EmployeeOfPartnerAsync(request.PartnerHubId, request.EmployeeId, cancellationToken);
             if (!employee.Succeeded) return employee.AsFailure();
 
+            // Every client chosen, with its members, in one read; one this partner does not service is not found, as for one.
+            var ids = request.ClientHubIds.Distinct().ToList();
+            // Tracked: linking makes an Ending relationship Active again (RelationshipKeeper finds them here).
+            var serviced = (await db.Relationships.Where(r => r.PartnerHubId == request.PartnerHubId && ids.Contains(r.ClientHubId)
+                && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)).ToListAsync(cancellationToken)).Select(r => r.ClientHubId).ToList();
+            var clients = await db.Accounts.WithMembers().Where(a => serviced.Contains(a.HubId) && a.Kind == AccountKind.Client)
+                .ToDictionaryAsync(a => a.HubId, cancellationToken);
+            if (ids.Any(id => !clients.ContainsKey(id))) return Failure.NotFound;
+
             var linked = 0;
             var first = "";
-            foreach (var clientHubId in request.ClientHubIds.Distinct())
+            foreach (var client in ids.Select(id => clients[id]))
             {
-                var client = await access.ServicedClientAsync(request.PartnerHubId, clientHubId, partnerAccountsToo: false, cancellationToken);
-                if (!client.Succeeded) return client.AsFailure();
-                var outcome = client.Value.LinkPartnerEmployee(request.EmployeeId, request.PartnerHubId, scope.PartnerActor, clock.GetUtcNow());
-                if (!outcome.Succeeded) return Failure.Refused($"{client.Value.Name}: {outcome.Refusal}");
-                if (linked++ == 0) first = client.Value.Name;
+                var outcome = client.LinkPartnerEmployee(request.EmployeeId, request.PartnerHubId, scope.PartnerActor, clock.GetUtcNow());
+                if (!outcome.Succeeded) return Failure.Refused($"{client.Name}: {outcome.Refusal}");
+                if (linked++ == 0) first = client.Name;
             }
             await db.SaveChangesAsync(cancellationToken);
             var where = linked == 1 ? first : $"{linked} clients";
