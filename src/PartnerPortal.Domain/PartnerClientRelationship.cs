@@ -103,17 +103,27 @@ public class PartnerClientRelationship : AggregateRoot
     public bool EndIfDue(DateTimeOffset now)
     {
         if (!IsDue(now)) return false;
-        var before = Describe();
+        var endsAt = EndsAt;
         State = RelationshipState.Ended;
         EndedAt = now;
-        Raise(new RelationshipChanged(PartnerHubId, ClientHubId, "Relationship ended", before, Describe()));
+        Raise(EndedEvent(PartnerHubId, ClientHubId, endsAt));
         return true;
     }
 
+    /// <summary>
+    /// R12: what ending a due relationship tells the rest of the product. <see cref="EndIfDue"/> raises it; the ending
+    /// job, which ends thousands at once in the database (State Ended, EndedAt now, where still due), raises it for
+    /// each row it ended.
+    /// </summary>
+    public static RelationshipChanged EndedEvent(long partnerHubId, long clientHubId, DateTimeOffset? endsAt) =>
+        new(partnerHubId, clientHubId, "Relationship ended", Describe(RelationshipState.Ending, endsAt), Describe(RelationshipState.Ended, null));
+
     /// <summary>How the state reads in an audit entry: "Ending on 2026-12-01".</summary>
-    public string Describe() => State == RelationshipState.Ending && EndsAt is { } endsAt
-        ? $"Ending on {endsAt.UtcDateTime:yyyy-MM-dd}"
-        : State.Display();
+    public string Describe() => Describe(State, EndsAt);
+
+    private static string Describe(RelationshipState state, DateTimeOffset? endsAt) => state == RelationshipState.Ending && endsAt is { } date
+        ? $"Ending on {date.UtcDateTime:yyyy-MM-dd}"
+        : state.Display();
 
     private static readonly Func<PartnerClientRelationship, DateTimeOffset, bool> CompiledDue = CompileDue();
 

@@ -23,7 +23,8 @@ public sealed class ConcurrencyTests(PortalFixture fixture, Xunit.Abstractions.I
     private async Task<int> EndDueAsync(TimeProvider clock)
     {
         await using var scope = Fixture.Factory.Services.CreateAsyncScope();
-        return await new RelationshipEnder(scope.ServiceProvider.GetRequiredService<PortalDb>(), clock).EndDueAsync(CancellationToken.None);
+        return await new RelationshipEnder(scope.ServiceProvider.GetRequiredService<PortalDb>(),
+            scope.ServiceProvider.GetRequiredService<Infrastructure.DomainEvents.DomainEventDispatcher>(), clock).EndDueAsync(CancellationToken.None);
     }
 
     [Fact]

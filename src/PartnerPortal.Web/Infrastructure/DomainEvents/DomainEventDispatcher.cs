@@ -30,6 +30,17 @@ public sealed class DomainEventDispatcher(IServiceProvider services) : SaveChang
         return result;
     }
 
+    /// <summary>
+    /// For a change made in the database set-wise (no aggregate tracked to raise it): the same handlers run, and what
+    /// they add is saved by the next SaveChanges, in the caller's transaction.
+    /// </summary>
+    public async Task PublishAsync(IEnumerable<IDomainEvent> events, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var domainEvent in events)
+            await (Task)DispatchOne.MakeGenericMethod(domainEvent.GetType()).Invoke(this, [domainEvent, ct])!;
+    }
+
     private async Task DispatchPendingAsync(DbContext context, CancellationToken ct)
     {
         for (var round = 0; ; round++)

@@ -1,39 +1,54 @@
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Domain;
+using PartnerPortal.Web.Infrastructure.DomainEvents;
 
 namespace PartnerPortal.Web.Infrastructure.Jobs;
 
 /// <summary>
-/// R12: ends the relationships whose end date has passed, by the domain's own rule
-/// (<see cref="PartnerClientRelationship.DueAt"/>, <see cref="PartnerClientRelationship.EndIfDue"/>),
-/// a batch per transaction. The relationship's state is its concurrency token, so when two
-/// instances end the same batch, or an employee is added back meanwhile, the loser's batch rolls
-/// back and is read again: each relationship ends exactly once, with one audit entry.
+/// R12: ends the relationships whose end date has passed (<see cref="PartnerClientRelationship.DueAt"/>), set-wise: per chunk,
+/// in one transaction, the ids due, one conditional UPDATE (still due: another instance that got there first, or an
+/// employee added back meanwhile, leaves nothing to update), the rows this run ended (ended at this run's instant),
+/// and their audit entries in one batch — a constant number of statements per chunk, whatever the chunk's size. A chunk
+/// commits only when the rows it finds ended at its instant are exactly the rows its UPDATE changed.
+/// Each relationship ends exactly once, with one audit entry, however many instances run the job.
 /// </summary>
-public sealed class RelationshipEnder(PortalDb db, TimeProvider clock)
+public sealed class RelationshipEnder(PortalDb db, DomainEventDispatcher events, TimeProvider clock)
 {
-    private const int BatchSize = 200;
+    public const int ChunkSize = 1000;
 
     public async Task<int> EndDueAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        // The instant this run ends things at, to the microsecond every provider stores: it tells this run's rows apart.
+        var clockNow = clock.GetUtcNow();
+        var now = new DateTimeOffset(clockNow.UtcTicks - (clockNow.UtcTicks % 10), TimeSpan.Zero);
         var ended = 0;
         for (var losses = 0; losses < 10;)
         {
-            var due = await db.Relationships.Where(PartnerClientRelationship.DueAt(now)).OrderBy(r => r.Id).Take(BatchSize).ToListAsync(ct);
-            if (due.Count == 0) break;
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var batch = due.Count(r => r.EndIfDue(now));
-                await db.SaveChangesAsync(ct);
+                var ids = await db.Relationships.Where(PartnerClientRelationship.DueAt(now)).OrderBy(r => r.Id).Select(r => r.Id).Take(ChunkSize).ToListAsync(ct);
+                if (ids.Count == 0) break;
+                // EndIfDue's change, for the whole chunk at once; the due condition again, evaluated on the rows as they are now.
+                var updated = await db.Relationships.Where(r => ids.Contains(r.Id)).Where(PartnerClientRelationship.DueAt(now))
+                    .ExecuteUpdateAsync(set => set.SetProperty(r => r.State, RelationshipState.Ended).SetProperty(r => r.EndedAt, now), ct);
+                if (updated > 0)
+                {
+                    var mine = await db.Relationships.AsNoTracking().Where(r => ids.Contains(r.Id) && r.State == RelationshipState.Ended && r.EndedAt == now)
+                        .Select(r => new { r.PartnerHubId, r.ClientHubId, r.EndsAt }).ToListAsync(ct);
+                    // Another instance ended some of these rows at the very same instant: which are ours is not certain, so
+                    // this chunk rolls back and is read again (it then holds only what is still due).
+                    if (mine.Count != updated) throw new DbUpdateConcurrencyException("Another instance ended part of this chunk at the same instant.");
+                    await events.PublishAsync(mine.Select(r => PartnerClientRelationship.EndedEvent(r.PartnerHubId, r.ClientHubId, r.EndsAt)), ct);
+                    await db.SaveChangesAsync(ct);
+                    ended += mine.Count;
+                }
                 await transaction.CommitAsync(ct);
-                ended += batch;
             }
             catch (Exception ex) when (DatabaseErrors.IsLostRace(ex))
             {
-                losses++; // another instance (or an employee added back) got there first: read again
+                losses++; // another instance held the rows (a serialization failure on PostgreSQL, a busy database on SQLite): read again
             }
             db.ChangeTracker.Clear();
         }
