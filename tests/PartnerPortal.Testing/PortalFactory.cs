@@ -23,7 +23,7 @@ public sealed class PortalFactory(TestDatabase database, Action<IServiceCollecti
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Portal", Database.ConnectionString);
         builder.UseSetting("DemoData:Seed", "true");
-        builder.UseSetting("Serilog:MinimumLevel", "Information");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
         builder.UseSetting("Serilog:FilePath", LogFile);
         // The log shippers' format: every property of every event is in the file, so a test that finds no secret there finds none anywhere.
         builder.UseSetting("Serilog:Format", "json");

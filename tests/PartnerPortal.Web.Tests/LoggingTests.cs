@@ -32,3 +32,36 @@ public sealed class LoggingTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Contains("responded 200", line, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Levels per category come from configuration: EF Core's command log is raised without a rebuild.</summary>
+public sealed class LogLevelTests
+{
+    [Fact]
+    public async Task A_category_raised_in_configuration_logs_what_it_hides_by_default()
+    {
+        await using var quiet = new PortalFactory(TestDatabase.FromEnvironment("quiet"));
+        await using var verbose = new PortalFactory(TestDatabase.FromEnvironment("verbose"), settings: new Dictionary<string, string>
+        {
+            ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
+        });
+        try
+        {
+            foreach (var factory in new[] { quiet, verbose })
+            {
+                using var client = new BrowserLikeClient(factory);
+                (await client.GetAsync("/health/ready")).Dispose();
+                (await client.GetAsync("/sign-in")).Dispose();
+            }
+
+            var verboseLog = await LogFile.WaitForAsync(verbose, "Executed DbCommand");
+            Assert.Contains("Executed DbCommand", verboseLog, StringComparison.Ordinal);
+            var quietLog = await LogFile.WaitForAsync(quiet, "HTTP GET /sign-in");
+            Assert.DoesNotContain("Executed DbCommand", quietLog, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await quiet.Database.DisposeAsync();
+            await verbose.Database.DisposeAsync();
+        }
+    }
+}

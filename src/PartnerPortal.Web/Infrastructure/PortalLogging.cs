@@ -23,18 +23,19 @@ public static class PortalLogging
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
         var json = string.Equals(configuration["Serilog:Format"], "json", StringComparison.OrdinalIgnoreCase);
+        // Levels per category come from configuration alone (Serilog:MinimumLevel:Default and :Override:<category>,
+        // appsettings.json or environment variables), no rebuild needed: e.g. Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command = Information shows every SQL command.
         var logger = new LoggerConfiguration()
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .ReadFrom.Configuration(configuration) // Serilog:MinimumLevel, Serilog:WriteTo, … as Serilog.Settings.Configuration reads them
             .Enrich.FromLogContext()
             .Enrich.With<NoRequestPaths>();
         // Text for people by default; Serilog:Format=json writes one compact JSON object per event, for log shippers.
-        logger = json
-            ? logger.WriteTo.Console(new RenderedCompactJsonFormatter())
-            : logger.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture);
+        // The console is written from a background queue: a slow terminal or pipe never holds up a request.
+        logger = logger.WriteTo.Async(sink =>
+        {
+            if (json) sink.Console(new RenderedCompactJsonFormatter());
+            else sink.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture);
+        }, bufferSize: 10_000, blockWhenFull: false);
         // An optional copy in a file (Serilog:FilePath), one file per day, in the same format.
         if (configuration["Serilog:FilePath"] is { Length: > 0 } path)
         {
