@@ -24,17 +24,9 @@ if ((${#missing[@]})); then
 fi
 
 # --- a throw-away PostgreSQL on loopback ------------------------------------------------------
-pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-pgdir=$(mktemp -d /tmp/partnerportal-pg.XXXXXX)
-pgport=${PARTNERPORTAL_PG_PORT:-55432}
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" -eq 0 ] && chown postgres: "$pgdir"
-stop_pg() { as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pgdir"; }
-trap stop_pg EXIT
-echo "== Starting PostgreSQL ($("$pgbin/postgres" --version)) on 127.0.0.1:$pgport"
-as_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres --auth=trust -E UTF8 >/dev/null
-as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdir -c fsync=off -c max_connections=200" start >/dev/null
+source scripts/lib/postgres.sh
+start_postgres "${PARTNERPORTAL_PG_PORT:-55432}"
+pgport=$PG_PORT
 
 # --- build once, then every test project ----------------------------------------------------
 echo "== Building"

@@ -67,8 +67,10 @@ public class EmployeesModel(IMediator mediator) : PageModel
 #pragma warning restore CA1304, CA1311, CA1862
             var paging = new Paging(request.Page, Query.PageSize, await employees.CountAsync(cancellationToken));
             var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
-            // The page first, then each of its rows' client count: the count runs for 50 rows, not for every employee.
-            var page = await employees.OrderBy(m => m.User!.Name).ThenBy(m => m.UserId).Skip(paging.Skip).Take(Query.PageSize)
+            // The page's employees first (a subquery with its LIMIT), then each one's client count: the count runs for
+            // 50 rows, not for every employee before the page is cut.
+            var pageKeys = employees.OrderBy(m => m.User!.Name).ThenBy(m => m.UserId).Skip(paging.Skip).Take(Query.PageSize).Select(m => m.UserId);
+            var page = await employees.Where(m => pageKeys.Contains(m.UserId)).OrderBy(m => m.User!.Name).ThenBy(m => m.UserId)
                 .Select(m => new
                 {
                     m.UserId,

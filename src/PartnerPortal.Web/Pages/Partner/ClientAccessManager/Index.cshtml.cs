@@ -170,9 +170,11 @@ public class IndexModel(IMediator mediator) : PageModel
             var total = await rows.CountAsync(cancellationToken);
             // A page past the end shows the last page; the offset is computed without overflow.
             var pageNumber = Math.Clamp(request.Page, 1, Math.Max(1, (total + request.PageSize - 1) / request.PageSize));
-            // The page first; the counts run for its rows only.
-            var page = await rows.OrderBy(x => x.Name).ThenBy(x => x.HubId)
-                .Skip(checked((pageNumber - 1) * request.PageSize)).Take(request.PageSize)
+            // The page's clients first (a subquery with its LIMIT); the counts then run for those rows only — in one
+            // flat query the database would work out every client's counts before sorting and cutting the page.
+            var pageKeys = rows.OrderBy(x => x.Name).ThenBy(x => x.HubId)
+                .Skip(checked((pageNumber - 1) * request.PageSize)).Take(request.PageSize).Select(x => x.HubId);
+            var page = await rows.Where(x => pageKeys.Contains(x.HubId)).OrderBy(x => x.Name).ThenBy(x => x.HubId)
                 .Select(x => new
                 {
                     x.HubId,

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The large-world benchmark (docs/performance.md): the same pages, signed in as Ava Patel (Super Admin of
+# Brightwave Digital), at demo size and at a large size, side by side, on SQLite and on PostgreSQL.
+#
+#   bench/run.sh                 the full run: 10,000 clients, 500 employees, ~100,000 memberships; 10 s of wrk a page
+#   bench/run.sh --small         a few hundred clients and 2 s a page (the test command runs it to keep it working)
+#   BENCH_PROVIDERS=sqlite bench/run.sh   one database only
+#
+# Needs wrk, curl and (for PostgreSQL) the postgresql package. Prints a table per database and writes it to
+# artifacts/bench/results.md: requests per second at both sizes and their ratio, p50 and p99 at the large size,
+# SQL statements per request, page size and the app's resident memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+small=false
+[ "${1:-}" = "--small" ] && small=true
+if $small; then
+  clients=300; employees=50; per_client=10; ava_every=10; seconds=2; threads=1; connections=4
+else
+  clients=10000; employees=500; per_client=10; ava_every=10; seconds=10; threads=2; connections=8
+fi
+providers=${BENCH_PROVIDERS:-sqlite,postgres}
+out="$root/artifacts/bench"
+rm -rf "$out" && mkdir -p "$out"
+for tool in wrk curl; do command -v $tool >/dev/null || { echo "bench/run.sh needs $tool (apt-get install $tool)" >&2; exit 1; }; done
+
+echo "== Building"
+dotnet build PartnerPortal.sln -c Release -nologo -v quiet >/dev/null
+app_dll="$root/src/PartnerPortal.Web/bin/Release/net10.0/PartnerPortal.Web.dll"
+grow_dll="$root/bench/PartnerPortal.Bench/bin/Release/net10.0/PartnerPortal.Bench.dll"
+if [[ $providers == *postgres* ]]; then
+  source scripts/lib/postgres.sh
+  start_postgres "${BENCH_PG_PORT:-55442}"
+fi
+
+app_pid=""
+stop_app() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; app_pid=""; }
+trap 'stop_app; declare -F stop_postgres >/dev/null && stop_postgres' EXIT
+
+# start_app <name> <provider> <connection string> [more VAR=value]: the app as a deployment runs it, on port 5590.
+start_app() {
+  local name=$1 provider=$2 connection=$3; shift 3
+  (cd "$root/src/PartnerPortal.Web" && exec env ASPNETCORE_ENVIRONMENT=Production Security__HttpsOnly=false \
+    Database__Provider="$provider" ConnectionStrings__Portal="$connection" DemoData__Seed=true Jobs__Enabled=false \
+    RateLimits__SignInPerAddress=1000000 RateLimits__SignInPerAccount=1000000 RateLimits__AccessLinkPerAddress=1000000 \
+    Serilog__Format=json Serilog__FilePath="$out/$name.log" Serilog__MinimumLevel__Default=Warning "$@" \
+    dotnet "$app_dll" --urls http://127.0.0.1:5590 >"$out/$name.out" 2>&1) &
+  app_pid=$!
+  for _ in $(seq 1 120); do
+    curl -fs http://127.0.0.1:5590/health/ready >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "The app did not start; see $out/$name.out" >&2; tail -20 "$out/$name.out" >&2; exit 1
+}
+
+# Signs Ava in with curl; sets cookie (the header wrk sends).
+sign_in() {
+  local jar="$out/cookies" token
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:5590/sign-in | grep -o '__RequestVerificationToken[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "Data.Email=ava.patel@brightwave.io" \
+    --data-urlencode "Data.Password=partner-portal-demo" --data-urlencode "__RequestVerificationToken=$token" http://127.0.0.1:5590/sign-in
+  cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s=%s; ", $6, $7 }')
+}
+
+get() { curl -s -H "Cookie: $cookie" "http://127.0.0.1:5590$1"; }
+
+# The pages Ava uses, with the ids of this world.
+pages() {
+  local cam="/44010001/partner/client-access-manager" ava hana link
+  ava=$(get "$cam/employees?q=ava.patel" | grep -o 'employees/[0-9a-f-]\{36\}' | head -1 | cut -d/ -f2)
+  hana=$(get "$cam/employees?q=hana.sato" | grep -o 'employees/[0-9a-f-]\{36\}' | head -1 | cut -d/ -f2)
+  link=$(get "$cam/access-link?employee=$hana" | grep -o '/access/[A-Za-z0-9_-]\{20,\}' | head -1)
+  printf '%s\n' "/health/live" "/44010001/home" "$cam" "$cam?filtered=true&types=all" "$cam?filtered=true&types=all&q=client+12" \
+    "$cam/employees" "$cam/employees/$ava" "$cam/employees/$ava/remove-from-clients" "$cam/employees/$hana/link-clients" \
+    "$cam/clients/45100001" "$cam/clients/45100001/add-employees" "/accounts" "$link"
+}
+
+# measure <size> <provider> <connection string>: wrk on every page, then statements and sizes from a second start.
+measure() {
+  local size=$1 provider=$2 connection=$3
+  start_app "$provider-$size" "$provider" "$connection"
+  sign_in
+  pages >"$out/$provider-$size.pages"
+  get / >/dev/null
+  while read -r page; do
+    for _ in 1 2 3; do get "$page" >/dev/null; done # warm
+    wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:5590$page" >"$out/wrk.txt" 2>&1 || true
+    local rps p50 p99 errors
+    rps=$(awk '/Requests\/sec/ { print $2 }' "$out/wrk.txt")
+    p50=$(awk '$1 == "50%" { print $2 }' "$out/wrk.txt")
+    p99=$(awk '$1 == "99%" { print $2 }' "$out/wrk.txt")
+    errors=$(awk '/Non-2xx or 3xx responses/ { print $5 }' "$out/wrk.txt")
+    echo -e "$page\t${rps:-0}\t${p50:-?}\t${p99:-?}\t${errors:-0}" >>"$out/$provider-$size.wrk"
+  done <"$out/$provider-$size.pages"
+  echo "$(ps -o rss= -p "$(pgrep -f "PartnerPortal.Web.dll --urls http://127.0.0.1:5590" | head -1)" | tr -d ' ')" >"$out/$provider-$size.rss"
+  stop_app
+  # Statements: the same pages once each, with EF Core's command log raised (a setting, not a rebuild).
+  start_app "$provider-$size-sql" "$provider" "$connection" "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information"
+  sign_in
+  while read -r page; do
+    get "$page" >/dev/null # warm
+    sleep 0.3
+    local before after bytes
+    before=$(cat "$out/$provider-$size-sql"*.log | grep -c 'Executed DbCommand' || true)
+    bytes=$(curl -s -o /dev/null -w '%{size_download}' -H "Cookie: $cookie" "http://127.0.0.1:5590$page")
+    sleep 0.3
+    after=$(cat "$out/$provider-$size-sql"*.log | grep -c 'Executed DbCommand' || true)
+    echo -e "$page\t$((after - before))\t$bytes" >>"$out/$provider-$size.sql"
+  done <"$out/$provider-$size.pages"
+  stop_app
+}
+
+report() {
+  local provider=$1 grow_seconds=$2
+  {
+    echo
+    echo "### $provider — demo world vs. demo + $clients clients, $employees employees, $((clients * per_client + clients / ava_every)) memberships"
+    echo
+    echo "wrk -t$threads -c$connections -d${seconds}s per page; growing the world took ${grow_seconds} s; app memory (RSS) after the run: demo $(( $(cat "$out/$provider-demo.rss") / 1024 )) MB, large $(( $(cat "$out/$provider-large.rss") / 1024 )) MB."
+    echo
+    echo "| page | demo req/s | large req/s | large/demo | p50 large | p99 large | statements | KB large | non-2xx |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    paste "$out/$provider-demo.wrk" "$out/$provider-large.wrk" "$out/$provider-large.sql" | \
+      sed -E 's#/access/[A-Za-z0-9_-]+#/access/{token}#; s#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}#{id}#g; s#/44010001/partner/client-access-manager#{cam}#' | \
+      awk -F'\t' '{ ratio = ($2 > 0) ? $7 / $2 : 0; page = $1;
+        printf "| %s | %.0f | %.0f | %.2f | %s | %s | %s | %.0f | %s |\n", page, $2, $7, ratio, $8, $9, $12, $13 / 1024, $5 + $10 }'
+  } | tee -a "$out/results.md"
+}
+
+IFS=',' read -ra wanted <<<"$providers"
+for provider in "${wanted[@]}"; do
+  case $provider in
+    sqlite)
+      demo_cs="Data Source=$out/demo.db"; large_cs="Data Source=$out/large.db"; name=Sqlite ;;
+    postgres)
+      demo_cs="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=bench_demo"
+      large_cs="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=bench_large"; name=Postgres ;;
+    *) echo "Unknown provider $provider" >&2; exit 1 ;;
+  esac
+  echo "== $name: demo world"
+  measure demo "$name" "$demo_cs"
+  echo "== $name: growing the large world"
+  start_app "$provider-seed" "$name" "$large_cs"; stop_app # migrations and the demo world
+  started=$(date +%s)
+  dotnet "$grow_dll" "$name" "$large_cs" "$clients" "$employees" "$per_client" "$ava_every"
+  grow_seconds=$(( $(date +%s) - started ))
+  echo "== $name: large world"
+  measure large "$name" "$large_cs"
+  report "$name" "$grow_seconds"
+done
+echo
+echo "Written to artifacts/bench/results.md"
