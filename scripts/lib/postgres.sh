@@ -13,8 +13,13 @@ start_postgres() {
   trap stop_postgres EXIT
   echo "== Starting PostgreSQL ($("$pg_bin/postgres" --version)) on 127.0.0.1:$PG_PORT"
   as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 >/dev/null
-  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $pg_dir -c fsync=off -c max_connections=300" start >/dev/null
+  local options="-c listen_addresses=127.0.0.1 -p $PG_PORT -k $pg_dir -c fsync=off -c max_connections=300"
+  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -o "$options" start >/dev/null
+  # For the outage test: stopping and starting this server again, as scripts of their own.
+  PG_STOP_SCRIPT="$pg_dir/stop.sh"; PG_START_SCRIPT="$pg_dir/start.sh"
+  local run=""; [ "$(id -u)" -eq 0 ] && run="runuser -u postgres --"
+  echo "$run '$pg_bin/pg_ctl' -D '$pg_dir/data' -m fast -w stop" >"$PG_STOP_SCRIPT"
+  echo "$run '$pg_bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/log' -w -o '$options' start" >"$PG_START_SCRIPT"
 }
 
 stop_postgres() {

@@ -22,4 +22,18 @@ public static class DatabaseErrors
             or PostgresErrorCodes.DeadlockDetected,
         _ => false,
     };
+
+    /// <summary>
+    /// The database could not be reached or is shutting down (a network error, a refused or dropped connection, a
+    /// timeout, PostgreSQL's shutdown codes), possibly after EF Core's retries: the request is answered 503 and
+    /// may be tried again; nothing about the request itself was wrong.
+    /// </summary>
+    public static bool IsUnavailable(Exception? exception) => exception switch
+    {
+        null => false,
+        PostgresException postgres => postgres.SqlState is "57P01" or "57P02" or "57P03" or "53300" || IsUnavailable(postgres.InnerException),
+        NpgsqlException npgsql => npgsql.IsTransient || IsUnavailable(npgsql.InnerException),
+        System.Net.Sockets.SocketException or TimeoutException => true,
+        _ => IsUnavailable(exception.InnerException),
+    };
 }

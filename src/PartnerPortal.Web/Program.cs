@@ -103,7 +103,12 @@ await app.PrepareDatabaseAsync(seedDemo);
 
 app.UsePortalRequestLogging();
 app.UseMiddleware<SecurityHeaders>();
-app.UseExceptionHandler("/error/500");
+// An exception is a 500, except when the database cannot be reached: 503, the same page, to be tried again.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    StatusCodeSelector = ex => DatabaseErrors.IsUnavailable(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+});
 if (httpsOnly)
 {
     app.UseHsts();

@@ -176,4 +176,38 @@ public sealed class BulkRemovalTests(PortalFixture fixture, ITestOutputHelper ou
         Assert.Equal(one, many);
         Assert.Equal(201, await Fixture.InDbAsync(db => db.Memberships.CountAsync(m => m.UserId == world.Gil && m.PartnerHubId == world.Agency && m.LinkedForManagedCredit)));
     }
+
+    [Fact]
+    public async Task R11_removing_200_employees_from_one_client_sends_as_many_statements_as_removing_one()
+    {
+        var world = await Fixture.BuildAsync(w =>
+        {
+            var agency = w.Partner("Crowd Agency");
+            var boss = w.Employee(agency, "Bea Crowd", AccessType.SuperAdmin);
+            var client = w.Client("Crowded Client");
+            w.Services(agency, client);
+            w.Seat(client, agency, boss, AccessType.PartnerAdmin);
+            var crowd = Enumerable.Range(1, 201).Select(i => w.Employee(agency, $"Crowd {i:000}")).ToList();
+            crowd.ForEach(e => w.Seat(client, agency, e, AccessType.User, "Sales"));
+            return (Agency: agency.HubId, Boss: boss.Email, Client: client.HubId, Crowd: crowd.Select(e => e.Id).ToList());
+        });
+        using var boss = await Fixture.SignedInAsync(world.Boss);
+        var counter = Fixture.Service<StatementCounter>();
+        var url = $"/{world.Agency}/partner/client-access-manager/clients/{world.Client}?handler=Confirm";
+
+        async Task<int> StatementsToRemoveAsync(IEnumerable<Guid> people)
+        {
+            var token = await boss.AntiforgeryTokenAsync();
+            counter.Clear();
+            using var response = await boss.PostRawAsync(url, [.. people.Select(p => new KeyValuePair<string, string>("remove", $"{p}")), new("__RequestVerificationToken", token)]);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            return counter.Statements.Count;
+        }
+
+        var one = await StatementsToRemoveAsync(world.Crowd.Take(1));
+        var many = await StatementsToRemoveAsync(world.Crowd.Skip(1));
+        output.WriteLine($"1 employee: {one} statements; 200 employees: {many} statements");
+        Assert.Equal(one, many);
+        Assert.Equal(1, await Fixture.InDbAsync(db => db.Memberships.CountAsync(m => m.AccountHubId == world.Client && m.PartnerHubId == world.Agency)));
+    }
 }

@@ -48,7 +48,9 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     {
         builder.ToTable("Memberships");
         builder.HasIndex(m => new { m.AccountHubId, m.UserId }).IsUnique();
-        builder.HasIndex(m => m.UserId);
+        // A person's memberships, and among them those for one partner (an employee's client count on the Employees
+        // tab): without the second column SQLite counted through the partner's whole index (1.8 s at 100,000 memberships).
+        builder.HasIndex(m => new { m.UserId, m.PartnerHubId });
         builder.HasIndex(m => new { m.AccountHubId, m.PartnerHubId });
         builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.PermissionSet).WithMany().HasForeignKey(m => m.PermissionSetId).OnDelete(DeleteBehavior.Restrict);

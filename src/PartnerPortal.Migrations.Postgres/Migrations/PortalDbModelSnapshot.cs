@@ -545,12 +545,12 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("PermissionSetId");
 
-                    b.HasIndex("UserId");
-
                     b.HasIndex("AccountHubId", "PartnerHubId");
 
                     b.HasIndex("AccountHubId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("UserId", "PartnerHubId");
 
                     b.ToTable("Memberships", (string)null);
                 });

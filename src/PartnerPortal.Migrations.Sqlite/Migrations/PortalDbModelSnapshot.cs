@@ -522,12 +522,12 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PermissionSetId");
 
-                    b.HasIndex("UserId");
-
                     b.HasIndex("AccountHubId", "PartnerHubId");
 
                     b.HasIndex("AccountHubId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("UserId", "PartnerHubId");
 
                     b.ToTable("Memberships", (string)null);
                 });

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MediatR;
 using PartnerPortal.Data;
 
@@ -10,7 +11,9 @@ public interface IRetriedOnConflict;
 /// Runs a <see cref="IRetriedOnConflict"/> command again, from a fresh reading, when its save lost a
 /// race (<see cref="DatabaseErrors.IsLostRace"/>): the loser then gets the answer it would have got
 /// had it come second — the rule's refusal (R14, R21) or, for a repeat, the same success. The
-/// outermost behaviour, so each attempt is authorized, validated and transacted anew.
+/// outermost behaviour, so each attempt is authorized, validated and transacted anew. Every command
+/// also runs inside the provider's execution strategy (EF Core's retries on a dropped connection on
+/// PostgreSQL and SQL Server), which starts it over the same way.
 /// </summary>
 public sealed class RetryBehavior<TRequest, TResponse>(PortalDb db, ILogger<RetryBehavior<TRequest, TResponse>> logger) : IPipelineBehavior<TRequest, TResponse>
 {
@@ -19,7 +22,19 @@ public sealed class RetryBehavior<TRequest, TResponse>(PortalDb db, ILogger<Retr
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        if (request is not IRetriedOnConflict) return await next();
+        if (request is not ICommand) return await next();
+        var strategy = db.Database.CreateExecutionStrategy();
+        var started = false;
+        return await strategy.ExecuteAsync(async () =>
+        {
+            if (started) db.ChangeTracker.Clear(); // the connection failed: start again from a fresh reading
+            started = true;
+            return request is IRetriedOnConflict ? await RunAsync(next, cancellationToken) : await next();
+        });
+    }
+
+    private async Task<TResponse> RunAsync(RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try

@@ -21,7 +21,9 @@ public class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        Code = code is >= 400 and <= 599 ? code.Value : 500;
+        // After an exception the handler has set the status (500, or 503 when the database is out of reach).
+        Code = code is >= 400 and <= 599 ? code.Value : Response.StatusCode is >= 500 and <= 599 ? Response.StatusCode : 500;
+        if (Code == 503) Response.Headers.RetryAfter = "30";
         UnreadableFields = HttpContext.Items[RequestGuard.UnreadableFieldsKey] as IReadOnlyList<string> ?? [];
         var retryAfter = Response.Headers.RetryAfter.ToString();
         (Heading, Explanation) = Code switch
@@ -33,6 +35,7 @@ public class ErrorModel : PageModel
             429 => ("Too many attempts", retryAfter.Length > 0
                 ? $"Please wait {retryAfter} seconds, then try again."
                 : "Please wait a minute, then try again."),
+            503 => ("Partner Portal is briefly unavailable", "We can't reach the database right now. Nothing was changed; try again in a minute."),
             _ => ("Something went wrong on our side", "The problem was logged. Try again in a moment."),
         };
     }

@@ -23,35 +23,46 @@ public sealed class RelationshipEnder(PortalDb db, DomainEventDispatcher events,
         var clockNow = clock.GetUtcNow();
         var now = new DateTimeOffset(clockNow.UtcTicks - (clockNow.UtcTicks % 10), TimeSpan.Zero);
         var ended = 0;
+        var strategy = db.Database.CreateExecutionStrategy();
         for (var losses = 0; losses < 10;)
         {
             try
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var ids = await db.Relationships.Where(PartnerClientRelationship.DueAt(now)).OrderBy(r => r.Id).Select(r => r.Id).Take(ChunkSize).ToListAsync(ct);
-                if (ids.Count == 0) break;
-                // EndIfDue's change, for the whole chunk at once; the due condition again, evaluated on the rows as they are now.
-                var updated = await db.Relationships.Where(r => ids.Contains(r.Id)).Where(PartnerClientRelationship.DueAt(now))
-                    .ExecuteUpdateAsync(set => set.SetProperty(r => r.State, RelationshipState.Ended).SetProperty(r => r.EndedAt, now), ct);
-                if (updated > 0)
-                {
-                    var mine = await db.Relationships.AsNoTracking().Where(r => ids.Contains(r.Id) && r.State == RelationshipState.Ended && r.EndedAt == now)
-                        .Select(r => new { r.PartnerHubId, r.ClientHubId, r.EndsAt }).ToListAsync(ct);
-                    // Another instance ended some of these rows at the very same instant: which are ours is not certain, so
-                    // this chunk rolls back and is read again (it then holds only what is still due).
-                    if (mine.Count != updated) throw new DbUpdateConcurrencyException("Another instance ended part of this chunk at the same instant.");
-                    await events.PublishAsync(mine.Select(r => PartnerClientRelationship.EndedEvent(r.PartnerHubId, r.ClientHubId, r.EndsAt)), ct);
-                    await db.SaveChangesAsync(ct);
-                    ended += mine.Count;
-                }
-                await transaction.CommitAsync(ct);
+                var chunk = await strategy.ExecuteAsync(() => EndChunkAsync(now, ct));
+                if (chunk is null) break;
+                ended += chunk.Value;
             }
             catch (Exception ex) when (DatabaseErrors.IsLostRace(ex))
             {
                 losses++; // another instance held the rows (a serialization failure on PostgreSQL, a busy database on SQLite): read again
             }
-            db.ChangeTracker.Clear();
         }
         return ended;
+    }
+
+    /// <summary>One chunk in one transaction: how many this run ended, or null when nothing is due.</summary>
+    private async Task<int?> EndChunkAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var ids = await db.Relationships.Where(PartnerClientRelationship.DueAt(now)).OrderBy(r => r.Id).Select(r => r.Id).Take(ChunkSize).ToListAsync(ct);
+        if (ids.Count == 0) return null;
+        // EndIfDue's change, for the whole chunk at once; the due condition again, evaluated on the rows as they are now.
+        var updated = await db.Relationships.Where(r => ids.Contains(r.Id)).Where(PartnerClientRelationship.DueAt(now))
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.State, RelationshipState.Ended).SetProperty(r => r.EndedAt, now), ct);
+        var count = 0;
+        if (updated > 0)
+        {
+            var mine = await db.Relationships.AsNoTracking().Where(r => ids.Contains(r.Id) && r.State == RelationshipState.Ended && r.EndedAt == now)
+                .Select(r => new { r.PartnerHubId, r.ClientHubId, r.EndsAt }).ToListAsync(ct);
+            // Another instance ended some of these rows at the very same instant: which are ours is not certain, so
+            // this chunk rolls back and is read again (it then holds only what is still due).
+            if (mine.Count != updated) throw new DbUpdateConcurrencyException("Another instance ended part of this chunk at the same instant.");
+            await events.PublishAsync(mine.Select(r => PartnerClientRelationship.EndedEvent(r.PartnerHubId, r.ClientHubId, r.EndsAt)), ct);
+            await db.SaveChangesAsync(ct);
+            count = mine.Count;
+        }
+        await transaction.CommitAsync(ct);
+        return count;
     }
 }

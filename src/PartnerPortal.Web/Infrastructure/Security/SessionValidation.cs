@@ -33,9 +33,10 @@ public static class SessionValidation
             current = await services.GetRequiredService<PortalDb>().Users.AsNoTracking()
                 .Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        catch (Exception ex) when ((ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException) && !DatabaseErrors.IsUnavailable(ex))
         {
             // The database cannot say: this request is anonymous (fail closed), the cookie is kept for when it can.
+            // (When it cannot be reached at all, the exception goes on: the request is answered 503, not sent to sign in.)
             context.RejectPrincipal();
             return;
         }

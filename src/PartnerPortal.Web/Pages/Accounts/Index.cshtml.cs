@@ -61,7 +61,8 @@ public class IndexModel(IMediator mediator) : PageModel
 #pragma warning disable CA1304, CA1305, CA1311, CA1862 // translated to SQL lower() and a cast to text; the culture rules do not apply
             if (search is not null) mine = mine.Where(a => a.Name.ToLower().Contains(search) || a.HubId.ToString().Contains(search));
 #pragma warning restore CA1304, CA1305, CA1311, CA1862
-            var total = await mine.CountAsync(cancellationToken);
+            // No search: the user's memberships alone are counted (an index), without reading their accounts.
+            var total = search is null ? await db.Memberships.CountAsync(m => m.UserId == me.UserId, cancellationToken) : await mine.CountAsync(cancellationToken);
             var paging = new Paging(request.Page, Query.PageSize, total);
             var rows = await mine.OrderBy(a => a.Kind).ThenBy(a => a.Name).ThenBy(a => a.HubId).Skip(paging.Skip).Take(Query.PageSize)
                 .Select(a => new Row(a.HubId, a.Name, a.Kind, a.AccessType)).ToListAsync(cancellationToken);

@@ -36,27 +36,24 @@ public static class AccountSwitcher
         {
             var current = request.CurrentHubId ?? 0;
             var recent = (request.Recent ?? []).Take(RecentAccounts.Max).ToList();
-            // One statement: the user's accounts, those the menu shows first; one row past them says whether there are more.
+            // One statement, bounded: the partner accounts, the current and the recent ones — or every account when the user
+            // is in no more than the menu holds (the count is one subquery, worked out once).
+            var mine = db.Memberships.Where(m => m.UserId == me.UserId);
             var rows = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => m.UserId == me.UserId)
-                .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new
-                {
-                    a.HubId,
-                    a.Name,
-                    a.Kind,
-                    Membership = m,
-                    Rank = a.Kind == AccountKind.Partner ? 0 : a.HubId == current ? 1 : recent.Contains(a.HubId) ? 2 : 3,
-                })
-                .OrderBy(e => e.Rank).ThenBy(e => e.Kind).ThenBy(e => e.Name).ThenBy(e => e.HubId)
+                .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { a.HubId, a.Name, a.Kind, Membership = m })
+                .Where(e => e.Kind == AccountKind.Partner || e.HubId == current || recent.Contains(e.HubId) || mine.Count() <= Size)
+                .OrderBy(e => e.Kind).ThenBy(e => e.Name).ThenBy(e => e.HubId)
                 .Take(Size + 1)
+                .Select(e => new { e.HubId, e.Name, e.Kind, e.Membership, Total = mine.Count() })
                 .ToListAsync(cancellationToken);
-            // A user in a few accounts sees them all; beyond that, the partner accounts, the current and the recent ones.
-            var shown = rows.Count <= Size ? rows : rows.Where(r => r.Rank < 3).Take(Size).ToList();
+            var total = rows.Count == 0 ? 0 : rows[0].Total;
+            var shown = rows.Take(Size).ToList();
             var entries = shown.OrderBy(e => e.Kind).ThenBy(e => e.Name)
                 .Select(e => new Entry(e.HubId, e.Name, e.Kind, e.Membership.AccessType,
                     e.Kind == AccountKind.Partner && AccessPolicy.Holds(e.Membership, Right.ClientAccessManager)))
                 .ToList();
-            return new Menu(entries, rows.Count > shown.Count);
+            return new Menu(entries, total > shown.Count);
         }
     }
 }

@@ -142,17 +142,25 @@ public class IndexModel(IMediator mediator) : PageModel
             var userId = me.UserId;
 
             // Your access type is a left join (one index lookup per client), not a subquery run twice for every client.
-            var rows =
-                from r in db.Relationships
-                where r.PartnerHubId == partnerHubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)
-                join a in db.Accounts on r.ClientHubId equals a.HubId
-                join y in db.Memberships.Where(m => m.UserId == userId) on a.HubId equals y.AccountHubId into yours
-                from y in yours.DefaultIfEmpty()
-                select new { a.HubId, a.Name, a.Kind, r.State, r.EndsAt, Yours = (AccessType?)y.AccessType };
+            var current = db.Relationships.Where(r => r.PartnerHubId == partnerHubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending));
+            var types = filter.Types.ToList();
+            var rows = filter.IsEverything || filter.IncludeNoAccess
+                // Every client of the partner, with your access type where you have one (a left join).
+                ? from r in current
+                  join a in db.Accounts on r.ClientHubId equals a.HubId
+                  join y in db.Memberships.Where(m => m.UserId == userId) on a.HubId equals y.AccountHubId into yours
+                  from y in yours.DefaultIfEmpty()
+                  select new { a.HubId, a.Name, a.Kind, r.State, r.EndsAt, Yours = (AccessType?)y.AccessType }
+                // Only clients where you have one of the access types (the default filter): read from your memberships,
+                // a few hundred at most, rather than from every client of the partner.
+                : from y in db.Memberships
+                  where y.UserId == userId && types.Contains(y.AccessType)
+                  join r in current on y.AccountHubId equals r.ClientHubId
+                  join a in db.Accounts on r.ClientHubId equals a.HubId
+                  select new { a.HubId, a.Name, a.Kind, r.State, r.EndsAt, Yours = (AccessType?)y.AccessType };
 
-            if (!filter.IsEverything)
+            if (!filter.IsEverything && filter.IncludeNoAccess)
             {
-                var types = filter.Types.ToList();
                 var noAccess = filter.IncludeNoAccess;
                 rows = rows.Where(x => (x.Yours == null && noAccess) || (x.Yours != null && types.Contains(x.Yours.Value)));
             }
@@ -167,7 +175,8 @@ public class IndexModel(IMediator mediator) : PageModel
 #pragma warning restore CA1304, CA1305, CA1311, CA1862
             }
 
-            var total = await rows.CountAsync(cancellationToken);
+            // Every client, no search: the count is the partner's current relationships alone.
+            var total = filter.IsEverything && string.IsNullOrEmpty(search) ? await current.CountAsync(cancellationToken) : await rows.CountAsync(cancellationToken);
             // A page past the end shows the last page; the offset is computed without overflow.
             var pageNumber = Math.Clamp(request.Page, 1, Math.Max(1, (total + request.PageSize - 1) / request.PageSize));
             // The page's clients first (a subquery with its LIMIT); the counts then run for those rows only — in one
