@@ -119,6 +119,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseUnavailableWhenSessionsCannotBeChecked();
 app.UseMiddleware<RouteLogContext>();
 app.UseAuthorization();
 

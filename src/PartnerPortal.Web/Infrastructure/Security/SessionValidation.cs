@@ -15,6 +15,8 @@ namespace PartnerPortal.Web.Infrastructure.Security;
 /// </summary>
 public static class SessionValidation
 {
+    private const string UnavailableKey = "SessionValidation.DatabaseUnavailable";
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -33,14 +35,40 @@ public static class SessionValidation
             current = await services.GetRequiredService<PortalDb>().Users.AsNoTracking()
                 .Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
         }
-        catch (Exception ex) when ((ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException) && !DatabaseErrors.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
+        {
+            // The database cannot be reached: the request is answered 503 (not sent to sign in), see
+            // UseUnavailableWhenSessionsCannotBeChecked; the cookie is kept. (Throwing here would not do: the
+            // authentication result is kept for the request, so the error page would fail the same way.)
+            context.RejectPrincipal();
+            context.HttpContext.Items[UnavailableKey] = true;
+            return;
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
         {
             // The database cannot say: this request is anonymous (fail closed), the cookie is kept for when it can.
-            // (When it cannot be reached at all, the exception goes on: the request is answered 503, not sent to sign in.)
             context.RejectPrincipal();
             return;
         }
         if (!string.Equals(current, stamp, StringComparison.Ordinal)) await RejectAsync(context);
+    }
+
+    /// <summary>
+    /// After authentication: a signed-in request whose session could not be checked because the database is out of
+    /// reach is answered 503 (the status page says to try again), rather than served as if signed out.
+    /// </summary>
+    public static IApplicationBuilder UseUnavailableWhenSessionsCannotBeChecked(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Use(async (context, next) =>
+        {
+            if (context.Items.ContainsKey(UnavailableKey) && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
+            await next(context);
+        });
     }
 
     /// <summary>Ends every session of the user: cookies issued before now stop working on their next request.</summary>
