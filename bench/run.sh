@@ -4,7 +4,7 @@
 #
 #   bench/run.sh                 the full run: 10,000 clients, 500 employees, ~100,000 memberships; 10 s of wrk a page
 #   bench/run.sh --small         a few hundred clients and 2 s a page (the test command runs it to keep it working)
-#   BENCH_PROVIDERS=sqlite bench/run.sh   one database only
+#   BENCH_PROVIDERS=sqlite bench/run.sh   one database only; BENCH_SECONDS=5 shorter wrk runs
 #
 # Needs wrk, curl and (for PostgreSQL) the postgresql package. Prints a table per database and writes it to
 # artifacts/bench/results.md: requests per second at both sizes and their ratio, p50 and p99 at the large size,
@@ -17,7 +17,7 @@ small=false
 if $small; then
   clients=300; employees=50; per_client=10; ava_every=10; seconds=2; threads=1; connections=4; due=3000
 else
-  clients=10000; employees=500; per_client=10; ava_every=10; seconds=10; threads=2; connections=8; due=100000
+  clients=10000; employees=500; per_client=10; ava_every=10; seconds=${BENCH_SECONDS:-10}; threads=2; connections=8; due=100000
 fi
 providers=${BENCH_PROVIDERS:-sqlite,postgres}
 out="$root/artifacts/bench"

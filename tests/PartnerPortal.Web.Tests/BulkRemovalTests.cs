@@ -34,6 +34,17 @@ public sealed class BulkRemovalTests(PortalFixture fixture, ITestOutputHelper ou
         return new BulkWorld(agency.HubId, boss.Email, hana.Id, ids);
     });
 
+    /// <summary>The SQL statements one form post sends (it must succeed: a redirect).</summary>
+    private async Task<int> StatementsOfAsync(BrowserLikeClient user, string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var counter = Fixture.Service<StatementCounter>();
+        var token = await user.AntiforgeryTokenAsync();
+        counter.Clear();
+        using var response = await user.PostRawAsync(url, [.. fields, new("__RequestVerificationToken", token)]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return counter.Statements.Count;
+    }
+
     private static List<KeyValuePair<string, string>> Chosen(IEnumerable<long> clients) =>
         [.. clients.Select(c => new KeyValuePair<string, string>("clients", $"{c}"))];
 
@@ -92,20 +103,10 @@ public sealed class BulkRemovalTests(PortalFixture fixture, ITestOutputHelper ou
     {
         var world = await BuildAsync(201);
         using var boss = await Fixture.SignedInAsync(world.Boss);
-        var counter = Fixture.Service<StatementCounter>();
-        var url = $"/{world.Agency}/partner/client-access-manager/employees/{world.Hana}/remove-from-clients";
+        var url = $"/{world.Agency}/partner/client-access-manager/employees/{world.Hana}/remove-from-clients?handler=Done";
 
-        async Task<int> StatementsToRemoveAsync(IEnumerable<long> clients)
-        {
-            var token = await boss.AntiforgeryTokenAsync();
-            counter.Clear();
-            using var response = await boss.PostRawAsync($"{url}?handler=Done", [.. Chosen(clients), new("__RequestVerificationToken", token)]);
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            return counter.Statements.Count;
-        }
-
-        var one = await StatementsToRemoveAsync(world.Clients.Take(1));
-        var many = await StatementsToRemoveAsync(world.Clients.Skip(1));
+        var one = await StatementsOfAsync(boss, url, Chosen(world.Clients.Take(1)));
+        var many = await StatementsOfAsync(boss, url, Chosen(world.Clients.Skip(1)));
         output.WriteLine($"1 client: {one} statements; 200 clients: {many} statements");
         Assert.Equal(one, many);
     }
@@ -158,20 +159,11 @@ public sealed class BulkRemovalTests(PortalFixture fixture, ITestOutputHelper ou
             return (Agency: agency.HubId, Boss: boss.Email, Gil: gil.Id, Clients: ids);
         });
         using var boss = await Fixture.SignedInAsync(world.Boss);
-        var counter = Fixture.Service<StatementCounter>();
         var url = $"/{world.Agency}/partner/client-access-manager/employees/{world.Gil}/link-clients";
+        static IEnumerable<KeyValuePair<string, string>> Linked(IEnumerable<long> clients) => clients.Select(c => new KeyValuePair<string, string>("Data.ClientHubIds", $"{c}"));
 
-        async Task<int> StatementsToLinkAsync(IEnumerable<long> clients)
-        {
-            var token = await boss.AntiforgeryTokenAsync();
-            counter.Clear();
-            using var response = await boss.PostRawAsync(url, [.. clients.Select(c => new KeyValuePair<string, string>("Data.ClientHubIds", $"{c}")), new("__RequestVerificationToken", token)]);
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            return counter.Statements.Count;
-        }
-
-        var one = await StatementsToLinkAsync(world.Clients.Take(1));
-        var many = await StatementsToLinkAsync(world.Clients.Skip(1));
+        var one = await StatementsOfAsync(boss, url, Linked(world.Clients.Take(1)));
+        var many = await StatementsOfAsync(boss, url, Linked(world.Clients.Skip(1)));
         output.WriteLine($"1 client: {one} statements; 200 clients: {many} statements");
         Assert.Equal(one, many);
         Assert.Equal(201, await Fixture.InDbAsync(db => db.Memberships.CountAsync(m => m.UserId == world.Gil && m.PartnerHubId == world.Agency && m.LinkedForManagedCredit)));
@@ -192,20 +184,11 @@ public sealed class BulkRemovalTests(PortalFixture fixture, ITestOutputHelper ou
             return (Agency: agency.HubId, Boss: boss.Email, Client: client.HubId, Crowd: crowd.Select(e => e.Id).ToList());
         });
         using var boss = await Fixture.SignedInAsync(world.Boss);
-        var counter = Fixture.Service<StatementCounter>();
         var url = $"/{world.Agency}/partner/client-access-manager/clients/{world.Client}?handler=Confirm";
+        static IEnumerable<KeyValuePair<string, string>> Removed(IEnumerable<Guid> people) => people.Select(p => new KeyValuePair<string, string>("remove", $"{p}"));
 
-        async Task<int> StatementsToRemoveAsync(IEnumerable<Guid> people)
-        {
-            var token = await boss.AntiforgeryTokenAsync();
-            counter.Clear();
-            using var response = await boss.PostRawAsync(url, [.. people.Select(p => new KeyValuePair<string, string>("remove", $"{p}")), new("__RequestVerificationToken", token)]);
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            return counter.Statements.Count;
-        }
-
-        var one = await StatementsToRemoveAsync(world.Crowd.Take(1));
-        var many = await StatementsToRemoveAsync(world.Crowd.Skip(1));
+        var one = await StatementsOfAsync(boss, url, Removed(world.Crowd.Take(1)));
+        var many = await StatementsOfAsync(boss, url, Removed(world.Crowd.Skip(1)));
         output.WriteLine($"1 employee: {one} statements; 200 employees: {many} statements");
         Assert.Equal(one, many);
         Assert.Equal(1, await Fixture.InDbAsync(db => db.Memberships.CountAsync(m => m.AccountHubId == world.Client && m.PartnerHubId == world.Agency)));
