@@ -91,6 +91,7 @@ if (builder.Configuration.GetValue("Jobs:Enabled", true))
 {
     builder.Services.AddHostedService<RelationshipEndingJob>();
     builder.Services.AddHostedService<OutboxJob>();
+    builder.Services.AddHostedService<SqliteStatistics>();
 }
 // Keys live in the database: every instance on it shares them, and they survive restarts (sessions, antiforgery, sealed access links).
 builder.Services.AddDataProtection().SetApplicationName("PartnerPortal").PersistKeysToDbContext<PortalDb>();

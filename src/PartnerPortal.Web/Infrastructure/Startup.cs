@@ -38,7 +38,12 @@ public static class Startup
         var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
+        {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            // Statistics for SQLite's planner (PostgreSQL keeps its own): without them it counted an employee's clients
+            // through the partner's whole index, or started the Clients tab from every client instead of yours.
+            await db.Database.ExecuteSqlRawAsync(Jobs.SqliteStatistics.Refresh);
+        }
         if (seedDemo || (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:SeedWhenEmpty", true)))
         {
             var world = new DemoWorld(db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<PortalUser>>(),

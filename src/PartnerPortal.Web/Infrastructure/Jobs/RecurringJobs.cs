@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Web.Infrastructure.Mail;
 
 namespace PartnerPortal.Web.Infrastructure.Jobs;
@@ -46,3 +47,19 @@ public sealed class OutboxJob(IServiceScopeFactory scopes, Microsoft.Extensions.
     protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
         services.GetRequiredService<OutboxDispatcher>().DispatchAsync(ct);
 }
+
+/// <summary>SQLite only: refreshes the planner's statistics as the data grows (PostgreSQL's autovacuum does this itself).</summary>
+public sealed class SqliteStatistics(IServiceScopeFactory scopes, ILogger<SqliteStatistics> logger) : RecurringJob(scopes, logger)
+{
+    /// <summary>ANALYZE where the tables changed enough to need it (SQLite's own advice for long-running applications).</summary>
+    public const string Refresh = "PRAGMA optimize=0x10002;";
+
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<PartnerPortal.Data.PortalDb>();
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync(Refresh, ct);
+    }
+}
+

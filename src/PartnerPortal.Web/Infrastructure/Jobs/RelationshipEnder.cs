@@ -45,7 +45,9 @@ public sealed class RelationshipEnder(PortalDb db, DomainEventDispatcher events,
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var ids = await db.Relationships.Where(PartnerClientRelationship.DueAt(now)).OrderBy(r => r.Id).Select(r => r.Id).Take(ChunkSize).ToListAsync(ct);
+        // The thousand due longest, in the order of the (State, EndsAt) index: ordering by anything else sorted every due
+        // relationship for each chunk (a hundred thousand took a minute that way on SQLite).
+        var ids = await db.Relationships.Where(PartnerClientRelationship.DueAt(now)).OrderBy(r => r.EndsAt).Select(r => r.Id).Take(ChunkSize).ToListAsync(ct);
         if (ids.Count == 0) return null;
         // EndIfDue's change, for the whole chunk at once; the due condition again, evaluated on the rows as they are now.
         var updated = await db.Relationships.Where(r => ids.Contains(r.Id)).Where(PartnerClientRelationship.DueAt(now))
