@@ -39,7 +39,7 @@ public sealed class EndingJobTests(PortalFixture fixture, ITestOutputHelper outp
     }
 
     [Fact]
-    public async Task R12_ending_a_thousand_due_relationships_sends_the_statements_ending_one_does_and_audits_each_once()
+    public async Task R12_ending_a_chunk_of_due_relationships_sends_the_statements_ending_one_does_and_audits_each_once()
     {
         var counter = Fixture.Service<StatementCounter>();
         var one = await EndingClientsAsync(1, 93_000_000);
@@ -47,15 +47,16 @@ public sealed class EndingJobTests(PortalFixture fixture, ITestOutputHelper outp
         Assert.Equal(1, await EndDueAsync(Start.AddDays(61)));
         var forOne = counter.Statements.Count;
 
-        var many = await EndingClientsAsync(RelationshipEnder.ChunkSize, 93_100_000);
+        var chunk = await Fixture.InDbAsync(db => Task.FromResult(RelationshipEnder.ChunkSizeFor(db)));
+        var many = await EndingClientsAsync(chunk, 93_100_000);
         counter.Clear();
-        Assert.Equal(RelationshipEnder.ChunkSize, await EndDueAsync(Start.AddDays(61)));
+        Assert.Equal(chunk, await EndDueAsync(Start.AddDays(61)));
         var forMany = counter.Statements.Count;
-        output.WriteLine($"1 relationship: {forOne} statements; {RelationshipEnder.ChunkSize}: {forMany}");
+        output.WriteLine($"1 relationship: {forOne} statements; {chunk}: {forMany}");
 
         Assert.Equal(forOne, forMany);
         Assert.Equal(0, await Fixture.InDbAsync(db => db.Relationships.CountAsync(r => (r.PartnerHubId == one || r.PartnerHubId == many) && r.State != RelationshipState.Ended)));
-        Assert.Equal(RelationshipEnder.ChunkSize, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.PartnerHubId == many && a.Action == "Relationship ended")));
+        Assert.Equal(chunk, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.PartnerHubId == many && a.Action == "Relationship ended")));
         var entry = await Fixture.InDbAsync(db => db.AuditEntries.FirstAsync(a => a.PartnerHubId == one && a.Action == "Relationship ended"));
         Assert.Equal(($"Ending on {Start.AddDays(60):yyyy-MM-dd}", "Ended"), (entry.Before, entry.After));
         Assert.Equal(0, await EndDueAsync(Start.AddDays(90)));

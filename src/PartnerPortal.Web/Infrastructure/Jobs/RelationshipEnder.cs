@@ -6,7 +6,8 @@ using PartnerPortal.Web.Infrastructure.DomainEvents;
 namespace PartnerPortal.Web.Infrastructure.Jobs;
 
 /// <summary>
-/// R12: ends the relationships whose end date has passed (<see cref="PartnerClientRelationship.DueAt"/>), set-wise: per chunk,
+/// R12: ends the relationships whose end date has passed (<see cref="PartnerClientRelationship.DueAt"/>), set-wise: per chunk
+/// (<see cref="ChunkSizeFor"/>),
 /// in one transaction, the ids due, one conditional UPDATE (still due: another instance that got there first, or an
 /// employee added back meanwhile, leaves nothing to update), the rows this run ended (ended at this run's instant),
 /// and their audit entries in one batch — a constant number of statements per chunk, whatever the chunk's size. A chunk
@@ -16,6 +17,18 @@ namespace PartnerPortal.Web.Infrastructure.Jobs;
 public sealed class RelationshipEnder(PortalDb db, DomainEventDispatcher events, TimeProvider clock)
 {
     public const int ChunkSize = 1000;
+
+    /// <summary>
+    /// On SQLite a chunk is smaller: Microsoft.Data.Sqlite binds each statement of a batch by looking through all of
+    /// the command's parameters, so a batch of 1,000 audit inserts (10,000 parameters) costs more than five of 200.
+    /// </summary>
+    public const int SqliteChunkSize = 200;
+
+    public static int ChunkSizeFor(PortalDb db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Database.IsSqlite() ? SqliteChunkSize : ChunkSize;
+    }
 
     public async Task<int> EndDueAsync(CancellationToken ct)
     {
@@ -47,7 +60,7 @@ public sealed class RelationshipEnder(PortalDb db, DomainEventDispatcher events,
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The thousand due longest, in the order of the (State, EndsAt) index: ordering by anything else sorted every due
         // relationship for each chunk (a hundred thousand took a minute that way on SQLite).
-        var ids = await db.Relationships.Where(PartnerClientRelationship.DueAt(now)).OrderBy(r => r.EndsAt).Select(r => r.Id).Take(ChunkSize).ToListAsync(ct);
+        var ids = await db.Relationships.Where(PartnerClientRelationship.DueAt(now)).OrderBy(r => r.EndsAt).Select(r => r.Id).Take(ChunkSizeFor(db)).ToListAsync(ct);
         if (ids.Count == 0) return null;
         // EndIfDue's change, for the whole chunk at once; the due condition again, evaluated on the rows as they are now.
         var updated = await db.Relationships.Where(r => ids.Contains(r.Id)).Where(PartnerClientRelationship.DueAt(now))
@@ -55,7 +68,9 @@ public sealed class RelationshipEnder(PortalDb db, DomainEventDispatcher events,
         var count = 0;
         if (updated > 0)
         {
-            var mine = await db.Relationships.AsNoTracking().Where(r => ids.Contains(r.Id) && r.State == RelationshipState.Ended && r.EndedAt == now)
+            // By id and instant only: a condition on State would let SQLite walk its (State, EndsAt) index over every
+            // relationship ended so far, chunk after chunk.
+            var mine = await db.Relationships.AsNoTracking().Where(r => ids.Contains(r.Id) && r.EndedAt == now)
                 .Select(r => new { r.PartnerHubId, r.ClientHubId, r.EndsAt }).ToListAsync(ct);
             // Another instance ended some of these rows at the very same instant: which are ours is not certain, so
             // this chunk rolls back and is read again (it then holds only what is still due).
