@@ -83,7 +83,7 @@ public static class EndingBenchmark
             var left = await db.Relationships.CountAsync(r => r.PartnerHubId == Partner && r.State != RelationshipState.Ended);
             var audits = await db.AuditEntries.CountAsync(a => a.PartnerHubId == Partner && a.Action == "Relationship ended");
             Console.WriteLine($"ending job: {ended} relationships ended in {ending.Elapsed.TotalSeconds:0.00} s " +
-                $"({(provider == DatabaseProvider.Sqlite ? RelationshipEnder.SqliteChunkSize : RelationshipEnder.ChunkSize)} a transaction); not ended: {left}; audit entries: {audits}");
+                $"({RelationshipEnder.ChunkSize} a transaction); not ended: {left}; audit entries: {audits}");
             return ended == count && left == 0 && audits == count ? 0 : 1;
         }
     }

@@ -47,7 +47,7 @@ public sealed class EndingJobTests(PortalFixture fixture, ITestOutputHelper outp
         Assert.Equal(1, await EndDueAsync(Start.AddDays(61)));
         var forOne = counter.Statements.Count;
 
-        var chunk = await Fixture.InDbAsync(db => Task.FromResult(RelationshipEnder.ChunkSizeFor(db)));
+        var chunk = RelationshipEnder.ChunkSize;
         var many = await EndingClientsAsync(chunk, 93_100_000);
         counter.Clear();
         Assert.Equal(chunk, await EndDueAsync(Start.AddDays(61)));
@@ -59,6 +59,8 @@ public sealed class EndingJobTests(PortalFixture fixture, ITestOutputHelper outp
         Assert.Equal(chunk, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.PartnerHubId == many && a.Action == "Relationship ended")));
         var entry = await Fixture.InDbAsync(db => db.AuditEntries.FirstAsync(a => a.PartnerHubId == one && a.Action == "Relationship ended"));
         Assert.Equal(($"Ending on {Start.AddDays(60):yyyy-MM-dd}", "Ended"), (entry.Before, entry.After));
+        Assert.Null(entry.ActorUserId); // the system did it; the entry was written by the chunk's one INSERT and reads back as written
+        Assert.True(entry.At > Start.AddDays(61), $"recorded at {entry.At:O}");
         Assert.Equal(0, await EndDueAsync(Start.AddDays(90)));
     }
 
