@@ -15,6 +15,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.MonthlyRecurringRevenue).HasPrecision(18, 2);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => a.Name);
+        builder.HasIndex(a => new { a.Kind, a.Name }); // the partner accounts, in name order, without reading the clients
         builder.Ignore(a => a.IsPartner);
         builder.Ignore(a => a.SuperAdminCount);
         builder.Ignore(a => a.StandardPartnerAdminSet);

@@ -356,6 +356,8 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("Kind", "Name");
+
                     b.ToTable("Accounts", (string)null);
                 });
 

@@ -358,6 +358,8 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("Kind", "Name");
+
                     b.ToTable("Accounts", (string)null);
                 });
 

@@ -341,6 +341,8 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("Kind", "Name");
+
                     b.ToTable("Accounts", (string)null);
                 });
 

@@ -36,13 +36,18 @@ public static class AccountSwitcher
         {
             var current = request.CurrentHubId ?? 0;
             var recent = (request.Recent ?? []).Take(RecentAccounts.Max).ToList();
-            // One statement, bounded: the partner accounts, the current and the recent ones — or every account when the user
-            // is in no more than the menu holds (the count is one subquery, worked out once).
+            // One statement, bounded, that starts from the accounts it wants — the partner accounts (an index on Kind), the
+            // current and the recent ones — and looks up the user's membership in each; or every account when the user is in
+            // no more than the menu holds (the count is one subquery, worked out once). Starting from the user's memberships
+            // instead read all of them, a thousand for an agency's admin, on every page.
             var mine = db.Memberships.Where(m => m.UserId == me.UserId);
+            var wanted = db.Accounts
+                .Where(a => (a.Kind == AccountKind.Partner || a.HubId == current || recent.Contains(a.HubId)) && mine.Any(m => m.AccountHubId == a.HubId))
+                .Select(a => a.HubId)
+                .Union(mine.Where(m => mine.Count() <= Size).Select(m => m.AccountHubId));
             var rows = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
-                .Where(m => m.UserId == me.UserId)
+                .Where(m => m.UserId == me.UserId && wanted.Contains(m.AccountHubId))
                 .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { a.HubId, a.Name, a.Kind, Membership = m })
-                .Where(e => e.Kind == AccountKind.Partner || e.HubId == current || recent.Contains(e.HubId) || mine.Count() <= Size)
                 .OrderBy(e => e.Kind).ThenBy(e => e.Name).ThenBy(e => e.HubId)
                 .Take(Size + 1)
                 .Select(e => new { e.HubId, e.Name, e.Kind, e.Membership, Total = mine.Count() })
