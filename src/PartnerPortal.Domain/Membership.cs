@@ -13,6 +13,8 @@ public class Membership
         if (account.Kind == AccountKind.Partner && accessType == AccessType.PartnerAdmin)
             throw new InvalidOperationException("Partner Admin is an access type of client accounts only.");
         AccountHubId = account.HubId;
+        AccountName = account.Name;
+        AccountKind = account.Kind;
         UserId = user.Id;
         User = user;
         AccessType = accessType;
@@ -21,6 +23,17 @@ public class Membership
 
     public int Id { get; private set; }
     public long AccountHubId { get; private set; }
+
+    /// <summary>
+    /// The account's name and kind beside the membership, so that a person's accounts come in name order from an index
+    /// (an agency's admin is in a thousand) instead of being read and sorted for each page. An account's kind never
+    /// changes and its name is set when it is created; whatever renames an account must rename these too.
+    /// </summary>
+    public string AccountName { get; private set; } = "";
+
+    /// <inheritdoc cref="AccountName"/>
+    public AccountKind AccountKind { get; private set; }
+
     public Guid UserId { get; private set; }
     public User? User { get; private set; }
     public AccessType AccessType { get; private set; }

@@ -505,6 +505,14 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.Property<long>("AccountHubId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("AccountKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -553,6 +561,8 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("UserId", "PartnerHubId");
+
+                    b.HasIndex("UserId", "AccountKind", "AccountName", "AccountHubId");
 
                     b.ToTable("Memberships", (string)null);
                 });

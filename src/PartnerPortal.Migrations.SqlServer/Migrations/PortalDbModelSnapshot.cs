@@ -507,6 +507,14 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.Property<long>("AccountHubId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("AccountKind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("datetimeoffset");
 
@@ -555,6 +563,8 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("UserId", "PartnerHubId");
+
+                    b.HasIndex("UserId", "AccountKind", "AccountName", "AccountHubId");
 
                     b.ToTable("Memberships", (string)null);
                 });

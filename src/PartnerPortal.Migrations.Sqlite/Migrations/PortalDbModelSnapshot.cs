@@ -482,6 +482,14 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.Property<long>("AccountHubId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AccountKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -530,6 +538,8 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("UserId", "PartnerHubId");
+
+                    b.HasIndex("UserId", "AccountKind", "AccountName", "AccountHubId");
 
                     b.ToTable("Memberships", (string)null);
                 });

@@ -80,14 +80,13 @@ public class ApproveModel(IMediator mediator) : PageModel
             // Client accounts (never partner accounts, R4) where the viewer may approve (R2): filtered and bounded by the database.
             var search = Picker.Normalize(request.Search);
             var chosen = request.Chosen ?? 0;
+            // In name order from the (UserId, AccountKind, AccountName) index: a walk until fifty qualify, not a sort of every account.
             var query = db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
-                .Where(m => m.UserId == access.UserId).Where(Membership.HasInQuery(AccessPolicy.ApprovesAccessLinks))
-                .Join(db.Accounts.Where(a => a.Kind == AccountKind.Client), m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.HubId, a.Name });
-#pragma warning disable CA1304, CA1305, CA1311, CA1862 // translated to SQL lower() and a cast to text; the culture rules do not apply
-            if (search is not null) query = query.Where(x => x.Name.ToLower().Contains(search) || x.HubId.ToString().Contains(search) || x.HubId == chosen);
-#pragma warning restore CA1304, CA1305, CA1311, CA1862
-            var mine = await query.OrderBy(x => x.HubId == chosen ? 0 : 1).ThenBy(x => x.Name).ThenBy(x => x.HubId).Take(Picker.Size + 1)
-                .ToListAsync(cancellationToken);
+                .Where(m => m.UserId == access.UserId && m.AccountKind == AccountKind.Client).Where(Membership.HasInQuery(AccessPolicy.ApprovesAccessLinks));
+            if (search is not null) query = query.Where(Picker.AccountMatches(search, [chosen]));
+            var ordered = request.Chosen is null ? query.OrderBy(m => m.AccountName) : query.OrderBy(m => m.AccountHubId == chosen ? 0 : 1).ThenBy(m => m.AccountName);
+            var mine = (await ordered.ThenBy(m => m.AccountHubId).Take(Picker.Size + 1).ToListAsync(cancellationToken))
+                .Select(m => new { Membership = m, HubId = m.AccountHubId, Name = m.AccountName }).ToList();
             var more = mine.Count > Picker.Size;
             var allowed = mine.Take(Picker.Size).Where(x => AccessPolicy.CanApproveAccessLinks(x.Membership)).OrderBy(x => x.Name).ToList();
             var allowedIds = allowed.Select(x => x.HubId).ToList();

@@ -56,16 +56,14 @@ public class IndexModel(IMediator mediator) : PageModel
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
             var search = Picker.Normalize(request.Search);
-            var mine = db.Memberships.AsNoTracking().Where(m => m.UserId == me.UserId)
-                .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { a.HubId, a.Name, a.Kind, m.AccessType });
-#pragma warning disable CA1304, CA1305, CA1311, CA1862 // translated to SQL lower() and a cast to text; the culture rules do not apply
-            if (search is not null) mine = mine.Where(a => a.Name.ToLower().Contains(search) || a.HubId.ToString().Contains(search));
-#pragma warning restore CA1304, CA1305, CA1311, CA1862
-            // No search: the user's memberships alone are counted (an index), without reading their accounts.
-            var total = search is null ? await db.Memberships.CountAsync(m => m.UserId == me.UserId, cancellationToken) : await mine.CountAsync(cancellationToken);
+            // In the order of the (UserId, AccountKind, AccountName) index: a page is a walk of it, not a sort of every account.
+            var mine = db.Memberships.AsNoTracking().Where(m => m.UserId == me.UserId);
+            if (search is not null) mine = mine.Where(Picker.AccountMatches(search, []));
+            // No search: the user's memberships alone are counted (an index).
+            var total = await mine.CountAsync(cancellationToken);
             var paging = new Paging(request.Page, Query.PageSize, total);
-            var rows = await mine.OrderBy(a => a.Kind).ThenBy(a => a.Name).ThenBy(a => a.HubId).Skip(paging.Skip).Take(Query.PageSize)
-                .Select(a => new Row(a.HubId, a.Name, a.Kind, a.AccessType)).ToListAsync(cancellationToken);
+            var rows = await mine.OrderBy(m => m.AccountKind).ThenBy(m => m.AccountName).ThenBy(m => m.AccountHubId).Skip(paging.Skip).Take(Query.PageSize)
+                .Select(m => new Row(m.AccountHubId, m.AccountName, m.AccountKind, m.AccessType)).ToListAsync(cancellationToken);
             return new Model(rows, paging, request.Search);
         }
     }

@@ -69,24 +69,22 @@ public class EmployeeModel(IMediator mediator) : PageModel
             // Their memberships in this partner's current clients: connected to this partner, or not connected to any.
             var search = Picker.Normalize(request.Search);
             var selected = request.Selected ?? [];
+            // In name order from the (UserId, AccountKind, AccountName) index, each checked against the partner's relationship
+            // with that client: a page is a walk of fifty-odd entries, not a sort of every client they are in.
             var query = db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
-                .Where(m => m.UserId == request.EmployeeId && (m.PartnerHubId == partnerHubId || m.PartnerHubId == null))
-                .Join(db.Relationships.Where(r => r.PartnerHubId == partnerHubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)),
-                    m => m.AccountHubId, r => r.ClientHubId, (m, r) => m)
-                .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name, a.HubId });
-#pragma warning disable CA1304, CA1305, CA1311, CA1862 // translated to SQL lower() and a cast to text; the culture rules do not apply
-            if (search is not null) query = query.Where(x => x.Name.ToLower().Contains(search) || x.HubId.ToString().Contains(search) || selected.Contains(x.HubId));
-#pragma warning restore CA1304, CA1305, CA1311, CA1862
+                .Where(m => m.UserId == request.EmployeeId && m.AccountKind == AccountKind.Client && (m.PartnerHubId == partnerHubId || m.PartnerHubId == null))
+                .Where(m => db.Relationships.Any(r => r.PartnerHubId == partnerHubId && r.ClientHubId == m.AccountHubId
+                    && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)));
+            if (search is not null) query = query.Where(Picker.AccountMatches(search, selected));
             // A page and one row more (is there a next page?): no count over every client they are in.
             var size = Query.PageSize + selected.Count;
-            var memberships = await query.OrderBy(x => selected.Contains(x.HubId) ? 0 : 1).ThenBy(x => x.Name).ThenBy(x => x.HubId)
-                .Skip((request.Page - 1) * size).Take(size + 1)
-                .ToListAsync(cancellationToken);
+            var ordered = selected.Count == 0 ? query.OrderBy(m => m.AccountName) : query.OrderBy(m => selected.Contains(m.AccountHubId) ? 0 : 1).ThenBy(m => m.AccountName);
+            var memberships = await ordered.ThenBy(m => m.AccountHubId).Skip((request.Page - 1) * size).Take(size + 1).ToListAsync(cancellationToken);
             // The employee was found among the partner's employees (switch on): only the domains are left to read.
             var domains = await db.PartnerEmailDomains.AsNoTracking().Where(d => d.PartnerHubId == partnerHubId).Select(d => d.Domain).ToListAsync(cancellationToken);
             var onDomain = PartnerEmailDomain.Covers(domains, employee.Value.Email);
-            var clients = memberships.Take(size).Select(x => new ClientAccess(x.Membership.AccountHubId, x.Name, x.Membership.Describe(),
-                x.Membership.PartnerHubId == partnerHubId, ManagedCredit.Of(x.Membership, partnerHubId, isPartnerEmployee: true, onDomain).Label)).ToList();
+            var clients = memberships.Take(size).Select(m => new ClientAccess(m.AccountHubId, m.AccountName, m.Describe(),
+                m.PartnerHubId == partnerHubId, ManagedCredit.Of(m, partnerHubId, isPartnerEmployee: true, onDomain).Label)).ToList();
             return new Model(CamHeader.For(scope.Account, "Employees"), request.EmployeeId, employee.Value.Name, employee.Value.Email, clients,
                 request.Page, memberships.Count > size, request.Search);
         }

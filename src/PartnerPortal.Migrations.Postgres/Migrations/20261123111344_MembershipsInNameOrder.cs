@@ -1,0 +1,53 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PartnerPortal.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class MembershipsInNameOrder : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "AccountKind",
+                table: "Memberships",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AccountName",
+                table: "Memberships",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
+
+            // The memberships there are already get their account's name and kind.
+            migrationBuilder.Sql("UPDATE \"Memberships\" SET \"AccountName\" = (SELECT a.\"Name\" FROM \"Accounts\" AS a WHERE a.\"HubId\" = \"Memberships\".\"AccountHubId\"), \"AccountKind\" = (SELECT a.\"Kind\" FROM \"Accounts\" AS a WHERE a.\"HubId\" = \"Memberships\".\"AccountHubId\");");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_UserId_AccountKind_AccountName_AccountHubId",
+                table: "Memberships",
+                columns: new[] { "UserId", "AccountKind", "AccountName", "AccountHubId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Memberships_UserId_AccountKind_AccountName_AccountHubId",
+                table: "Memberships");
+
+            migrationBuilder.DropColumn(
+                name: "AccountKind",
+                table: "Memberships");
+
+            migrationBuilder.DropColumn(
+                name: "AccountName",
+                table: "Memberships");
+        }
+    }
+}
