@@ -36,21 +36,17 @@ public static class AccountSwitcher
         {
             var current = request.CurrentHubId ?? 0;
             var recent = (request.Recent ?? []).Take(RecentAccounts.Max).ToList();
-            // One statement, bounded, that starts from the accounts it wants — the partner accounts (an index on Kind), the
-            // current and the recent ones — and looks up the user's membership in each; or every account when the user is in
-            // no more than the menu holds (the count is one subquery, worked out once). Starting from the user's memberships
-            // instead read all of them, a thousand for an agency's admin, on every page.
+            // One statement, bounded: the user's memberships in menu order (partner accounts first, then by name) straight from
+            // their (UserId, AccountKind, AccountName) index, keeping the partner accounts, the current and the recent ones —
+            // or every one when the user is in no more than the menu holds (the count is one subquery, worked out once).
+            // Nothing is sorted and no account is read: the menu's thirteen rows come from a walk of the index.
             var mine = db.Memberships.Where(m => m.UserId == me.UserId);
-            var wanted = db.Accounts
-                .Where(a => (a.Kind == AccountKind.Partner || a.HubId == current || recent.Contains(a.HubId)) && mine.Any(m => m.AccountHubId == a.HubId))
-                .Select(a => a.HubId)
-                .Union(mine.Where(m => mine.Count() <= Size).Select(m => m.AccountHubId));
             var rows = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
-                .Where(m => m.UserId == me.UserId && wanted.Contains(m.AccountHubId))
-                .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { a.HubId, a.Name, a.Kind, Membership = m })
-                .OrderBy(e => e.Kind).ThenBy(e => e.Name).ThenBy(e => e.HubId)
+                .Where(m => m.UserId == me.UserId)
+                .Where(m => m.AccountKind == AccountKind.Partner || m.AccountHubId == current || recent.Contains(m.AccountHubId) || mine.Count() <= Size)
+                .OrderBy(m => m.AccountKind).ThenBy(m => m.AccountName).ThenBy(m => m.AccountHubId)
                 .Take(Size + 1)
-                .Select(e => new { e.HubId, e.Name, e.Kind, e.Membership, Total = mine.Count() })
+                .Select(m => new { HubId = m.AccountHubId, Name = m.AccountName, Kind = m.AccountKind, Membership = m, Total = mine.Count() })
                 .ToListAsync(cancellationToken);
             var total = rows.Count == 0 ? 0 : rows[0].Total;
             var shown = rows.Take(Size).ToList();

@@ -151,13 +151,12 @@ public class IndexModel(IMediator mediator) : PageModel
                   join y in db.Memberships.Where(m => m.UserId == userId) on a.HubId equals y.AccountHubId into yours
                   from y in yours.DefaultIfEmpty()
                   select new { a.HubId, a.Name, a.Kind, r.State, r.EndsAt, Yours = (AccessType?)y.AccessType }
-                // Only clients where you have one of the access types (the default filter): read from your memberships,
-                // a few hundred at most, rather than from every client of the partner.
+                // Only clients where you have one of the access types (the default filter): read from your memberships, in
+                // name order from their index (a page is a walk of it), rather than from every client of the partner.
                 : from y in db.Memberships
-                  where y.UserId == userId && types.Contains(y.AccessType)
+                  where y.UserId == userId && y.AccountKind == AccountKind.Client && types.Contains(y.AccessType)
                   join r in current on y.AccountHubId equals r.ClientHubId
-                  join a in db.Accounts on r.ClientHubId equals a.HubId
-                  select new { a.HubId, a.Name, a.Kind, r.State, r.EndsAt, Yours = (AccessType?)y.AccessType };
+                  select new { HubId = y.AccountHubId, Name = y.AccountName, Kind = y.AccountKind, r.State, r.EndsAt, Yours = (AccessType?)y.AccessType };
 
             if (!filter.IsEverything && filter.IncludeNoAccess)
             {
