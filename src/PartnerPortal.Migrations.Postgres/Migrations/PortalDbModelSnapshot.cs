@@ -562,7 +562,7 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("UserId", "PartnerHubId");
 
-                    b.HasIndex("UserId", "AccountKind", "AccountName", "AccountHubId");
+                    b.HasIndex("UserId", "AccountKind", "AccountName", "AccountHubId", "AccessType");
 
                     b.ToTable("Memberships", (string)null);
                 });

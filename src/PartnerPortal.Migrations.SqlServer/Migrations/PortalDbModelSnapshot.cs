@@ -564,7 +564,7 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("UserId", "PartnerHubId");
 
-                    b.HasIndex("UserId", "AccountKind", "AccountName", "AccountHubId");
+                    b.HasIndex("UserId", "AccountKind", "AccountName", "AccountHubId", "AccessType");
 
                     b.ToTable("Memberships", (string)null);
                 });

@@ -539,7 +539,7 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId", "PartnerHubId");
 
-                    b.HasIndex("UserId", "AccountKind", "AccountName", "AccountHubId");
+                    b.HasIndex("UserId", "AccountKind", "AccountName", "AccountHubId", "AccessType");
 
                     b.ToTable("Memberships", (string)null);
                 });

@@ -145,9 +145,12 @@ public class IndexModel(IMediator mediator) : PageModel
             var current = db.Relationships.Where(r => r.PartnerHubId == partnerHubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending));
             var types = filter.Types.ToList();
             var rows = filter.IsEverything || filter.IncludeNoAccess
-                // Every client of the partner, with your access type where you have one (a left join).
-                ? from r in current
-                  join a in db.Accounts on r.ClientHubId equals a.HubId
+                // Every client of the partner, with your access type where you have one (a left join). From the client
+                // accounts in name order (their (Kind, Name) index), each checked against the partner's relationship: a page
+                // is a walk of the index, not a sort of every client the partner has.
+                ? from a in db.Accounts
+                  where a.Kind == AccountKind.Client
+                  join r in current on a.HubId equals r.ClientHubId
                   join y in db.Memberships.Where(m => m.UserId == userId) on a.HubId equals y.AccountHubId into yours
                   from y in yours.DefaultIfEmpty()
                   select new { a.HubId, a.Name, a.Kind, r.State, r.EndsAt, Yours = (AccessType?)y.AccessType }

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace PartnerPortal.Migrations.Sqlite.Migrations
+namespace PartnerPortal.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class MembershipsInNameOrder : Migration
@@ -13,14 +13,14 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "AccountKind",
                 table: "Memberships",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "AccountName",
                 table: "Memberships",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: false,
                 defaultValue: "");
@@ -29,16 +29,16 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
             migrationBuilder.Sql("UPDATE \"Memberships\" SET \"AccountName\" = (SELECT a.\"Name\" FROM \"Accounts\" AS a WHERE a.\"HubId\" = \"Memberships\".\"AccountHubId\"), \"AccountKind\" = (SELECT a.\"Kind\" FROM \"Accounts\" AS a WHERE a.\"HubId\" = \"Memberships\".\"AccountHubId\");");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Memberships_UserId_AccountKind_AccountName_AccountHubId",
+                name: "IX_Memberships_UserId_AccountKind_AccountName_AccountHubId_Acc~",
                 table: "Memberships",
-                columns: new[] { "UserId", "AccountKind", "AccountName", "AccountHubId" });
+                columns: new[] { "UserId", "AccountKind", "AccountName", "AccountHubId", "AccessType" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Memberships_UserId_AccountKind_AccountName_AccountHubId",
+                name: "IX_Memberships_UserId_AccountKind_AccountName_AccountHubId_Acc~",
                 table: "Memberships");
 
             migrationBuilder.DropColumn(
