@@ -356,8 +356,6 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("Kind", "Name");
-
                     b.ToTable("Accounts", (string)null);
                 });
 
@@ -562,7 +560,7 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("UserId", "PartnerHubId");
 
-                    b.HasIndex("UserId", "AccountKind", "AccountName", "AccountHubId", "AccessType");
+                    b.HasIndex("UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType");
 
                     b.ToTable("Memberships", (string)null);
                 });

@@ -358,8 +358,6 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("Kind", "Name");
-
                     b.ToTable("Accounts", (string)null);
                 });
 
@@ -564,7 +562,7 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("UserId", "PartnerHubId");
 
-                    b.HasIndex("UserId", "AccountKind", "AccountName", "AccountHubId", "AccessType");
+                    b.HasIndex("UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType");
 
                     b.ToTable("Memberships", (string)null);
                 });

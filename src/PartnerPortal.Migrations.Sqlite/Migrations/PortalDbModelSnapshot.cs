@@ -341,8 +341,6 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("Kind", "Name");
-
                     b.ToTable("Accounts", (string)null);
                 });
 
@@ -539,7 +537,7 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId", "PartnerHubId");
 
-                    b.HasIndex("UserId", "AccountKind", "AccountName", "AccountHubId", "AccessType");
+                    b.HasIndex("UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType");
 
                     b.ToTable("Memberships", (string)null);
                 });

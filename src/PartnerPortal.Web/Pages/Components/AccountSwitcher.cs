@@ -36,10 +36,10 @@ public static class AccountSwitcher
         {
             var current = request.CurrentHubId ?? 0;
             var recent = (request.Recent ?? []).Take(RecentAccounts.Max).ToList();
-            // One statement, bounded: the user's memberships in menu order (partner accounts first, then by name) straight from
-            // their (UserId, AccountKind, AccountName) index, keeping the partner accounts, the current and the recent ones —
-            // or every one when the user is in no more than the menu holds (the count is one subquery, worked out once).
-            // Nothing is sorted and no account is read: the menu's thirteen rows come from a walk of the index.
+            // One statement, bounded: the user's memberships from their (UserId, AccountName) index, which holds the kind and
+            // Hub ID, keeping the partner accounts, the current and the recent ones — or every one when the user is in no more
+            // than the menu holds (the count is one subquery, worked out once). No account is read and only the menu's
+            // thirteen rows are sorted.
             var mine = db.Memberships.Where(m => m.UserId == me.UserId);
             var rows = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => m.UserId == me.UserId)

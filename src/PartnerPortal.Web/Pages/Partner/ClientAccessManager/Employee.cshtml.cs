@@ -67,12 +67,12 @@ public class EmployeeModel(IMediator mediator) : PageModel
             var partnerHubId = request.PartnerHubId;
 
             // Their memberships in this partner's current clients: connected to this partner, or not connected to any.
-            var search = Picker.Normalize(request.Search);
+            var search = Picker.Search(request.Search, db);
             var selected = request.Selected ?? [];
-            // In name order from the (UserId, AccountKind, AccountName) index, each checked against the partner's relationship
+            // In name order from the memberships' (UserId, AccountName) index, each checked against the partner's relationship
             // with that client: a page is a walk of fifty-odd entries, not a sort of every client they are in.
             var query = db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
-                .Where(m => m.UserId == request.EmployeeId && m.AccountKind == AccountKind.Client && (m.PartnerHubId == partnerHubId || m.PartnerHubId == null))
+                .Where(m => m.UserId == request.EmployeeId && (m.PartnerHubId == partnerHubId || m.PartnerHubId == null))
                 .Where(m => db.Relationships.Any(r => r.PartnerHubId == partnerHubId && r.ClientHubId == m.AccountHubId
                     && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)));
             if (search is not null) query = query.Where(Picker.AccountMatches(search, selected));

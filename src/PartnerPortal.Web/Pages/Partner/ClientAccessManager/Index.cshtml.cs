@@ -144,20 +144,27 @@ public class IndexModel(IMediator mediator) : PageModel
             // Your access type is a left join (one index lookup per client), not a subquery run twice for every client.
             var current = db.Relationships.Where(r => r.PartnerHubId == partnerHubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending));
             var types = filter.Types.ToList();
+            var search = Picker.Search(request.Search, db);
+            // A partner's clients are client accounts, or partner accounts it resells to.
+            var clients = db.Accounts.AsQueryable();
+            var yourMemberships = db.Memberships.Where(y => y.UserId == userId && types.Contains(y.AccessType));
+            if (search is not null)
+            {
+                clients = clients.Where(Picker.Matches(search, []));
+                yourMemberships = yourMemberships.Where(Picker.AccountMatches(search, []));
+            }
             var rows = filter.IsEverything || filter.IncludeNoAccess
                 // Every client of the partner, with your access type where you have one (a left join). From the client
-                // accounts in name order (their (Kind, Name) index), each checked against the partner's relationship: a page
+                // accounts in name order (their Name index), each checked against the partner's relationship: a page
                 // is a walk of the index, not a sort of every client the partner has.
-                ? from a in db.Accounts
-                  where a.Kind == AccountKind.Client
+                ? from a in clients
                   join r in current on a.HubId equals r.ClientHubId
                   join y in db.Memberships.Where(m => m.UserId == userId) on a.HubId equals y.AccountHubId into yours
                   from y in yours.DefaultIfEmpty()
                   select new { a.HubId, a.Name, a.Kind, r.State, r.EndsAt, Yours = (AccessType?)y.AccessType }
                 // Only clients where you have one of the access types (the default filter): read from your memberships, in
                 // name order from their index (a page is a walk of it), rather than from every client of the partner.
-                : from y in db.Memberships
-                  where y.UserId == userId && y.AccountKind == AccountKind.Client && types.Contains(y.AccessType)
+                : from y in yourMemberships
                   join r in current on y.AccountHubId equals r.ClientHubId
                   select new { HubId = y.AccountHubId, Name = y.AccountName, Kind = y.AccountKind, r.State, r.EndsAt, Yours = (AccessType?)y.AccessType };
 
@@ -167,18 +174,8 @@ public class IndexModel(IMediator mediator) : PageModel
                 rows = rows.Where(x => (x.Yours == null && noAccess) || (x.Yours != null && types.Contains(x.Yours.Value)));
             }
 
-            var search = request.Search?.Trim();
-            if (!string.IsNullOrEmpty(search))
-            {
-                var lowered = search.ToLowerInvariant();
-                // Translated to SQL (lower(), a cast to text) on both providers; the culture rules do not apply.
-#pragma warning disable CA1304, CA1305, CA1311, CA1862
-                rows = rows.Where(x => x.Name.ToLower().Contains(lowered) || x.HubId.ToString().Contains(search));
-#pragma warning restore CA1304, CA1305, CA1311, CA1862
-            }
-
             // Every client, no search: the count is the partner's current relationships alone.
-            var total = filter.IsEverything && string.IsNullOrEmpty(search) ? await current.CountAsync(cancellationToken) : await rows.CountAsync(cancellationToken);
+            var total = filter.IsEverything && search is null ? await current.CountAsync(cancellationToken) : await rows.CountAsync(cancellationToken);
             // A page past the end shows the last page; the offset is computed without overflow.
             var pageNumber = Math.Clamp(request.Page, 1, Math.Max(1, (total + request.PageSize - 1) / request.PageSize));
             // The page's clients first (a subquery with its LIMIT); the counts then run for those rows only — in one
@@ -200,8 +197,8 @@ public class IndexModel(IMediator mediator) : PageModel
                 })
                 .ToListAsync(cancellationToken);
 
-            var clients = page.Select(x => new ClientRow(x.HubId, x.Name, x.Kind, x.Yours, x.Employees, x.State, x.EndsAt, x.OtherSuperAdmins)).ToList();
-            return new Model(partnerHubId, scope.Account.Name, clients, total, filter, search, pageNumber, request.PageSize);
+            var shown = page.Select(x => new ClientRow(x.HubId, x.Name, x.Kind, x.Yours, x.Employees, x.State, x.EndsAt, x.OtherSuperAdmins)).ToList();
+            return new Model(partnerHubId, scope.Account.Name, shown, total, filter, request.Search?.Trim() is { Length: > 0 } text ? text : null, pageNumber, request.PageSize);
         }
     }
 }

@@ -67,18 +67,17 @@ public class LinkClientsModel(IMediator mediator) : PageModel
             var hubId = request.PartnerHubId;
 
             // Client accounts this partner services where the person is a user but not yet one of its partner employees.
-            var search = Picker.Normalize(request.Search);
+            // In name order from the memberships' list index, each checked against the partner's relationship with that client.
+            var search = Picker.Search(request.Search, db);
             var selected = request.Selected ?? [];
             var query = db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
-                .Where(m => m.UserId == request.EmployeeId && m.PartnerHubId == null)
-                .Join(db.Relationships.Where(r => r.PartnerHubId == hubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)),
-                    m => m.AccountHubId, r => r.ClientHubId, (m, r) => m)
-                .Join(db.Accounts.Where(a => a.Kind == AccountKind.Client), m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name, a.HubId });
-#pragma warning disable CA1304, CA1305, CA1311, CA1862 // translated to SQL lower() and a cast to text; the culture rules do not apply
-            if (search is not null) query = query.Where(x => x.Name.ToLower().Contains(search) || x.HubId.ToString().Contains(search) || selected.Contains(x.HubId));
-#pragma warning restore CA1304, CA1305, CA1311, CA1862
-            var candidates = await query.OrderBy(x => selected.Contains(x.HubId) ? 0 : 1).ThenBy(x => x.Name).ThenBy(x => x.HubId)
-                .Take(Picker.Size + selected.Count + 1).ToListAsync(cancellationToken);
+                .Where(m => m.UserId == request.EmployeeId && m.AccountKind == AccountKind.Client && m.PartnerHubId == null)
+                .Where(m => db.Relationships.Any(r => r.PartnerHubId == hubId && r.ClientHubId == m.AccountHubId
+                    && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)));
+            if (search is not null) query = query.Where(Picker.AccountMatches(search, selected));
+            var ordered = selected.Count == 0 ? query.OrderBy(m => m.AccountName) : query.OrderBy(m => selected.Contains(m.AccountHubId) ? 0 : 1).ThenBy(m => m.AccountName);
+            var candidates = (await ordered.ThenBy(m => m.AccountHubId).Take(Picker.Size + selected.Count + 1).ToListAsync(cancellationToken))
+                .Select(m => new { Membership = m, Name = m.AccountName, HubId = m.AccountHubId }).ToList();
             var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
             var onDomain = PartnerEmailDomain.Covers(domains, employee.Value.Email);
             return new Model(CamHeader.For(scope.Account, "Employees"), employee.Value.Id, employee.Value.Name, employee.Value.Email, onDomain,

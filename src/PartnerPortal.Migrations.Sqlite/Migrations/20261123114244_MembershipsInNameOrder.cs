@@ -29,16 +29,16 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
             migrationBuilder.Sql("UPDATE \"Memberships\" SET \"AccountName\" = (SELECT a.\"Name\" FROM \"Accounts\" AS a WHERE a.\"HubId\" = \"Memberships\".\"AccountHubId\"), \"AccountKind\" = (SELECT a.\"Kind\" FROM \"Accounts\" AS a WHERE a.\"HubId\" = \"Memberships\".\"AccountHubId\");");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Memberships_UserId_AccountKind_AccountName_AccountHubId_AccessType",
+                name: "IX_Memberships_UserId_AccountName_AccountHubId_AccountKind_AccessType",
                 table: "Memberships",
-                columns: new[] { "UserId", "AccountKind", "AccountName", "AccountHubId", "AccessType" });
+                columns: new[] { "UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Memberships_UserId_AccountKind_AccountName_AccountHubId_AccessType",
+                name: "IX_Memberships_UserId_AccountName_AccountHubId_AccountKind_AccessType",
                 table: "Memberships");
 
             migrationBuilder.DropColumn(

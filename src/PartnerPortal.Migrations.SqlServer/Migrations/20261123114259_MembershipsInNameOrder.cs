@@ -29,16 +29,16 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
             migrationBuilder.Sql("UPDATE m SET m.[AccountName] = a.[Name], m.[AccountKind] = a.[Kind] FROM [Memberships] AS m INNER JOIN [Accounts] AS a ON a.[HubId] = m.[AccountHubId];");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Memberships_UserId_AccountKind_AccountName_AccountHubId_AccessType",
+                name: "IX_Memberships_UserId_AccountName_AccountHubId_AccountKind_AccessType",
                 table: "Memberships",
-                columns: new[] { "UserId", "AccountKind", "AccountName", "AccountHubId", "AccessType" });
+                columns: new[] { "UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Memberships_UserId_AccountKind_AccountName_AccountHubId_AccessType",
+                name: "IX_Memberships_UserId_AccountName_AccountHubId_AccountKind_AccessType",
                 table: "Memberships");
 
             migrationBuilder.DropColumn(

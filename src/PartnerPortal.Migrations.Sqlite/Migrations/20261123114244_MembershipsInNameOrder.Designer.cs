@@ -11,7 +11,7 @@ using PartnerPortal.Data;
 namespace PartnerPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261123112616_MembershipsInNameOrder")]
+    [Migration("20261123114244_MembershipsInNameOrder")]
     partial class MembershipsInNameOrder
     {
         /// <inheritdoc />
@@ -344,8 +344,6 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("Kind", "Name");
-
                     b.ToTable("Accounts", (string)null);
                 });
 
@@ -542,7 +540,7 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId", "PartnerHubId");
 
-                    b.HasIndex("UserId", "AccountKind", "AccountName", "AccountHubId", "AccessType");
+                    b.HasIndex("UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType");
 
                     b.ToTable("Memberships", (string)null);
                 });
