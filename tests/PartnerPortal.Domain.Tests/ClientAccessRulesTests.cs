@@ -26,6 +26,17 @@ public class ClientAccessRulesTests
     }
 
     [Fact]
+    public void A_membership_carries_its_account_s_name_and_kind_so_that_a_person_s_accounts_list_in_name_order_from_an_index()
+    {
+        var partner = Account.CreatePartner(Crestline, "Crestline Partners");
+        partner.AddMember(_ava, AccessType.SuperAdmin, World.Now);
+        _client.ApproveAccessLink(_ava, Brightwave, new Actor(_maria.Id), World.Now);
+
+        Assert.Equal((_client.Name, AccountKind.Client), (_client.MembershipOf(_ava.Id)!.AccountName, _client.MembershipOf(_ava.Id)!.AccountKind));
+        Assert.Equal(("Crestline Partners", AccountKind.Partner), (partner.MembershipOf(_ava.Id)!.AccountName, partner.MembershipOf(_ava.Id)!.AccountKind));
+    }
+
+    [Fact]
     public void R3_approving_a_link_upgrades_an_existing_user_and_twice_is_harmless()
     {
         _client.AddMember(_ava, AccessType.User, World.Now);

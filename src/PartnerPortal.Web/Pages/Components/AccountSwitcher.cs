@@ -41,11 +41,15 @@ public static class AccountSwitcher
             // than the menu holds (the count is one subquery, worked out once). No account is read and only the menu's
             // thirteen rows are sorted.
             var mine = db.Memberships.Where(m => m.UserId == me.UserId);
-            var rows = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
-                .Where(m => m.UserId == me.UserId)
+            // The menu's rows chosen and ordered from the index alone (it holds everything the choice needs), then read.
+            var keys = mine
                 .Where(m => m.AccountKind == AccountKind.Partner || m.AccountHubId == current || recent.Contains(m.AccountHubId) || mine.Count() <= Size)
                 .OrderBy(m => m.AccountKind).ThenBy(m => m.AccountName).ThenBy(m => m.AccountHubId)
                 .Take(Size + 1)
+                .Select(m => m.Id);
+            var rows = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
+                .Where(m => keys.Contains(m.Id))
+                .OrderBy(m => m.AccountKind).ThenBy(m => m.AccountName).ThenBy(m => m.AccountHubId)
                 .Select(m => new { HubId = m.AccountHubId, Name = m.AccountName, Kind = m.AccountKind, Membership = m, Total = mine.Count() })
                 .ToListAsync(cancellationToken);
             var total = rows.Count == 0 ? 0 : rows[0].Total;
