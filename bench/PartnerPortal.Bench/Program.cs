@@ -94,12 +94,12 @@ for (var start = 1; start <= clients; start += Chunk)
     await db.SaveChangesAsync();
     Console.Write($"\r{Math.Min(start + Chunk - 1, clients)} of {clients} clients");
 }
-// PostgreSQL's autovacuum would analyze the grown tables within minutes; the benchmark does it at once. (SQLite: the app
-// refreshes its statistics when it starts.)
+// PostgreSQL's autovacuum would vacuum and analyze the grown tables within minutes (the visibility map it sets is what
+// lets index-only scans skip the table); the benchmark does it at once. (SQLite: the app refreshes its statistics when it starts.)
 if (provider == DatabaseProvider.Postgres)
 {
     await using var db = Open();
-    await db.Database.ExecuteSqlRawAsync("ANALYZE;");
+    await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE;");
 }
 Console.WriteLine($"\rGrew Brightwave by {employees} employees and {clients} clients ({clients * perClient + (clients / avaEvery)} memberships) in {watch.Elapsed.TotalSeconds:0} s.");
 return 0;

@@ -52,10 +52,11 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         // tab): without the second column SQLite counted through the partner's whole index (1.8 s at 100,000 memberships).
         builder.HasIndex(m => new { m.UserId, m.PartnerHubId });
         builder.HasIndex(m => new { m.AccountHubId, m.PartnerHubId });
-        // A person's accounts in name order: a page of fifty is a walk of the index; with the kind and access type in it,
-        // the switcher and the Clients tab's "your access type" count read the index alone.
+        // A person's accounts in name order: a page of fifty is a walk of the index; with the kind, access type and id in
+        // it, the switcher and the Clients tab's "your access type" count read the index alone (PostgreSQL's indexes do
+        // not hold the primary key by themselves, SQLite's do).
         builder.Property(m => m.AccountName).HasMaxLength(200);
-        builder.HasIndex(m => new { m.UserId, m.AccountName, m.AccountHubId, m.AccountKind, m.AccessType });
+        builder.HasIndex(m => new { m.UserId, m.AccountName, m.AccountHubId, m.AccountKind, m.AccessType, m.Id });
         builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.PermissionSet).WithMany().HasForeignKey(m => m.PermissionSetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(m => m.PartnerHubId).OnDelete(DeleteBehavior.Restrict);

@@ -560,7 +560,7 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("UserId", "PartnerHubId");
 
-                    b.HasIndex("UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType");
+                    b.HasIndex("UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType", "Id");
 
                     b.ToTable("Memberships", (string)null);
                 });

@@ -562,7 +562,7 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("UserId", "PartnerHubId");
 
-                    b.HasIndex("UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType");
+                    b.HasIndex("UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType", "Id");
 
                     b.ToTable("Memberships", (string)null);
                 });

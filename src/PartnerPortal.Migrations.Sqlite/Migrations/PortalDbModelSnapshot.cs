@@ -537,7 +537,7 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId", "PartnerHubId");
 
-                    b.HasIndex("UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType");
+                    b.HasIndex("UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType", "Id");
 
                     b.ToTable("Memberships", (string)null);
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace PartnerPortal.Migrations.Postgres.Migrations
+namespace PartnerPortal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class MembershipsInNameOrder : Migration
@@ -13,14 +13,14 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "AccountKind",
                 table: "Memberships",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "AccountName",
                 table: "Memberships",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: false,
                 defaultValue: "");
@@ -29,16 +29,16 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
             migrationBuilder.Sql("UPDATE \"Memberships\" SET \"AccountName\" = (SELECT a.\"Name\" FROM \"Accounts\" AS a WHERE a.\"HubId\" = \"Memberships\".\"AccountHubId\"), \"AccountKind\" = (SELECT a.\"Kind\" FROM \"Accounts\" AS a WHERE a.\"HubId\" = \"Memberships\".\"AccountHubId\");");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Memberships_UserId_AccountName_AccountHubId_AccountKind_Acc~",
+                name: "IX_Memberships_UserId_AccountName_AccountHubId_AccountKind_AccessType_Id",
                 table: "Memberships",
-                columns: new[] { "UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType" });
+                columns: new[] { "UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Memberships_UserId_AccountName_AccountHubId_AccountKind_Acc~",
+                name: "IX_Memberships_UserId_AccountName_AccountHubId_AccountKind_AccessType_Id",
                 table: "Memberships");
 
             migrationBuilder.DropColumn(

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace PartnerPortal.Migrations.SqlServer.Migrations
+namespace PartnerPortal.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class MembershipsInNameOrder : Migration
@@ -13,32 +13,32 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "AccountKind",
                 table: "Memberships",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "AccountName",
                 table: "Memberships",
-                type: "nvarchar(200)",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: false,
                 defaultValue: "");
 
             // The memberships there are already get their account's name and kind.
-            migrationBuilder.Sql("UPDATE m SET m.[AccountName] = a.[Name], m.[AccountKind] = a.[Kind] FROM [Memberships] AS m INNER JOIN [Accounts] AS a ON a.[HubId] = m.[AccountHubId];");
+            migrationBuilder.Sql("UPDATE \"Memberships\" SET \"AccountName\" = (SELECT a.\"Name\" FROM \"Accounts\" AS a WHERE a.\"HubId\" = \"Memberships\".\"AccountHubId\"), \"AccountKind\" = (SELECT a.\"Kind\" FROM \"Accounts\" AS a WHERE a.\"HubId\" = \"Memberships\".\"AccountHubId\");");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Memberships_UserId_AccountName_AccountHubId_AccountKind_AccessType",
+                name: "IX_Memberships_UserId_AccountName_AccountHubId_AccountKind_Acc~",
                 table: "Memberships",
-                columns: new[] { "UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType" });
+                columns: new[] { "UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Memberships_UserId_AccountName_AccountHubId_AccountKind_AccessType",
+                name: "IX_Memberships_UserId_AccountName_AccountHubId_AccountKind_Acc~",
                 table: "Memberships");
 
             migrationBuilder.DropColumn(
