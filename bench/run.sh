@@ -15,9 +15,9 @@ root=$(pwd)
 small=false
 [ "${1:-}" = "--small" ] && small=true
 if $small; then
-  clients=300; employees=50; per_client=10; ava_every=10; seconds=2; threads=1; connections=4; due=3000
+  clients=300; employees=50; per_client=10; ava_every=10; seconds=2; threads=1; connections=4; due=3000; warmup=1s
 else
-  clients=10000; employees=500; per_client=10; ava_every=10; seconds=${BENCH_SECONDS:-10}; threads=2; connections=8; due=100000
+  clients=10000; employees=500; per_client=10; ava_every=10; seconds=${BENCH_SECONDS:-10}; threads=2; connections=8; due=100000; warmup=2s
 fi
 providers=${BENCH_PROVIDERS:-sqlite,postgres}
 out="$root/artifacts/bench"
@@ -83,8 +83,11 @@ measure() {
   sign_in
   pages >"$out/$provider-$size.pages"
   get / >/dev/null
+  # Every page warmed up before any is measured: otherwise the first pages run on code the JIT has not optimized yet.
   while read -r page; do
-    for _ in 1 2 3; do get "$page" >/dev/null; done # warm
+    wrk -t1 -c2 -d"$warmup" -H "Cookie: $cookie" "http://127.0.0.1:5590$page" >/dev/null 2>&1 || true
+  done <"$out/$provider-$size.pages"
+  while read -r page; do
     wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:5590$page" >"$out/wrk.txt" 2>&1 || true
     local rps p50 p99 errors
     rps=$(awk '/Requests\/sec/ { print $2 }' "$out/wrk.txt")
