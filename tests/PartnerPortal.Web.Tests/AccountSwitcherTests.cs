@@ -81,6 +81,14 @@ public sealed class AccountSwitcherTests(PortalFixture fixture) : PortalTest(fix
             found.QuerySelectorAll("table[aria-label='Your accounts'] tbody tr td:first-child a").Select(a => a.TextContent).ToList());
         var (_, byHubId) = await bea.GetPageAsync($"/accounts?q={world.Clients[9].HubId}");
         Assert.Equal(["Client 10"], byHubId.QuerySelectorAll("table[aria-label='Your accounts'] tbody tr td:first-child a").Select(a => a.TextContent).ToList());
+        // Any case finds the name; the characters a LIKE pattern would treat as wildcards are searched for as themselves.
+        var (_, upper) = await bea.GetPageAsync("/accounts?q=CLIENT+6");
+        Assert.Equal(["Client 60"], upper.QuerySelectorAll("table[aria-label='Your accounts'] tbody tr td:first-child a").Select(a => a.TextContent).ToList());
+        foreach (var wildcard in new[] { "%25", "_", "client_6", "client%256", "%5C" })
+        {
+            var (_, none) = await bea.GetPageAsync($"/accounts?q={wildcard}");
+            Assert.Empty(none.QuerySelectorAll("table[aria-label='Your accounts'] tbody tr"));
+        }
 
         var (badStatus, bad) = await bea.GetPageAsync("/accounts?p=0");
         Assert.Equal(HttpStatusCode.OK, badStatus);

@@ -11,6 +11,8 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Partn
         builder.ToTable("PartnerClientRelationships");
         builder.HasIndex(r => new { r.PartnerHubId, r.ClientHubId }).IsUnique();
         builder.HasIndex(r => new { r.State, r.EndsAt });
+        // A partner's current clients counted from the index alone (the Clients tab's total with every access type).
+        builder.HasIndex(r => new { r.PartnerHubId, r.State });
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.PartnerHubId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.ClientHubId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(r => r.IsCurrent);

@@ -643,6 +643,8 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.HasIndex("PartnerHubId", "ClientHubId")
                         .IsUnique();
 
+                    b.HasIndex("PartnerHubId", "State");
+
                     b.HasIndex("State", "EndsAt");
 
                     b.ToTable("PartnerClientRelationships", (string)null);

@@ -645,6 +645,8 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("PartnerHubId", "ClientHubId")
                         .IsUnique();
 
+                    b.HasIndex("PartnerHubId", "State");
+
                     b.HasIndex("State", "EndsAt");
 
                     b.ToTable("PartnerClientRelationships", (string)null);

@@ -616,6 +616,8 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("PartnerHubId", "ClientHubId")
                         .IsUnique();
 
+                    b.HasIndex("PartnerHubId", "State");
+
                     b.HasIndex("State", "EndsAt");
 
                     b.ToTable("PartnerClientRelationships", (string)null);
