@@ -47,6 +47,19 @@ public static class Picker
     public static Expression<Func<Account, bool>> Matches(TextSearch search, IReadOnlyList<long> selected) =>
         NameOrHubId<Account>(a => a.Name, a => a.HubId, search, selected);
 
+    /// <summary>
+    /// A person's memberships as a picker lists them: the ticked accounts first, then by account name and Hub ID. With
+    /// nothing ticked the order is exactly that of the memberships' (UserId, AccountName) index, so a page is a walk of it.
+    /// </summary>
+    public static IOrderedQueryable<Membership> TickedFirstInNameOrder(IQueryable<Membership> memberships, IReadOnlyList<long> ticked)
+    {
+        ArgumentNullException.ThrowIfNull(ticked);
+        var ordered = ticked.Count == 0
+            ? memberships.OrderBy(m => m.AccountName)
+            : memberships.OrderBy(m => ticked.Contains(m.AccountHubId) ? 0 : 1).ThenBy(m => m.AccountName);
+        return ordered.ThenBy(m => m.AccountHubId);
+    }
+
     private static Expression<Func<T, bool>> NameOrHubId<T>(Expression<Func<T, string>> name, Expression<Func<T, long>> hubId, TextSearch search,
         IReadOnlyList<long> selected)
     {

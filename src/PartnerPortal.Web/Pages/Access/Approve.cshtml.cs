@@ -84,8 +84,7 @@ public class ApproveModel(IMediator mediator) : PageModel
             var query = db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => m.UserId == access.UserId && m.AccountKind == AccountKind.Client).Where(Membership.HasInQuery(AccessPolicy.ApprovesAccessLinks));
             if (search is not null) query = query.Where(Picker.AccountMatches(search, [chosen]));
-            var ordered = request.Chosen is null ? query.OrderBy(m => m.AccountName) : query.OrderBy(m => m.AccountHubId == chosen ? 0 : 1).ThenBy(m => m.AccountName);
-            var mine = (await ordered.ThenBy(m => m.AccountHubId).Take(Picker.Size + 1).ToListAsync(cancellationToken))
+            var mine = (await Picker.TickedFirstInNameOrder(query, request.Chosen is null ? [] : [chosen]).Take(Picker.Size + 1).ToListAsync(cancellationToken))
                 .Select(m => new { Membership = m, HubId = m.AccountHubId, Name = m.AccountName }).ToList();
             var more = mine.Count > Picker.Size;
             var allowed = mine.Take(Picker.Size).Where(x => AccessPolicy.CanApproveAccessLinks(x.Membership)).OrderBy(x => x.Name).ToList();

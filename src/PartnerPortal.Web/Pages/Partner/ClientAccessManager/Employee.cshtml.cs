@@ -78,8 +78,7 @@ public class EmployeeModel(IMediator mediator) : PageModel
             if (search is not null) query = query.Where(Picker.AccountMatches(search, selected));
             // A page and one row more (is there a next page?): no count over every client they are in.
             var size = Query.PageSize + selected.Count;
-            var ordered = selected.Count == 0 ? query.OrderBy(m => m.AccountName) : query.OrderBy(m => selected.Contains(m.AccountHubId) ? 0 : 1).ThenBy(m => m.AccountName);
-            var memberships = await ordered.ThenBy(m => m.AccountHubId).Skip((request.Page - 1) * size).Take(size + 1).ToListAsync(cancellationToken);
+            var memberships = await Picker.TickedFirstInNameOrder(query, selected).Skip((request.Page - 1) * size).Take(size + 1).ToListAsync(cancellationToken);
             // The employee was found among the partner's employees (switch on): only the domains are left to read.
             var domains = await db.PartnerEmailDomains.AsNoTracking().Where(d => d.PartnerHubId == partnerHubId).Select(d => d.Domain).ToListAsync(cancellationToken);
             var onDomain = PartnerEmailDomain.Covers(domains, employee.Value.Email);

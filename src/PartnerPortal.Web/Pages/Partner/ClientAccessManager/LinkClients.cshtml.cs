@@ -75,8 +75,7 @@ public class LinkClientsModel(IMediator mediator) : PageModel
                 .Where(m => db.Relationships.Any(r => r.PartnerHubId == hubId && r.ClientHubId == m.AccountHubId
                     && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)));
             if (search is not null) query = query.Where(Picker.AccountMatches(search, selected));
-            var ordered = selected.Count == 0 ? query.OrderBy(m => m.AccountName) : query.OrderBy(m => selected.Contains(m.AccountHubId) ? 0 : 1).ThenBy(m => m.AccountName);
-            var candidates = (await ordered.ThenBy(m => m.AccountHubId).Take(Picker.Size + selected.Count + 1).ToListAsync(cancellationToken))
+            var candidates = (await Picker.TickedFirstInNameOrder(query, selected).Take(Picker.Size + selected.Count + 1).ToListAsync(cancellationToken))
                 .Select(m => new { Membership = m, Name = m.AccountName, HubId = m.AccountHubId }).ToList();
             var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
             var onDomain = PartnerEmailDomain.Covers(domains, employee.Value.Email);
