@@ -141,6 +141,34 @@ public sealed class ClientsTabTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task R5_search_finds_a_renamed_client_by_its_new_name_only_and_takes_quotes_percent_signs_and_short_text_as_text()
+    {
+        // The search reads a trigram index of the names (SQLite: a table kept up to date by triggers): a name written since
+        // the index was built, or changed since, is found by what it is now.
+        var world = await BuildTabWorldAsync();
+        var dune = world.Clients["Dune Dental"];
+        const string renamed = "Dune \"Quoted\" Dentistry 100%";
+        await Fixture.InDbAsync(async db =>
+        {
+            await db.Accounts.Where(a => a.HubId == dune).ExecuteUpdateAsync(a => a.SetProperty(x => x.Name, renamed));
+            return await db.Memberships.Where(m => m.AccountHubId == dune).ExecuteUpdateAsync(m => m.SetProperty(x => x.AccountName, renamed));
+        });
+        async Task<List<string>> Found(string q) =>
+            (await RowsAsync(world.Boss, world.Agency, "?filtered=true&types=all&q=" + Uri.EscapeDataString(q))).Select(r => r.Name).ToList();
+
+        Assert.Empty(await Found("Dune Dental"));
+        Assert.Equal([renamed], await Found("dentistry"));
+        Assert.Equal([renamed], await Found("\"quoted\""));
+        Assert.Equal([renamed], await Found("y 100%"));
+        Assert.Empty(await Found("y 1000"));
+        Assert.Equal([renamed], await Found("\" D"));
+        Assert.Equal(["Anchor Apparel", "Birch Bank"], await Found("an")); // under three characters: read name by name
+        Assert.Equal(["Cedar Cafe"], await Found("CAF"));
+        // The default filter searches your memberships' copy of the name, which the rename updated too.
+        Assert.Equal([renamed], (await RowsAsync(world.Manager, world.Agency, "?q=quoted")).Select(r => r.Name));
+    }
+
+    [Fact]
     public async Task R5_pages_through_the_list_keeping_the_filter()
     {
         var (agency, boss) = await Fixture.BuildAsync(w =>

@@ -141,48 +141,53 @@ public class IndexModel(IMediator mediator) : PageModel
             var partnerHubId = request.PartnerHubId;
             var userId = me.UserId;
 
-            // Your access type is a left join (one index lookup per client), not a subquery run twice for every client.
             var current = db.Relationships.Where(r => r.PartnerHubId == partnerHubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending));
             var types = filter.Types.ToList();
             var search = Picker.Search(request.Search, db);
-            // A partner's clients are client accounts, or partner accounts it resells to.
-            var clients = db.Accounts.AsQueryable();
-            var yourMemberships = db.Memberships.Where(y => y.UserId == userId && types.Contains(y.AccessType));
-            if (search is not null)
-            {
-                clients = clients.Where(Picker.Matches(search, []));
-                yourMemberships = yourMemberships.Where(Picker.AccountMatches(search, []));
-            }
-            var rows = filter.IsEverything || filter.IncludeNoAccess
-                // Every client of the partner, with your access type where you have one (a left join). From the client
-                // accounts in name order (their Name index), each checked against the partner's relationship: a page
-                // is a walk of the index, not a sort of every client the partner has.
-                ? from a in clients
-                  join r in current on a.HubId equals r.ClientHubId
-                  join y in db.Memberships.Where(m => m.UserId == userId) on a.HubId equals y.AccountHubId into yours
-                  from y in yours.DefaultIfEmpty()
-                  select new { a.HubId, a.Name, a.Kind, r.State, r.EndsAt, Yours = (AccessType?)y.AccessType }
-                // Only clients where you have one of the access types (the default filter): read from your memberships, in
-                // name order from their index (a page is a walk of it), rather than from every client of the partner.
-                : from y in yourMemberships
-                  join r in current on y.AccountHubId equals r.ClientHubId
-                  select new { HubId = y.AccountHubId, Name = y.AccountName, Kind = y.AccountKind, r.State, r.EndsAt, Yours = (AccessType?)y.AccessType };
+            var mine = db.Memberships.Where(m => m.UserId == userId);
 
-            if (!filter.IsEverything && filter.IncludeNoAccess)
+            // A page is chosen first — its keys, in name order — and only those rows are read in full, with their counts: in one
+            // flat query the database would work out every client's counts before sorting and cutting the page.
+            int total;
+            Func<int, IQueryable<long>> keysOfPage;
+            if (filter.IsEverything || filter.IncludeNoAccess)
             {
-                var noAccess = filter.IncludeNoAccess;
-                rows = rows.Where(x => (x.Yours == null && noAccess) || (x.Yours != null && types.Contains(x.Yours.Value)));
+                // Every client of the partner (client accounts, or partner accounts it resells to): the accounts in name order
+                // (their Name index), each checked against the partner's current relationship (EXISTS, one index lookup), so
+                // that a page is a walk of that index rather than a sort of every client the partner has.
+                var clients = db.Accounts.Where(a => current.Any(r => r.ClientHubId == a.HubId));
+                if (search is not null) clients = clients.Where(Picker.Matches(search, []));
+                if (!filter.IsEverything)
+                {
+                    // No access, or one of the ticked access types.
+                    clients = clients.Where(a => !mine.Any(m => m.AccountHubId == a.HubId)
+                        || mine.Any(m => m.AccountHubId == a.HubId && types.Contains(m.AccessType)));
+                }
+                // Every client, no search: the count is the partner's current relationships alone, from their index.
+                total = filter.IsEverything && search is null ? await current.CountAsync(cancellationToken) : await clients.CountAsync(cancellationToken);
+                keysOfPage = skip => clients.OrderBy(a => a.Name).ThenBy(a => a.HubId).Skip(skip).Take(request.PageSize).Select(a => a.HubId);
+            }
+            else
+            {
+                // Only clients where you have one of the access types (the default filter): from your memberships in name order
+                // (their index), each checked against the partner's relationship, rather than from every client of the partner.
+                var yours = mine.Where(y => types.Contains(y.AccessType) && current.Any(r => r.ClientHubId == y.AccountHubId));
+                if (search is not null) yours = yours.Where(Picker.AccountMatches(search, []));
+                total = await yours.CountAsync(cancellationToken);
+                keysOfPage = skip => yours.OrderBy(y => y.AccountName).ThenBy(y => y.AccountHubId).Skip(skip).Take(request.PageSize).Select(y => y.AccountHubId);
             }
 
-            // Every client, no search: the count is the partner's current relationships alone.
-            var total = filter.IsEverything && search is null ? await current.CountAsync(cancellationToken) : await rows.CountAsync(cancellationToken);
             // A page past the end shows the last page; the offset is computed without overflow.
             var pageNumber = Math.Clamp(request.Page, 1, Math.Max(1, (total + request.PageSize - 1) / request.PageSize));
-            // The page's clients first (a subquery with its LIMIT); the counts then run for those rows only — in one
-            // flat query the database would work out every client's counts before sorting and cutting the page.
-            var pageKeys = rows.OrderBy(x => x.Name).ThenBy(x => x.HubId)
-                .Skip(checked((pageNumber - 1) * request.PageSize)).Take(request.PageSize).Select(x => x.HubId);
-            var page = await rows.Where(x => pageKeys.Contains(x.HubId)).OrderBy(x => x.Name).ThenBy(x => x.HubId)
+            var pageKeys = keysOfPage(checked((pageNumber - 1) * request.PageSize));
+            // The page's rows: the relationship, and your access type where you have one (a left join).
+            var rows = from a in db.Accounts
+                       where pageKeys.Contains(a.HubId)
+                       join r in current on a.HubId equals r.ClientHubId
+                       join y in mine on a.HubId equals y.AccountHubId into yourMemberships
+                       from y in yourMemberships.DefaultIfEmpty()
+                       select new { a.HubId, a.Name, a.Kind, r.State, r.EndsAt, Yours = (AccessType?)y.AccessType };
+            var page = await rows.OrderBy(x => x.Name).ThenBy(x => x.HubId)
                 .Select(x => new
                 {
                     x.HubId,
