@@ -179,7 +179,9 @@ public class IndexModel(IMediator mediator) : PageModel
 
             // A page past the end shows the last page; the offset is computed without overflow.
             var pageNumber = Math.Clamp(request.Page, 1, Math.Max(1, (total + request.PageSize - 1) / request.PageSize));
-            var pageKeys = keysOfPage(checked((pageNumber - 1) * request.PageSize));
+            // The page's keys are read on their own: a query that both chooses the page and reads its rows is one whose
+            // plan PostgreSQL may reuse (prepared statements) with a hash of every client; the rows of 25 known keys are not.
+            var pageKeys = await keysOfPage(checked((pageNumber - 1) * request.PageSize)).ToListAsync(cancellationToken);
             // The page's rows: the relationship, and your access type where you have one (a left join).
             var rows = from a in db.Accounts
                        where pageKeys.Contains(a.HubId)
@@ -197,8 +199,10 @@ public class IndexModel(IMediator mediator) : PageModel
                     x.EndsAt,
                     x.Yours,
                     Employees = db.Memberships.Count(m => m.AccountHubId == x.HubId && m.PartnerHubId == partnerHubId),
+                    // "Is an employee of this partner" is asked per Super Admin (a count, where an EXISTS would let PostgreSQL's
+                    // reused plan start from all of the partner's employees instead, for every row).
                     OtherSuperAdmins = db.Memberships.Count(m => m.AccountHubId == x.HubId && m.UserId != userId && m.AccessType == AccessType.SuperAdmin
-                        && db.Memberships.Any(p => p.AccountHubId == partnerHubId && p.UserId == m.UserId && p.IsPartnerEmployee)),
+                        && db.Memberships.Count(p => p.AccountHubId == partnerHubId && p.UserId == m.UserId && p.IsPartnerEmployee) > 0),
                 })
                 .ToListAsync(cancellationToken);
 
