@@ -74,13 +74,23 @@ public sealed class PickerTests(PortalFixture fixture) : PortalTest(fixture)
         static List<string> Names(IDocument page) =>
             page.QuerySelectorAll("table[aria-label=Employees] tbody tr td:first-child a").Select(a => a.TextContent).ToList();
 
+        // 25 a page, as on the Clients tab; the pager's links keep the page size chosen.
         var (_, first) = await boss.GetPageAsync(url);
-        Assert.Equal(50, Names(first).Count);
+        Assert.Equal(25, Names(first).Count);
         Assert.Equal("Bea Boss", Names(first)[0]);
-        Assert.Contains("Showing 1–50 of 61 employees", first.QuerySelector("[data-testid=employee-count]")!.TextContent, StringComparison.Ordinal);
-        var (_, second) = await boss.GetPageAsync($"{url}?p=2");
+        Assert.Contains("Showing 1–25 of 61 employees", first.QuerySelector("[data-testid=employee-count]")!.TextContent, StringComparison.Ordinal);
+        var (_, third) = await boss.GetPageAsync($"{url}?p=3");
+        Assert.Equal(11, Names(third).Count);
+        Assert.Equal("Emp 60", Names(third)[^1]);
+        var (_, fifty) = await boss.GetPageAsync($"{url}?size=50");
+        Assert.Equal(50, Names(fifty).Count);
+        var links = fifty.QuerySelectorAll("nav[aria-label='Employee pages'] a.page-link");
+        var next = links[^1].GetAttribute("href")!;
+        var (_, second) = await boss.GetPageAsync(url + next);
         Assert.Equal(11, Names(second).Count);
-        Assert.Equal("Emp 60", Names(second)[^1]);
+        var (_, badSize) = await boss.GetPageAsync($"{url}?size=100000");
+        Assert.Contains("Show 10, 25, 50, 100 employees per page.", badSize.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(25, Names(badSize).Count);
 
         var (_, found) = await boss.GetPageAsync($"{url}?q=EMP+1");
         Assert.Equal(["Emp 10", "Emp 11", "Emp 12", "Emp 13", "Emp 14", "Emp 15", "Emp 16", "Emp 17", "Emp 18", "Emp 19"], Names(found));

@@ -20,11 +20,13 @@ public class EmployeesModel(IMediator mediator) : PageModel
 
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
+    [BindProperty(SupportsGet = true, Name = "size")] public int PageSize { get; set; } = Paging.DefaultSize;
+
     public Model? View { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long hubId, CancellationToken ct)
     {
-        var result = await mediator.Send(new Query(hubId, Search, PageNumber), ct);
+        var result = await mediator.Send(new Query(hubId, Search, PageNumber, PageSize), ct);
         if (result.Status == ResultStatus.Invalid)
         {
             ModelState.AddFieldErrors(result.Errors);
@@ -35,10 +37,9 @@ public class EmployeesModel(IMediator mediator) : PageModel
         return Page();
     }
 
-    public sealed record Query(long PartnerHubId, string? Search = null, int Page = 1) : IRequest<Result<Model>>, IAccountRequest
+    /// <param name="PageSize">Rows a page, as on the Clients tab (<see cref="Paging.Sizes"/>).</param>
+    public sealed record Query(long PartnerHubId, string? Search = null, int Page = 1, int PageSize = Paging.DefaultSize) : IRequest<Result<Model>>, IAccountRequest
     {
-        public const int PageSize = 50;
-
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
     }
 
@@ -48,6 +49,7 @@ public class EmployeesModel(IMediator mediator) : PageModel
         {
             RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or email.");
             RuleFor(q => q.Page).InclusiveBetween(1, 100_000).WithMessage("Pages are numbered from 1.");
+            RuleFor(q => q.PageSize).Must(s => Paging.Sizes.Contains(s)).WithMessage(Paging.SizesMessage("employees"));
         }
     }
 
@@ -65,11 +67,11 @@ public class EmployeesModel(IMediator mediator) : PageModel
 #pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(); the culture rules do not apply
             if (search is not null) employees = employees.Where(m => m.User!.Name.ToLower().Contains(search) || m.User.Email.Contains(search));
 #pragma warning restore CA1304, CA1311, CA1862
-            var paging = new Paging(request.Page, Query.PageSize, await employees.CountAsync(cancellationToken));
+            var paging = new Paging(request.Page, request.PageSize, await employees.CountAsync(cancellationToken));
             var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
             // The page's employees first (a subquery with its LIMIT), then each one's client count: the count runs for
-            // 50 rows, not for every employee before the page is cut.
-            var pageKeys = employees.OrderBy(m => m.User!.Name).ThenBy(m => m.UserId).Skip(paging.Skip).Take(Query.PageSize).Select(m => m.UserId);
+            // a page's rows, not for every employee before the page is cut.
+            var pageKeys = employees.OrderBy(m => m.User!.Name).ThenBy(m => m.UserId).Skip(paging.Skip).Take(request.PageSize).Select(m => m.UserId);
             var page = await employees.Where(m => pageKeys.Contains(m.UserId)).OrderBy(m => m.User!.Name).ThenBy(m => m.UserId)
                 .Select(m => new
                 {

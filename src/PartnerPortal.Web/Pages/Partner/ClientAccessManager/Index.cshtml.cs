@@ -91,8 +91,7 @@ public class IndexModel(IMediator mediator) : PageModel
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
 
-        public const int DefaultPageSize = 25;
-        public static readonly IReadOnlyList<int> PageSizes = [10, 25, 50, 100];
+        public const int DefaultPageSize = Paging.DefaultSize;
 
         public long PartnerHubId { get; init; }
 
@@ -112,8 +111,7 @@ public class IndexModel(IMediator mediator) : PageModel
                 .WithMessage(t => $"Access types can be Super Admin, Partner Admin, User or No access.");
             RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or Hub ID.");
             RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Pages are numbered from 1.");
-            RuleFor(q => q.PageSize).Must(s => Query.PageSizes.Contains(s))
-                .WithMessage($"Show {string.Join(", ", Query.PageSizes)} clients per page.");
+            RuleFor(q => q.PageSize).Must(s => Paging.Sizes.Contains(s)).WithMessage(Paging.SizesMessage("clients"));
         }
     }
 
