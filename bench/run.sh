@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The large-world benchmark (docs/performance.md): the same pages, signed in as Ava Patel (Super Admin of
-# Brightwave Digital), at demo size and at a large size, side by side, on SQLite and on PostgreSQL.
+# Brightwave Digital), at demo size and at a large size, side by side (two apps, each page measured on one and
+# straight after on the other), on SQLite and on PostgreSQL.
 #
 #   bench/run.sh                 the full run: 10,000 clients, 500 employees, ~100,000 memberships; 10 s of wrk a page
 #   bench/run.sh --small         a few hundred clients and 2 s a page (the test command runs it to keep it working)
@@ -33,85 +34,112 @@ if [[ $providers == *postgres* ]]; then
   start_postgres "${BENCH_PG_PORT:-55442}"
 fi
 
-app_pid=""
-stop_app() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; app_pid=""; }
-trap 'stop_app; declare -F stop_postgres >/dev/null && stop_postgres' EXIT
+# Two apps at once: the demo world on port 5590 and the large one on 5591, so that each page is measured on both
+# within seconds of each other and a slower spell of the machine falls on both sides of the ratio.
+declare -A app_pids=()
+stop_apps() { for pid in "${app_pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done; app_pids=(); }
+trap 'stop_apps; declare -F stop_postgres >/dev/null && stop_postgres' EXIT
 
-# start_app <name> <provider> <connection string> [more VAR=value]: the app as a deployment runs it, on port 5590.
+port_of() { [ "$1" = demo ] && echo 5590 || echo 5591; }
+
+# start_app <size> <log name> <provider> <connection string> [more VAR=value]: the app as a deployment runs it.
 start_app() {
-  local name=$1 provider=$2 connection=$3; shift 3
+  local size=$1 name=$2 provider=$3 connection=$4 port; shift 4
+  port=$(port_of "$size")
   (cd "$root/src/PartnerPortal.Web" && exec env ASPNETCORE_ENVIRONMENT=Production Security__HttpsOnly=false \
     Database__Provider="$provider" ConnectionStrings__Portal="$connection" DemoData__Seed=true Jobs__Enabled=false \
     RateLimits__SignInPerAddress=1000000 RateLimits__SignInPerAccount=1000000 RateLimits__AccessLinkPerAddress=1000000 \
     Serilog__Format=json Serilog__FilePath="$out/$name.log" Serilog__MinimumLevel__Default=Warning "$@" \
-    dotnet "$app_dll" --urls http://127.0.0.1:5590 >"$out/$name.out" 2>&1) &
-  app_pid=$!
+    dotnet "$app_dll" --urls "http://127.0.0.1:$port" >"$out/$name.out" 2>&1) &
+  app_pids[$size]=$!
   for _ in $(seq 1 120); do
-    curl -fs http://127.0.0.1:5590/health/ready >/dev/null 2>&1 && return 0
+    curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0
     sleep 0.5
   done
   echo "The app did not start; see $out/$name.out" >&2; tail -20 "$out/$name.out" >&2; exit 1
 }
 
-# Signs Ava in with curl; sets cookie (the header wrk sends).
+# sign_in <size>: signs Ava in with curl; sets cookies[size] (the header wrk sends).
+declare -A cookies=()
 sign_in() {
-  local jar="$out/cookies" token
+  local size=$1 jar="$out/cookies-$1" token port
+  port=$(port_of "$size")
   rm -f "$jar"
-  token=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:5590/sign-in | grep -o '__RequestVerificationToken[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+  token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/sign-in" | grep -o '__RequestVerificationToken[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
   curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "Data.Email=ava.patel@brightwave.io" \
-    --data-urlencode "Data.Password=partner-portal-demo" --data-urlencode "__RequestVerificationToken=$token" http://127.0.0.1:5590/sign-in
-  cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s=%s; ", $6, $7 }')
+    --data-urlencode "Data.Password=partner-portal-demo" --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/sign-in"
+  cookies[$size]=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s=%s; ", $6, $7 }')
 }
 
-get() { curl -s -H "Cookie: $cookie" "http://127.0.0.1:5590$1"; }
+# get <size> <path>
+get() { curl -s -H "Cookie: ${cookies[$1]}" "http://127.0.0.1:$(port_of "$1")$2"; }
 
 # The pages Ava uses, with the ids of this world.
 pages() {
-  local cam="/44010001/partner/client-access-manager" ava hana link
-  ava=$(get "$cam/employees?q=ava.patel" | grep -o 'employees/[0-9a-f-]\{36\}' | head -1 | cut -d/ -f2)
-  hana=$(get "$cam/employees?q=hana.sato" | grep -o 'employees/[0-9a-f-]\{36\}' | head -1 | cut -d/ -f2)
-  link=$(get "$cam/access-link?employee=$hana" | grep -o '/access/[A-Za-z0-9_-]\{20,\}' | head -1)
+  local size=$1 cam="/44010001/partner/client-access-manager" ava hana link
+  ava=$(get "$size" "$cam/employees?q=ava.patel" | grep -o 'employees/[0-9a-f-]\{36\}' | head -1 | cut -d/ -f2)
+  hana=$(get "$size" "$cam/employees?q=hana.sato" | grep -o 'employees/[0-9a-f-]\{36\}' | head -1 | cut -d/ -f2)
+  link=$(get "$size" "$cam/access-link?employee=$hana" | grep -o '/access/[A-Za-z0-9_-]\{20,\}' | head -1)
   printf '%s\n' "/health/live" "/44010001/home" "$cam" "$cam?filtered=true&types=all" "$cam?filtered=true&types=all&q=client+12" \
     "$cam/employees" "$cam/employees/$ava" "$cam/employees/$ava/remove-from-clients" "$cam/employees/$hana/link-clients" \
     "$cam/clients/45100001" "$cam/clients/45100001/add-employees" "/accounts" "$link"
 }
 
-# measure <size> <provider> <connection string>: wrk on every page, then statements and sizes from a second start.
+# rss <size>: the app's resident memory in KB.
+rss() { ps -o rss= -p "$(pgrep -f "PartnerPortal.Web.dll --urls http://127.0.0.1:$(port_of "$1")" | head -1)" | tr -d ' '; }
+
+# run_wrk <size> <page> <file>: one measurement, appended as a line of the size's table.
+run_wrk() {
+  local size=$1 page=$2 file=$3 rps p50 p99 errors
+  wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -H "Cookie: ${cookies[$size]}" "http://127.0.0.1:$(port_of "$size")$page" >"$out/wrk.txt" 2>&1 || true
+  rps=$(awk '/Requests\/sec/ { print $2 }' "$out/wrk.txt")
+  p50=$(awk '$1 == "50%" { print $2 }' "$out/wrk.txt")
+  p99=$(awk '$1 == "99%" { print $2 }' "$out/wrk.txt")
+  errors=$(awk '/Non-2xx or 3xx responses/ { print $5 }' "$out/wrk.txt")
+  echo -e "$page\t${rps:-0}\t${p50:-?}\t${p99:-?}\t${errors:-0}" >>"$file"
+}
+
+# measure <provider> <demo connection string> <large connection string>: both apps up, every page warmed up on both,
+# then each page with wrk on the demo world and at once on the large one; then statements and sizes from a second start.
 measure() {
-  local size=$1 provider=$2 connection=$3
-  start_app "$provider-$size" "$provider" "$connection"
-  sign_in
-  pages >"$out/$provider-$size.pages"
-  get / >/dev/null
-  # Every page warmed up before any is measured: otherwise the first pages run on code the JIT has not optimized yet.
-  while read -r page; do
-    wrk -t1 -c2 -d"$warmup" -H "Cookie: $cookie" "http://127.0.0.1:5590$page" >/dev/null 2>&1 || true
-  done <"$out/$provider-$size.pages"
-  while read -r page; do
-    wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:5590$page" >"$out/wrk.txt" 2>&1 || true
-    local rps p50 p99 errors
-    rps=$(awk '/Requests\/sec/ { print $2 }' "$out/wrk.txt")
-    p50=$(awk '$1 == "50%" { print $2 }' "$out/wrk.txt")
-    p99=$(awk '$1 == "99%" { print $2 }' "$out/wrk.txt")
-    errors=$(awk '/Non-2xx or 3xx responses/ { print $5 }' "$out/wrk.txt")
-    echo -e "$page\t${rps:-0}\t${p50:-?}\t${p99:-?}\t${errors:-0}" >>"$out/$provider-$size.wrk"
-  done <"$out/$provider-$size.pages"
-  echo "$(ps -o rss= -p "$(pgrep -f "PartnerPortal.Web.dll --urls http://127.0.0.1:5590" | head -1)" | tr -d ' ')" >"$out/$provider-$size.rss"
-  stop_app
+  local provider=$1 demo_cs=$2 large_cs=$3 size i
+  start_app demo "$provider-demo" "$provider" "$demo_cs"
+  start_app large "$provider-large" "$provider" "$large_cs"
+  for size in demo large; do
+    sign_in "$size"
+    pages "$size" >"$out/$provider-$size.pages"
+    get "$size" / >/dev/null
+    # Every page warmed up before any is measured: otherwise the first pages run on code the JIT has not optimized yet.
+    while read -r page; do
+      wrk -t1 -c2 -d"$warmup" -H "Cookie: ${cookies[$size]}" "http://127.0.0.1:$(port_of "$size")$page" >/dev/null 2>&1 || true
+    done <"$out/$provider-$size.pages"
+  done
+  mapfile -t demo_pages <"$out/$provider-demo.pages"
+  mapfile -t large_pages <"$out/$provider-large.pages"
+  for i in "${!demo_pages[@]}"; do
+    run_wrk demo "${demo_pages[$i]}" "$out/$provider-demo.wrk"
+    run_wrk large "${large_pages[$i]}" "$out/$provider-large.wrk"
+  done
+  for size in demo large; do rss "$size" >"$out/$provider-$size.rss"; done
+  stop_apps
   # Statements: the same pages once each, with EF Core's command log raised (a setting, not a rebuild).
-  start_app "$provider-$size-sql" "$provider" "$connection" "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information"
-  sign_in
-  while read -r page; do
-    get "$page" >/dev/null # warm
-    sleep 0.3
-    local before after bytes
-    before=$(cat "$out/$provider-$size-sql"*.log | grep -c 'Executed DbCommand' || true)
-    bytes=$(curl -s -o /dev/null -w '%{size_download}' -H "Cookie: $cookie" "http://127.0.0.1:5590$page")
-    sleep 0.3
-    after=$(cat "$out/$provider-$size-sql"*.log | grep -c 'Executed DbCommand' || true)
-    echo -e "$page\t$((after - before))\t$bytes" >>"$out/$provider-$size.sql"
-  done <"$out/$provider-$size.pages"
-  stop_app
+  for size in demo large; do
+    local cs=$demo_cs
+    [ "$size" = large ] && cs=$large_cs
+    start_app "$size" "$provider-$size-sql" "$provider" "$cs" "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information"
+    sign_in "$size"
+    while read -r page; do
+      get "$size" "$page" >/dev/null # warm
+      sleep 0.3
+      local before after bytes
+      before=$(cat "$out/$provider-$size-sql"*.log | grep -c 'Executed DbCommand' || true)
+      bytes=$(curl -s -o /dev/null -w '%{size_download}' -H "Cookie: ${cookies[$size]}" "http://127.0.0.1:$(port_of "$size")$page")
+      sleep 0.3
+      after=$(cat "$out/$provider-$size-sql"*.log | grep -c 'Executed DbCommand' || true)
+      echo -e "$page\t$((after - before))\t$bytes" >>"$out/$provider-$size.sql"
+    done <"$out/$provider-$size.pages"
+    stop_apps
+  done
 }
 
 report() {
@@ -150,15 +178,14 @@ for provider in "${wanted[@]}"; do
       large_cs="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=bench_large"; name=Postgres ;;
     *) echo "Unknown provider $provider" >&2; exit 1 ;;
   esac
-  echo "== $name: demo world"
-  measure demo "$name" "$demo_cs"
-  echo "== $name: growing the large world"
-  start_app "$provider-seed" "$name" "$large_cs"; stop_app # migrations and the demo world
+  echo "== $name: the demo world, and the large world grown from it"
+  start_app demo "$provider-seed-demo" "$name" "$demo_cs"; stop_apps # migrations and the demo world
+  start_app large "$provider-seed-large" "$name" "$large_cs"; stop_apps
   started=$(date +%s)
   dotnet "$grow_dll" "$name" "$large_cs" "$clients" "$employees" "$per_client" "$ava_every"
   grow_seconds=$(( $(date +%s) - started ))
-  echo "== $name: large world"
-  measure large "$name" "$large_cs"
+  echo "== $name: both worlds, page by page"
+  measure "$name" "$demo_cs" "$large_cs"
   report "$name" "$grow_seconds"
   if $small; then check "$name" || failed=1; fi
   # The ending job (R12) on many due relationships, in a database of its own.
