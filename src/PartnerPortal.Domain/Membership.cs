@@ -16,6 +16,8 @@ public class Membership
         AccountName = account.Name;
         AccountKind = account.Kind;
         UserId = user.Id;
+        UserName = user.Name;
+        UserEmail = user.Email;
         User = user;
         AccessType = accessType;
         GrantedAt = now;
@@ -35,6 +37,17 @@ public class Membership
     public AccountKind AccountKind { get; private set; }
 
     public Guid UserId { get; private set; }
+
+    /// <summary>
+    /// The user's name and email beside the membership, so that a partner's employees come in name order from an index
+    /// (an agency has hundreds) instead of being joined to their users and sorted for each page. Nothing changes a
+    /// user's name or email yet; whatever does must change these too.
+    /// </summary>
+    public string UserName { get; private set; } = "";
+
+    /// <inheritdoc cref="UserName"/>
+    public string UserEmail { get; private set; } = "";
+
     public User? User { get; private set; }
     public AccessType AccessType { get; private set; }
 

@@ -37,6 +37,18 @@ public class ClientAccessRulesTests
     }
 
     [Fact]
+    public void A_membership_carries_its_user_s_name_and_email_so_that_a_partner_s_employees_list_in_name_order_from_an_index()
+    {
+        var partner = Account.CreatePartner(Crestline, "Crestline Partners");
+        partner.AddMember(_ava, AccessType.SuperAdmin, World.Now);
+        _client.ApproveAccessLink(_ava, Brightwave, new Actor(_maria.Id), World.Now);
+
+        Assert.Equal((_ava.Name, _ava.Email), (partner.MembershipOf(_ava.Id)!.UserName, partner.MembershipOf(_ava.Id)!.UserEmail));
+        Assert.Equal((_ava.Name, _ava.Email), (_client.MembershipOf(_ava.Id)!.UserName, _client.MembershipOf(_ava.Id)!.UserEmail));
+        Assert.NotEqual("", _ava.Name);
+    }
+
+    [Fact]
     public void R3_approving_a_link_upgrades_an_existing_user_and_twice_is_harmless()
     {
         _client.AddMember(_ava, AccessType.User, World.Now);

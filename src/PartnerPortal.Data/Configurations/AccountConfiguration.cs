@@ -57,6 +57,10 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         // not hold the primary key by themselves, SQLite's do).
         builder.Property(m => m.AccountName).HasMaxLength(200);
         builder.HasIndex(m => new { m.UserId, m.AccountName, m.AccountHubId, m.AccountKind, m.AccessType, m.Id });
+        // A partner's employees in name order (the Employees tab, Add employees): a page is a walk of this index.
+        builder.Property(m => m.UserName).HasMaxLength(200);
+        builder.Property(m => m.UserEmail).HasMaxLength(254);
+        builder.HasIndex(m => new { m.AccountHubId, m.IsPartnerEmployee, m.UserName, m.UserId });
         builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.PermissionSet).WithMany().HasForeignKey(m => m.PermissionSetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(m => m.PartnerHubId).OnDelete(DeleteBehavior.Restrict);

@@ -544,8 +544,18 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.Property<int>("Seat")
                         .HasColumnType("integer");
 
+                    b.Property<string>("UserEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -559,6 +569,8 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("UserId", "PartnerHubId");
+
+                    b.HasIndex("AccountHubId", "IsPartnerEmployee", "UserName", "UserId");
 
                     b.HasIndex("UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType", "Id");
 

@@ -546,8 +546,18 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("Seat")
                         .HasColumnType("int");
 
+                    b.Property<string>("UserEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
 
@@ -561,6 +571,8 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("UserId", "PartnerHubId");
+
+                    b.HasIndex("AccountHubId", "IsPartnerEmployee", "UserName", "UserId");
 
                     b.HasIndex("UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType", "Id");
 

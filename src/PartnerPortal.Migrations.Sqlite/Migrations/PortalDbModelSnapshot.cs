@@ -521,7 +521,17 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("Seat")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UserEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -536,6 +546,8 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("UserId", "PartnerHubId");
+
+                    b.HasIndex("AccountHubId", "IsPartnerEmployee", "UserName", "UserId");
 
                     b.HasIndex("UserId", "AccountName", "AccountHubId", "AccountKind", "AccessType", "Id");
 

@@ -70,15 +70,19 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
             var employees = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == request.PartnerHubId && m.IsPartnerEmployee);
 #pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(); the culture rules do not apply
             if (search is not null)
-                employees = employees.Where(m => m.User!.Name.ToLower().Contains(search) || m.User.Email.Contains(search) || selected.Contains(m.UserId));
+                employees = employees.Where(m => m.UserName.ToLower().Contains(search) || m.UserEmail.Contains(search) || selected.Contains(m.UserId));
 #pragma warning restore CA1304, CA1311, CA1862
-            var rows = await employees.OrderBy(m => selected.Contains(m.UserId) ? 0 : 1).ThenBy(m => m.User!.Name).ThenBy(m => m.UserId)
+            // With nothing ticked, the order of the memberships' (partner, employee, user name) index: the picker is a walk of it.
+            var ordered = selected.Count == 0
+                ? employees.OrderBy(m => m.UserName)
+                : employees.OrderBy(m => selected.Contains(m.UserId) ? 0 : 1).ThenBy(m => m.UserName);
+            var rows = await ordered.ThenBy(m => m.UserId)
                 .Take(Picker.Size + selected.Count + 1)
                 .Select(m => new
                 {
                     m.UserId,
-                    m.User!.Name,
-                    m.User.Email,
+                    Name = m.UserName,
+                    Email = m.UserEmail,
                     There = db.Memberships.Where(c => c.AccountHubId == client.HubId && c.UserId == m.UserId)
                         .Select(c => new { c.AccessType, Set = c.PermissionSet!.Name, c.Seat, c.KeepsBilling }).FirstOrDefault(),
                 })

@@ -65,19 +65,20 @@ public class EmployeesModel(IMediator mediator) : PageModel
             var search = Picker.Normalize(request.Search);
             var employees = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == hubId && m.IsPartnerEmployee);
 #pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(); the culture rules do not apply
-            if (search is not null) employees = employees.Where(m => m.User!.Name.ToLower().Contains(search) || m.User.Email.Contains(search));
+            if (search is not null) employees = employees.Where(m => m.UserName.ToLower().Contains(search) || m.UserEmail.Contains(search));
 #pragma warning restore CA1304, CA1311, CA1862
             var paging = new Paging(request.Page, request.PageSize, await employees.CountAsync(cancellationToken));
             var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
             // The page's employees first (a subquery with its LIMIT), then each one's client count: the count runs for
             // a page's rows, not for every employee before the page is cut.
-            var pageKeys = employees.OrderBy(m => m.User!.Name).ThenBy(m => m.UserId).Skip(paging.Skip).Take(request.PageSize).Select(m => m.UserId);
-            var page = await employees.Where(m => pageKeys.Contains(m.UserId)).OrderBy(m => m.User!.Name).ThenBy(m => m.UserId)
+            // In the order of the memberships' (partner, employee, user name) index: a page is a walk of it, with no user read.
+            var pageKeys = employees.OrderBy(m => m.UserName).ThenBy(m => m.UserId).Skip(paging.Skip).Take(request.PageSize).Select(m => m.UserId);
+            var page = await employees.Where(m => pageKeys.Contains(m.UserId)).OrderBy(m => m.UserName).ThenBy(m => m.UserId)
                 .Select(m => new
                 {
                     m.UserId,
-                    m.User!.Name,
-                    m.User.Email,
+                    Name = m.UserName,
+                    Email = m.UserEmail,
                     Clients = db.Memberships.Count(c => c.UserId == m.UserId && c.PartnerHubId == hubId),
                 })
                 .ToListAsync(cancellationToken);
