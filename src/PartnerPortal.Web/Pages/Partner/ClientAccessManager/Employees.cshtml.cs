@@ -69,11 +69,10 @@ public class EmployeesModel(IMediator mediator) : PageModel
 #pragma warning restore CA1304, CA1311, CA1862
             var paging = new Paging(request.Page, request.PageSize, await employees.CountAsync(cancellationToken));
             var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
-            // The page's employees first (a subquery with its LIMIT), then each one's client count: the count runs for
-            // a page's rows, not for every employee before the page is cut.
-            // In the order of the memberships' (partner, employee, user name) index: a page is a walk of it, with no user read.
-            var pageKeys = employees.OrderBy(m => m.UserName).ThenBy(m => m.UserId).Skip(paging.Skip).Take(request.PageSize).Select(m => m.UserId);
-            var page = await employees.Where(m => pageKeys.Contains(m.UserId)).OrderBy(m => m.UserName).ThenBy(m => m.UserId)
+            // One walk of the memberships' (partner, employee, user name) index, cut at the page: each employee's client count
+            // is worked out for the rows of the page only (no sort comes before the cut). No subquery of the page's keys: a
+            // plan PostgreSQL reuses ran such a subquery again for every employee of the partner.
+            var page = await employees.OrderBy(m => m.UserName).ThenBy(m => m.UserId).Skip(paging.Skip).Take(request.PageSize)
                 .Select(m => new
                 {
                     m.UserId,
