@@ -67,6 +67,31 @@ public static class Picker
         return ordered.ThenBy(m => m.AccountHubId);
     }
 
+    /// <summary>A partner employee (their membership in the partner account) whose name or email contains the
+    /// <see cref="Normalize">normalized</see> search, or who is already ticked.</summary>
+    public static Expression<Func<Membership, bool>> EmployeeMatches(string search, IReadOnlyList<Guid> ticked)
+    {
+        ArgumentNullException.ThrowIfNull(ticked);
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(); the culture rules do not apply
+        return ticked.Count == 0
+            ? m => m.UserName.ToLower().Contains(search) || m.UserEmail.Contains(search)
+            : m => m.UserName.ToLower().Contains(search) || m.UserEmail.Contains(search) || ticked.Contains(m.UserId);
+#pragma warning restore CA1304, CA1311, CA1862
+    }
+
+    /// <summary>
+    /// A partner's employees as a list or picker shows them: the ticked first, then by name. With nothing ticked the order
+    /// is exactly that of the memberships' (partner, employee, user name) index, so a page is a walk of it.
+    /// </summary>
+    public static IOrderedQueryable<Membership> EmployeesTickedFirstInNameOrder(IQueryable<Membership> employees, IReadOnlyList<Guid> ticked)
+    {
+        ArgumentNullException.ThrowIfNull(ticked);
+        var ordered = ticked.Count == 0
+            ? employees.OrderBy(m => m.UserName)
+            : employees.OrderBy(m => ticked.Contains(m.UserId) ? 0 : 1).ThenBy(m => m.UserName);
+        return ordered.ThenBy(m => m.UserId);
+    }
+
     private static Expression<Func<T, bool>> NameOrHubId<T>(Expression<Func<T, string>> name, Expression<Func<T, long>> hubId, TextSearch search,
         IReadOnlyList<long> selected, IQueryable<long>? candidates)
     {

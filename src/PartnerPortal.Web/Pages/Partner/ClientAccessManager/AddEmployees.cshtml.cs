@@ -68,15 +68,8 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
             var search = Picker.Normalize(request.Search);
             var selected = request.Selected ?? [];
             var employees = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == request.PartnerHubId && m.IsPartnerEmployee);
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(); the culture rules do not apply
-            if (search is not null)
-                employees = employees.Where(m => m.UserName.ToLower().Contains(search) || m.UserEmail.Contains(search) || selected.Contains(m.UserId));
-#pragma warning restore CA1304, CA1311, CA1862
-            // With nothing ticked, the order of the memberships' (partner, employee, user name) index: the picker is a walk of it.
-            var ordered = selected.Count == 0
-                ? employees.OrderBy(m => m.UserName)
-                : employees.OrderBy(m => selected.Contains(m.UserId) ? 0 : 1).ThenBy(m => m.UserName);
-            var rows = await ordered.ThenBy(m => m.UserId)
+            if (search is not null) employees = employees.Where(Picker.EmployeeMatches(search, selected));
+            var rows = await Picker.EmployeesTickedFirstInNameOrder(employees, selected)
                 .Take(Picker.Size + selected.Count + 1)
                 .Select(m => new
                 {

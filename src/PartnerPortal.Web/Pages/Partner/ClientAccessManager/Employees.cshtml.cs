@@ -64,15 +64,13 @@ public class EmployeesModel(IMediator mediator) : PageModel
             var hubId = request.PartnerHubId;
             var search = Picker.Normalize(request.Search);
             var employees = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == hubId && m.IsPartnerEmployee);
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL lower(); the culture rules do not apply
-            if (search is not null) employees = employees.Where(m => m.UserName.ToLower().Contains(search) || m.UserEmail.Contains(search));
-#pragma warning restore CA1304, CA1311, CA1862
+            if (search is not null) employees = employees.Where(Picker.EmployeeMatches(search, []));
             var paging = new Paging(request.Page, request.PageSize, await employees.CountAsync(cancellationToken));
             var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
             // One walk of the memberships' (partner, employee, user name) index, cut at the page: each employee's client count
             // is worked out for the rows of the page only (no sort comes before the cut). No subquery of the page's keys: a
             // plan PostgreSQL reuses ran such a subquery again for every employee of the partner.
-            var page = await employees.OrderBy(m => m.UserName).ThenBy(m => m.UserId).Skip(paging.Skip).Take(request.PageSize)
+            var page = await Picker.EmployeesTickedFirstInNameOrder(employees, []).Skip(paging.Skip).Take(request.PageSize)
                 .Select(m => new
                 {
                     m.UserId,
