@@ -75,6 +75,9 @@ public sealed class AccountSwitcherTests(PortalFixture fixture) : PortalTest(fix
         Assert.Contains("Showing 1–50 of 61 accounts", first.QuerySelector("[data-testid=account-count]")!.TextContent, StringComparison.Ordinal);
         var (_, second) = await bea.GetPageAsync("/accounts?p=2");
         Assert.Equal(11, second.QuerySelectorAll("table[aria-label='Your accounts'] tbody tr").Length);
+        var (farStatus, far) = await bea.GetPageAsync($"/accounts?p=99999"); // past the end: the last page
+        Assert.Equal(System.Net.HttpStatusCode.OK, farStatus);
+        Assert.Equal(11, far.QuerySelectorAll("table[aria-label='Your accounts'] tbody tr").Length);
 
         var (_, found) = await bea.GetPageAsync("/accounts?q=client+5");
         Assert.Equal(["Client 50", "Client 51", "Client 52", "Client 53", "Client 54", "Client 55", "Client 56", "Client 57", "Client 58", "Client 59"],

@@ -192,6 +192,51 @@ public sealed class ClientsTabTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task R5_a_long_list_is_counted_a_few_pages_ahead_and_says_more_than_until_its_end_is_in_reach()
+    {
+        // 230 clients where Pia is Partner Admin, and 5 where she has no access: more than the pager counts ahead of page 1.
+        var (agency, boss) = await Fixture.BuildAsync(w =>
+        {
+            var agency = w.Partner("Long Agency");
+            var boss = w.Employee(agency, "Pia Boss", AccessType.SuperAdmin);
+            for (var i = 1; i <= 235; i++)
+            {
+                var client = w.Client($"Client {i:000}");
+                w.Services(agency, client);
+                if (i <= 230) w.Seat(client, agency, boss, AccessType.PartnerAdmin);
+            }
+            return (agency.HubId, boss.Email);
+        });
+        using var client = await Fixture.SignedInAsync(boss);
+        var cam = $"/{agency}/partner/client-access-manager";
+        static string Count(IDocument page) => page.QuerySelector("[data-testid=client-count]")!.TextContent.Trim();
+        static string PageOf(IDocument page) => page.QuerySelectorAll("nav[aria-label='Client pages'] .page-link")[1].TextContent.Trim();
+        static string? Next(IDocument page) => page.QuerySelectorAll("nav[aria-label='Client pages'] a").Single(a => a.TextContent == "Next").GetAttribute("href");
+
+        var (_, first) = await client.GetPageAsync(cam);
+        Assert.Equal("Showing 1–25 of more than 200 clients", Count(first));
+        Assert.Equal("Page 1 of more than 8", PageOf(first));
+        Assert.Contains("p=2", Next(first));
+
+        // Page 9 counts to row 400: the end (230) is in reach, so the count is exact and the last page has no Next.
+        var (_, ninth) = await client.GetPageAsync(cam + "?p=9");
+        Assert.Equal("Showing 201–225 of 230 clients", Count(ninth));
+        Assert.Equal("Page 9 of 10", PageOf(ninth));
+        var (_, last) = await client.GetPageAsync(cam + "?p=" + Next(ninth)!.Split("p=")[1]);
+        Assert.Equal(["Client 226", "Client 227", "Client 228", "Client 229", "Client 230"], Rows(last).Select(r => r.Name));
+        Assert.Equal("#", Next(last));
+
+        // Every type, no search: the partner's relationships are counted exactly from their index.
+        var (_, all) = await client.GetPageAsync(cam + "?filtered=true&types=all");
+        Assert.Equal("Showing 1–25 of 235 clients", Count(all));
+
+        // A page number far past the end, on any filter, shows the last page.
+        var (status, far) = await client.GetPageAsync(cam + $"?filtered=true&types=no-access&p=99999");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Showing 1–5 of 5 clients", Count(far));
+    }
+
+    [Fact]
     public async Task R5_bad_filter_input_gets_a_clear_message_beside_the_default_list()
     {
         var world = await BuildTabWorldAsync();

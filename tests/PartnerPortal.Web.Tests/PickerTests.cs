@@ -82,6 +82,10 @@ public sealed class PickerTests(PortalFixture fixture) : PortalTest(fixture)
         var (_, third) = await boss.GetPageAsync($"{url}?p=3");
         Assert.Equal(11, Names(third).Count);
         Assert.Equal("Emp 60", Names(third)[^1]);
+        // A page past the end (however far) is the last page.
+        var (farStatus, far) = await boss.GetPageAsync($"{url}?p=99999");
+        Assert.Equal(System.Net.HttpStatusCode.OK, farStatus);
+        Assert.Equal(Names(third), Names(far));
         var (_, fifty) = await boss.GetPageAsync($"{url}?size=50");
         Assert.Equal(50, Names(fifty).Count);
         var links = fifty.QuerySelectorAll("nav[aria-label='Employee pages'] a.page-link");

@@ -1,21 +1,66 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
 namespace PartnerPortal.Web.Infrastructure;
 
-/// <summary>Where a paged list is: page <see cref="Page"/> of <see cref="PageSize"/> rows out of <see cref="Total"/>.</summary>
-public sealed record Paging(int Page, int PageSize, int Total)
+/// <summary>
+/// Where a paged list is: page <see cref="Page"/> of <see cref="PageSize"/> rows out of <see cref="Total"/>, or, when
+/// <see cref="More"/>, out of more than <see cref="Total"/> (the count stopped there).
+/// </summary>
+public sealed record Paging(int Page, int PageSize, int Total, bool More = false)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    public int First => Total == 0 ? 0 : ((Page - 1) * PageSize) + 1;
+    public int First => Total == 0 ? 0 : Skip + 1;
     public int Last => Math.Min(Total, Page * PageSize);
     public int Skip => (Page - 1) * PageSize;
+    public bool HasNext => More || Page < PageCount;
 
     /// <summary>The rows a page of a list may hold (the <c>size</c> in its address); the Clients and Employees tabs alike.</summary>
     public static readonly IReadOnlyList<int> Sizes = [10, 25, 50, 100];
 
     public const int DefaultSize = 25;
 
+    /// <summary>
+    /// How far past a page's first row <see cref="CountAheadAsync{T}"/> counts: enough for the pager to tell the next
+    /// pages, and a count whose cost does not grow with the list.
+    /// </summary>
+    public const int CountAhead = 200;
+
     public static string SizesMessage(string many) => $"Show {string.Join(", ", Sizes)} {many} per page.";
+
+    /// <summary>
+    /// Counts every row of a list whose count the database reads from an index alone. A page past the end is the last page.
+    /// </summary>
+    public static async Task<Paging> CountAsync<T>(IQueryable<T> rows, int page, int pageSize, CancellationToken ct) =>
+        Within(page, pageSize, await rows.CountAsync(ct));
+
+    /// <summary>
+    /// Counts a list's rows only up to <see cref="CountAhead"/> past the page's first row, for lists whose every row costs a
+    /// check to count (an agency's admin sees a thousand clients): beyond that the pager says "more than". Asking for a
+    /// page far past the end counts to its start, and shows the last page.
+    /// </summary>
+    public static async Task<Paging> CountAheadAsync<T>(IQueryable<T> rows, int page, int pageSize, CancellationToken ct)
+    {
+        var limit = (int)Math.Min(int.MaxValue - 1, ((long)Math.Max(1, page) - 1) * pageSize + CountAhead);
+        var counted = await rows.Take(limit + 1).CountAsync(ct);
+        return counted > limit ? new Paging(page, pageSize, limit, More: true) : Within(page, pageSize, counted);
+    }
+
+    private static Paging Within(int page, int pageSize, int total) =>
+        new(Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize)), pageSize, total);
 }
 
 /// <summary>What the pager under a list shows: "Showing 1–25 of 300 clients", Previous, Page 1 of 12, Next.</summary>
 /// <param name="Link">The address of a page of the same list (same filters).</param>
 public sealed record Pager(Paging Paging, string Label, string One, string Many, Func<int, string> Link, string TestId);
+
+/// <summary>The one rule of a page number in an address.</summary>
+public static class PagingRules
+{
+    /// <summary>The highest page number an address may ask for: its rows' offset stays well within range.</summary>
+    public const int MaxPage = 100_000;
+
+    /// <summary>Pages are numbered from 1; a page past the end of a list shows its last page.</summary>
+    public static IRuleBuilderOptions<T, int> IsPageNumber<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, MaxPage).WithMessage("Pages are numbered from 1.");
+}

@@ -43,7 +43,7 @@ public class IndexModel(IMediator mediator) : PageModel
         public Validator()
         {
             RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or Hub ID.");
-            RuleFor(q => q.Page).InclusiveBetween(1, 100_000).WithMessage("Pages are numbered from 1.");
+            RuleFor(q => q.Page).IsPageNumber();
         }
     }
 
@@ -60,8 +60,7 @@ public class IndexModel(IMediator mediator) : PageModel
             var mine = db.Memberships.AsNoTracking().Where(m => m.UserId == me.UserId);
             if (search is not null) mine = mine.Where(Picker.AccountMatches(search, []));
             // No search: the user's memberships alone are counted (an index).
-            var total = await mine.CountAsync(cancellationToken);
-            var paging = new Paging(request.Page, Query.PageSize, total);
+            var paging = await Paging.CountAsync(mine, request.Page, Query.PageSize, cancellationToken);
             var rows = await mine.OrderBy(m => m.AccountKind).ThenBy(m => m.AccountName).ThenBy(m => m.AccountHubId).Skip(paging.Skip).Take(Query.PageSize)
                 .Select(m => new Row(m.AccountHubId, m.AccountName, m.AccountKind, m.AccessType)).ToListAsync(cancellationToken);
             return new Model(rows, paging, request.Search);

@@ -48,7 +48,7 @@ public class EmployeesModel(IMediator mediator) : PageModel
         public Validator()
         {
             RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or email.");
-            RuleFor(q => q.Page).InclusiveBetween(1, 100_000).WithMessage("Pages are numbered from 1.");
+            RuleFor(q => q.Page).IsPageNumber();
             RuleFor(q => q.PageSize).Must(s => Paging.Sizes.Contains(s)).WithMessage(Paging.SizesMessage("employees"));
         }
     }
@@ -65,7 +65,7 @@ public class EmployeesModel(IMediator mediator) : PageModel
             var search = Picker.Normalize(request.Search);
             var employees = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == hubId && m.IsPartnerEmployee);
             if (search is not null) employees = employees.Where(Picker.EmployeeMatches(search, []));
-            var paging = new Paging(request.Page, request.PageSize, await employees.CountAsync(cancellationToken));
+            var paging = await Paging.CountAsync(employees, request.Page, request.PageSize, cancellationToken);
             var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
             // One walk of the memberships' (partner, employee, user name) index, cut at the page: each employee's client count
             // is worked out for the rows of the page only (no sort comes before the cut). No subquery of the page's keys: a

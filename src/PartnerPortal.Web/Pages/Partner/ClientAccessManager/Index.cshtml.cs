@@ -110,7 +110,7 @@ public class IndexModel(IMediator mediator) : PageModel
             RuleForEach(q => q.AccessTypes).Must(AccessTypeOption.IsKnown)
                 .WithMessage(t => $"Access types can be Super Admin, Partner Admin, User or No access.");
             RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or Hub ID.");
-            RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Pages are numbered from 1.");
+            RuleFor(q => q.Page).IsPageNumber();
             RuleFor(q => q.PageSize).Must(s => Paging.Sizes.Contains(s)).WithMessage(Paging.SizesMessage("clients"));
         }
     }
@@ -124,11 +124,8 @@ public class IndexModel(IMediator mediator) : PageModel
         public bool CanChangeToPartnerAdmin => AccessPolicy.CanOfferChangeToPartnerAdmin(YourAccessType, Kind, OtherSuperAdminEmployees);
     }
 
-    public sealed record Model(long PartnerHubId, string PartnerName, IReadOnlyList<ClientRow> Clients, int Total,
-        AccessTypeFilter Filter, string? Search, int Page, int PageSize)
-    {
-        public int PageCount => new Paging(Page, PageSize, Total).PageCount;
-    }
+    public sealed record Model(long PartnerHubId, string PartnerName, IReadOnlyList<ClientRow> Clients, Paging Paging,
+        AccessTypeFilter Filter, string? Search);
 
     public sealed class Handler(PortalDb db, AccessScope scope, ICurrentUser me) : IRequestHandler<Query, Result<Model>>
     {
@@ -146,7 +143,7 @@ public class IndexModel(IMediator mediator) : PageModel
 
             // A page is chosen first — its keys, in name order — and only those rows are read in full, with their counts: in one
             // flat query the database would work out every client's counts before sorting and cutting the page.
-            int total;
+            Paging paging;
             Func<int, IQueryable<long>> keysOfPage;
             if (filter.IsEverything || filter.IncludeNoAccess)
             {
@@ -161,8 +158,11 @@ public class IndexModel(IMediator mediator) : PageModel
                     clients = clients.Where(a => !mine.Any(m => m.AccountHubId == a.HubId)
                         || mine.Any(m => m.AccountHubId == a.HubId && types.Contains(m.AccessType)));
                 }
-                // Every client, no search: the count is the partner's current relationships alone, from their index.
-                total = filter.IsEverything && search is null ? await current.CountAsync(cancellationToken) : await clients.CountAsync(cancellationToken);
+                // Every client, no search: the count is the partner's current relationships alone, from their index. Otherwise
+                // each client costs a check to count, and counting stops a few pages ahead ("more than").
+                paging = filter.IsEverything && search is null
+                    ? await Paging.CountAsync(current, request.Page, request.PageSize, cancellationToken)
+                    : await Paging.CountAheadAsync(clients, request.Page, request.PageSize, cancellationToken);
                 keysOfPage = skip => clients.OrderBy(a => a.Name).ThenBy(a => a.HubId).Skip(skip).Take(request.PageSize).Select(a => a.HubId);
             }
             else
@@ -171,15 +171,14 @@ public class IndexModel(IMediator mediator) : PageModel
                 // (their index), each checked against the partner's relationship, rather than from every client of the partner.
                 var yours = mine.Where(y => types.Contains(y.AccessType) && current.Any(r => r.ClientHubId == y.AccountHubId));
                 if (search is not null) yours = yours.Where(Picker.AccountMatches(search, []));
-                total = await yours.CountAsync(cancellationToken);
+                // Each of your memberships costs a check of the relationship to count: counting stops a few pages ahead.
+                paging = await Paging.CountAheadAsync(yours, request.Page, request.PageSize, cancellationToken);
                 keysOfPage = skip => yours.OrderBy(y => y.AccountName).ThenBy(y => y.AccountHubId).Skip(skip).Take(request.PageSize).Select(y => y.AccountHubId);
             }
 
-            // A page past the end shows the last page; the offset is computed without overflow.
-            var pageNumber = Math.Clamp(request.Page, 1, Math.Max(1, (total + request.PageSize - 1) / request.PageSize));
             // The page's keys are read on their own: a query that both chooses the page and reads its rows is one whose
             // plan PostgreSQL may reuse (prepared statements) with a hash of every client; the rows of 25 known keys are not.
-            var pageKeys = await keysOfPage(checked((pageNumber - 1) * request.PageSize)).ToListAsync(cancellationToken);
+            var pageKeys = await keysOfPage(paging.Skip).ToListAsync(cancellationToken);
             // The page's rows: the relationship, and your access type where you have one (a left join).
             var rows = from a in db.Accounts
                        where pageKeys.Contains(a.HubId)
@@ -205,7 +204,7 @@ public class IndexModel(IMediator mediator) : PageModel
                 .ToListAsync(cancellationToken);
 
             var shown = page.Select(x => new ClientRow(x.HubId, x.Name, x.Kind, x.Yours, x.Employees, x.State, x.EndsAt, x.OtherSuperAdmins)).ToList();
-            return new Model(partnerHubId, scope.Account.Name, shown, total, filter, request.Search?.Trim() is { Length: > 0 } text ? text : null, pageNumber, request.PageSize);
+            return new Model(partnerHubId, scope.Account.Name, shown, paging, filter, request.Search?.Trim() is { Length: > 0 } text ? text : null);
         }
     }
 }
