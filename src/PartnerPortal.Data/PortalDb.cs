@@ -19,6 +19,7 @@ public class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbContext<Po
     public DbSet<PartnerEmailDomain> PartnerEmailDomains => Set<PartnerEmailDomain>();
     public DbSet<PartnerClientRelationship> Relationships => Set<PartnerClientRelationship>();
     public DbSet<AccessLink> AccessLinks => Set<AccessLink>();
+    public DbSet<UserInvitation> UserInvitations => Set<UserInvitation>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ClientInvitation> ClientInvitations => Set<ClientInvitation>();
     public DbSet<PartnerAccessRequest> PartnerAccessRequests => Set<PartnerAccessRequest>();

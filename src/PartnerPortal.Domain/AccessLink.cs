@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using PartnerPortal.Domain.Events;
 
 namespace PartnerPortal.Domain;
@@ -11,8 +9,6 @@ namespace PartnerPortal.Domain;
 /// </summary>
 public class AccessLink : AggregateRoot
 {
-    private const int TokenBytes = 32; // 256 random bits, above R4's 128.
-
     private AccessLink() { }
 
     private AccessLink(long partnerHubId, Guid employeeUserId, DateTimeOffset now)
@@ -55,20 +51,13 @@ public class AccessLink : AggregateRoot
         return NewToken();
     }
 
-    public bool Matches(string? token) =>
-        !string.IsNullOrEmpty(token)
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashOf(token)), Encoding.ASCII.GetBytes(TokenHash));
+    public bool Matches(string? token) => SecretToken.Matches(token, TokenHash);
 
-    public static string HashOf(string token) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string HashOf(string token) => SecretToken.HashOf(token);
 
     private string NewToken()
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(TokenBytes));
-        TokenHash = HashOf(token);
+        (var token, TokenHash) = SecretToken.New();
         return token;
     }
-
-    internal static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -14,6 +14,8 @@ public static class AccessPolicy
         Right.PartnerEmployeeManagement => CanSeePartnerEmployees(membership),
         Right.AdministerClient => Administers(membership.AccessType),
         Right.ApproveAccessLinks => CanApproveAccessLinks(membership),
+        Right.AddAndEditUsers => CanAddAndEditUsers(membership),
+        Right.ChangeEmailDomains => CanChangeEmailDomains(membership),
         _ => false,
     };
 
@@ -30,6 +32,12 @@ public static class AccessPolicy
 
     /// <summary>R19: Super Admin or Partner employee management in the partner account.</summary>
     public static bool CanSeePartnerEmployees(Membership? inPartner) => inPartner?.Has(Permission.PartnerEmployeeManagement) == true;
+
+    /// <summary>R15, R20: Users &amp; Teams — the Partner employee switch, creating and removing users — takes Super Admin or Add and edit users.</summary>
+    public static bool CanAddAndEditUsers(Membership? inAccount) => inAccount?.Has(Permission.AddAndEditUsers) == true;
+
+    /// <summary>Only a Super Admin changes the partner employee email domains.</summary>
+    public static bool CanChangeEmailDomains(Membership? inPartner) => inPartner?.IsSuperAdmin == true;
 
     /// <summary>R4: a link is reset by its owner or a Super Admin of the partner.</summary>
     public static bool CanResetAccessLink(Membership? inPartner, Guid ownerUserId) =>

@@ -77,6 +77,49 @@ public class Account : AggregateRoot
         Change(member, "Permissions granted", null, default, () => member.Grant(permissions));
     }
 
+    /// <summary>
+    /// Users &amp; Teams → Create user: a new user of this partner account, Super Admin or with some of the partner
+    /// permissions, with the Partner employee switch set. It takes Super Admin or Add and edit users; only a Super Admin
+    /// makes a Super Admin.
+    /// </summary>
+    public Outcome AddPartnerUser(Guid actorUserId, User user, bool superAdmin, Permission permissions, bool partnerEmployee, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        RequirePartner();
+        var actor = MembershipOf(actorUserId);
+        if (!AccessPolicy.CanAddAndEditUsers(actor)) return Outcome.Refused(NeedsAddAndEditUsers);
+        if (superAdmin && !actor!.IsSuperAdmin) return Outcome.Refused(OnlySuperAdminsMakeSuperAdmins);
+        if (MembershipOf(user.Id) is not null) return Outcome.Refused($"{user.Email} already is a user of {Name}.");
+        var membership = Join(user, superAdmin ? AccessType.SuperAdmin : AccessType.User, now);
+        return Change(membership, "User added", new Actor(actorUserId), now, () =>
+        {
+            if (!superAdmin) membership.Grant(permissions & Permissions.PartnerAccount);
+            membership.MarkPartnerEmployee(partnerEmployee);
+        }, joining: true);
+    }
+
+    /// <summary>
+    /// Users &amp; Teams → a user's access in this partner account: Super Admin, or some of the partner permissions. Only a
+    /// Super Admin makes or unmakes a Super Admin, and the account always keeps one (as R14 for clients, under
+    /// concurrency through <see cref="Version"/>).
+    /// </summary>
+    public Outcome SetPartnerAccess(Guid actorUserId, Guid userId, bool superAdmin, Permission permissions, DateTimeOffset now)
+    {
+        RequirePartner();
+        var actor = MembershipOf(actorUserId);
+        if (!AccessPolicy.CanAddAndEditUsers(actor)) return Outcome.Refused(NeedsAddAndEditUsers);
+        var target = MembershipOf(userId);
+        if (target is null) return Outcome.Refused($"That user is not a user of {Name}.");
+        if ((superAdmin || target.IsSuperAdmin) && !actor!.IsSuperAdmin) return Outcome.Refused(OnlySuperAdminsMakeSuperAdmins);
+        if (target.IsSuperAdmin && !superAdmin && SuperAdminCount <= 1)
+            return Outcome.Refused($"{Name} always keeps one Super Admin, and {target.User?.Name ?? target.UserName} is the only one. Make someone else Super Admin first.");
+        return Change(target, "Access changed", new Actor(actorUserId), now,
+            () => target.SetPartnerAccess(superAdmin ? AccessType.SuperAdmin : AccessType.User, superAdmin ? Permission.None : permissions & Permissions.PartnerAccount));
+    }
+
+    public const string NeedsAddAndEditUsers = "You need to be a Super Admin or have Add and edit users to do that.";
+    public const string OnlySuperAdminsMakeSuperAdmins = "Only a Super Admin can make someone a Super Admin or change a Super Admin's access.";
+
     /// <summary>R15: the Partner employee switch on a user's Partner program tab.</summary>
     public void TagPartnerEmployee(Guid userId, bool isPartnerEmployee)
     {
@@ -100,8 +143,7 @@ public class Account : AggregateRoot
     public Outcome AddEmailDomain(Guid actorUserId, string domain)
     {
         RequirePartner();
-        if (MembershipOf(actorUserId)?.IsSuperAdmin != true)
-            return Outcome.Refused("Only a Super Admin can change the partner employee email domains.");
+        if (!AccessPolicy.CanChangeEmailDomains(MembershipOf(actorUserId))) return Outcome.Refused(OnlySuperAdminsChangeDomains);
         var created = PartnerEmailDomain.Create(HubId, domain);
         if (!created.Outcome.Succeeded) return created.Outcome;
         if (_emailDomains.Any(d => d.Domain == created.Domain!.Domain))
@@ -109,6 +151,19 @@ public class Account : AggregateRoot
         _emailDomains.Add(created.Domain!);
         return Outcome.Done;
     }
+
+    /// <summary>Only a Super Admin changes the partner employee email domains. Employees on it lose the checkmark (R7) at once.</summary>
+    public Outcome RemoveEmailDomain(Guid actorUserId, string domain)
+    {
+        RequirePartner();
+        if (!AccessPolicy.CanChangeEmailDomains(MembershipOf(actorUserId))) return Outcome.Refused(OnlySuperAdminsChangeDomains);
+        var existing = _emailDomains.FirstOrDefault(d => d.Domain == PartnerEmailDomain.Normalize(domain));
+        if (existing is null) return Outcome.Unchanged;
+        _emailDomains.Remove(existing);
+        return Outcome.Done;
+    }
+
+    public const string OnlySuperAdminsChangeDomains = "Only a Super Admin can change the partner employee email domains.";
 
     /// <summary>R7: the checkmark beside an employee's email.</summary>
     public bool OwnsEmailDomainOf(string email) =>

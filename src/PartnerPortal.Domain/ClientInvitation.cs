@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace PartnerPortal.Domain;
 
 /// <summary>R22: a client's invitation link to a partner, accepted in the partner's pending client invitations.</summary>
@@ -27,8 +25,7 @@ public class ClientInvitation
     public static (ClientInvitation Invitation, string Token) Create(long clientHubId, Guid createdByUserId, DateTimeOffset now)
     {
         var invitation = new ClientInvitation(clientHubId, createdByUserId, now);
-        var token = AccessLink.Base64Url(RandomNumberGenerator.GetBytes(32));
-        invitation.TokenHash = AccessLink.HashOf(token);
+        (var token, invitation.TokenHash) = SecretToken.New();
         return (invitation, token);
     }
 

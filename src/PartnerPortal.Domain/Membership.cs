@@ -121,6 +121,13 @@ public class Membership
 
     internal void MarkPartnerEmployee(bool on) => IsPartnerEmployee = on;
 
+    /// <summary>In a partner account: Super Admin, or a user with exactly these partner permissions.</summary>
+    internal void SetPartnerAccess(AccessType accessType, Permission permissions)
+    {
+        AccessType = accessType;
+        ExplicitPermissions = permissions;
+    }
+
     /// <summary>Works in this client account for a partner, on a partner seat (created, or upgraded from a core or view-only seat).</summary>
     internal void WorkFor(long partnerHubId, Guid grantedBy)
     {

@@ -30,9 +30,12 @@ public partial class PartnerEmailDomain
     public static bool Covers(IEnumerable<string> domains, string email) =>
         domains.Contains(EmailAddress.DomainOf(email), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>A domain as it is kept and compared: trimmed, without a leading @, in lower case.</summary>
+    public static string Normalize(string? domain) => (domain ?? "").Trim().TrimStart('@').ToLowerInvariant();
+
     public static (Outcome Outcome, PartnerEmailDomain? Domain) Create(long partnerHubId, string? domain)
     {
-        var normalized = (domain ?? "").Trim().TrimStart('@').ToLowerInvariant();
+        var normalized = Normalize(domain);
         if (!DomainPattern().IsMatch(normalized))
             return (Outcome.Refused($"'{domain}' is not a domain name such as agency.com."), null);
         if (SharedMailDomains.Contains(normalized))

@@ -25,6 +25,15 @@ public static class Permissions
         (Permission.AccountSettings, "Account settings"),
     ];
 
+    /// <summary>The named permissions of a partner account (SPEC §1), given one by one in Users &amp; Teams.</summary>
+    public const Permission PartnerAccount = Permission.ClientAccessManager | Permission.PartnerEmployeeManagement | Permission.AddAndEditUsers;
+
+    /// <summary>A partner account user's access as Users &amp; Teams shows it: "Super Admin", or the partner permissions held.</summary>
+    public static string DescribePartnerAccess(AccessType accessType, Permission explicitPermissions) =>
+        accessType == AccessType.SuperAdmin ? "Super Admin"
+        : (explicitPermissions & PartnerAccount) == Permission.None ? "No partner permissions"
+        : string.Join(", ", Describe(explicitPermissions & PartnerAccount));
+
     public static IEnumerable<string> Describe(Permission permissions) =>
         Labels.Where(l => permissions.HasFlag(l.Permission)).Select(l => l.Label);
 }

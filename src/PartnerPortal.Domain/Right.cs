@@ -10,4 +10,10 @@ public enum Right
     PartnerEmployeeManagement,
     AdministerClient,
     ApproveAccessLinks,
+
+    /// <summary>R15, R20: Super Admin or Add and edit users in the account (Users &amp; Teams).</summary>
+    AddAndEditUsers,
+
+    /// <summary>Super Admin of the partner account: adds and removes partner employee email domains.</summary>
+    ChangeEmailDomains,
 }

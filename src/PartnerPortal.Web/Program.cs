@@ -61,6 +61,7 @@ builder.Services.AddRazorPages(o =>
     {
         o.Conventions.AuthorizeFolder("/");
         o.Conventions.AllowAnonymousToPage("/SignIn");
+        o.Conventions.AllowAnonymousToPage("/Welcome");
         o.Conventions.AllowAnonymousToPage("/Error");
     })
     .AddMvcOptions(o =>
@@ -78,6 +79,7 @@ builder.Services.AddRazorPages(o =>
     // placeholders, so the pages need no inline styles (Content-Security-Policy without unsafe-inline).
     .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<PublicUrls>();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<ICurrentUser>(p => p.GetRequiredService<CurrentUser>());
 builder.Services.AddScoped<PartnerPortal.Web.Infrastructure.DomainEvents.Operation>();

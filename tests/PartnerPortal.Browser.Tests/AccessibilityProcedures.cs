@@ -111,6 +111,15 @@ public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputH
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         await CheckAsync(page, "Remove employee from clients, review");
 
+        await page.GotoAsync($"/{Personas.Brightwave}/settings/users");
+        await CheckAsync(page, "Users & Teams");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ian Brooks" }).ClickAsync();
+        await panel.GetByRole(AriaRole.Link, new() { Name = "Partner program" }).ClickAsync();
+        await Expect(panel.GetByRole(AriaRole.Switch, new() { Name = "Partner employee" })).ToBeVisibleAsync();
+        await CheckAsync(page, "User panel, Partner program tab");
+        await page.GotoAsync($"/{Personas.Brightwave}/settings/partner-email-domains");
+        await CheckAsync(page, "Partner employee email domains");
+
         await page.GotoAsync($"/{Personas.HarborCoffee}/partner/client-access-manager");
         await CheckAsync(page, "404 page");
         var client = phone ? await browser.NewPhonePageAsync() : await browser.NewPageAsync();

@@ -68,6 +68,32 @@ public class LinksAndDomainsTests
 
         Assert.True(partner.OwnsEmailDomainOf("ben@brightwave.io"));
         Assert.False(partner.OwnsEmailDomainOf("emma.schmidt@gmail.com"));
+
+        // Removing one: a Super Admin only, however the domain is typed; the checkmark goes with it.
+        Assert.False(partner.RemoveEmailDomain(ben.Id, "brightwave.io").Succeeded);
+        Assert.True(partner.OwnsEmailDomainOf("ben@brightwave.io"));
+        Assert.Equal(Outcome.Done, partner.RemoveEmailDomain(ava.Id, " @BRIGHTWAVE.io"));
+        Assert.False(partner.OwnsEmailDomainOf("ben@brightwave.io"));
+        Assert.Equal(Outcome.Unchanged, partner.RemoveEmailDomain(ava.Id, "brightwave.io"));
+    }
+
+    [Fact]
+    public void R15_Users_and_Teams_shows_Super_Admin_or_the_partner_permissions_held()
+    {
+        Assert.Equal("Super Admin", Permissions.DescribePartnerAccess(AccessType.SuperAdmin, Permission.None));
+        Assert.Equal("Client access manager, Add and edit users",
+            Permissions.DescribePartnerAccess(AccessType.User, Permission.AddAndEditUsers | Permission.ClientAccessManager | Permission.Marketing));
+        Assert.Equal("No partner permissions", Permissions.DescribePartnerAccess(AccessType.User, Permission.Marketing));
+
+        var partner = Account.CreatePartner(44_000_001, "Brightwave Digital");
+        var ian = World.Person("ian@brightwave.io");
+        var ivy = World.Person("ivy@brightwave.io");
+        partner.AddMember(ian, AccessType.User, World.Now);
+        partner.AddMember(ivy, AccessType.User, World.Now);
+        partner.GrantPermissions(ian.Id, Permission.AddAndEditUsers);
+        Assert.True(AccessPolicy.Holds(partner.MembershipOf(ian.Id), Right.AddAndEditUsers));
+        Assert.False(AccessPolicy.Holds(partner.MembershipOf(ivy.Id), Right.AddAndEditUsers));
+        Assert.False(AccessPolicy.Holds(partner.MembershipOf(ian.Id), Right.ChangeEmailDomains));
     }
 
     [Fact]

@@ -75,6 +75,25 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
             [SignIn, 200, 403, 403, 403, 403, 403]),
         [$"POST {Cam}/clients/{{clientHubId:long}}/change-to-partner-admin"] = ($"{CamUrl}/clients/{Personas.NordicOutdoor}/change-to-partner-admin",
             "Data.UserId={ava}", [SignIn, Elsewhere, 403, 403, 403, 403, 403]),
+        // Users & Teams of the partner account: Super Admin or Add and edit users (Ava); the email domains' changes: Super Admin only.
+        ["GET {hubId:long}/settings/users"] = ($"/{Personas.Brightwave}/settings/users", "", [SignIn, 200, 403, 403, 403, 403, 403]),
+        ["GET {hubId:long}/settings/users/{userId:guid}"] = ($"/{Personas.Brightwave}/settings/users/{{diego}}?tab=partner-program", "",
+            [SignIn, 200, 403, 403, 403, 403, 403]),
+        ["POST {hubId:long}/settings/users/{userId:guid}?handler=PartnerEmployee"] = ($"/{Personas.Brightwave}/settings/users/{{diego}}?handler=PartnerEmployee",
+            "Data.On=true", [SignIn, Elsewhere, 403, 403, 403, 403, 403]),
+        ["POST {hubId:long}/settings/users/{userId:guid}?handler=Access"] = ($"/{Personas.Brightwave}/settings/users/{{diego}}?handler=Access",
+            "", [SignIn, Elsewhere, 403, 403, 403, 403, 403]),
+        ["GET {hubId:long}/settings/users/create"] = ($"/{Personas.Brightwave}/settings/users/create", "", [SignIn, 200, 403, 403, 403, 403, 403]),
+        ["POST {hubId:long}/settings/users/create"] = ($"/{Personas.Brightwave}/settings/users/create",
+            "Data.Email=matrix.new@brightwave.io&Data.Name=Matrix New&Data.PartnerEmployee=false", [SignIn, Elsewhere, 403, 403, 403, 403, 403]),
+        // A new user's link to set a password: the token is the only right; an unknown one is 404 for everyone.
+        ["GET welcome/{token}"] = ("/welcome/not-a-real-invitation", "", [404, 404, 404, 404, 404, 404, 404]),
+        ["POST welcome/{token}"] = ("/welcome/not-a-real-invitation", "Data.Password=long enough&Data.ConfirmPassword=long enough", [404, 404, 404, 404, 404, 404, 404]),
+        ["GET {hubId:long}/settings/partner-email-domains"] = ($"/{Personas.Brightwave}/settings/partner-email-domains", "", [SignIn, 200, 403, 403, 403, 403, 403]),
+        ["POST {hubId:long}/settings/partner-email-domains?handler=Add"] = ($"/{Personas.Brightwave}/settings/partner-email-domains?handler=Add",
+            "Data.Domain=brightwave-matrix.test", [SignIn, Elsewhere, 403, 403, 403, 403, 403]),
+        ["POST {hubId:long}/settings/partner-email-domains?handler=Remove"] = ($"/{Personas.Brightwave}/settings/partner-email-domains?handler=Remove",
+            "domain=not-brightwaves.test", [SignIn, 200, 403, 403, 403, 403, 403]),
         ["GET access/{token}"] = ("/access/{token}", "", [SignIn, 200, 200, 200, 200, 200, 200]),
         // R2: Super Admin or Add and edit users in the client chosen (Ava and Ben are Partner Admins in Harbor; Tom has the Sales set).
         ["POST access/{token}"] = ("/access/{token}", $"Data.ClientHubId={Personas.HarborCoffee}", [SignIn, Elsewhere, Elsewhere, 403, Elsewhere, 403, 403]),
@@ -138,13 +157,14 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         return page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
     }
 
-    /// <summary>What a change in the Client Access Manager would touch: access, relationships, links, the audit trail.</summary>
+    /// <summary>What a change would touch: access and the Partner employee switch, relationships, links, email domains, the audit trail.</summary>
     private Task<string> FingerprintAsync() => Fixture.InDbAsync(async db =>
     {
-        var access = await db.Memberships.OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.AccessType}:{m.PermissionSetId}:{m.PartnerHubId}:{m.Seat}").ToListAsync();
+        var access = await db.Memberships.OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.AccessType}:{m.PermissionSetId}:{m.PartnerHubId}:{m.Seat}:{m.IsPartnerEmployee}").ToListAsync();
+        var domains = await db.PartnerEmailDomains.OrderBy(d => d.Id).Select(d => d.Domain).ToListAsync();
         var relationships = await db.Relationships.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.State}").ToListAsync();
         var links = await db.AccessLinks.OrderBy(l => l.Id).Select(l => l.TokenHash).ToListAsync();
-        return $"{string.Join(",", access)}|{string.Join(",", relationships)}|{string.Join(",", links)}|{await db.AuditEntries.CountAsync()}";
+        return $"{string.Join(",", access)}|{string.Join(",", relationships)}|{string.Join(",", links)}|{string.Join(",", domains)}|{await db.AuditEntries.CountAsync()}";
     });
 
     private async Task<IEnumerable<KeyValuePair<string, string>>> FieldsAsync(string form)

@@ -48,6 +48,7 @@ public sealed class HostileInputTests(PortalFixture fixture, ITestOutputHelper o
         ["hubId"] = $"{Personas.Brightwave}",
         ["clientHubId"] = $"{Personas.HarborCoffee}",
         ["employeeId"] = $"{await Fixture.UserIdAsync(Personas.OffDomainEmployee)}",
+        ["userId"] = $"{await Fixture.UserIdAsync(Personas.UntaggedPartnerUser)}",
         ["token"] = await Fixture.AccessLinkTokenAsync(Personas.Hana),
         ["code"] = "404",
         ["operationId"] = $"{Guid.NewGuid()}",

@@ -38,10 +38,10 @@ public sealed class PortalFixture : IAsyncLifetime
     public BrowserLikeClient CreateClient() => new(Factory);
 
     /// <summary>A client signed in as <paramref name="email"/>.</summary>
-    public async Task<BrowserLikeClient> SignedInAsync(string email)
+    public async Task<BrowserLikeClient> SignedInAsync(string email, string password = Personas.Password)
     {
         var client = CreateClient();
-        await client.SignInAsync(email);
+        await client.SignInAsync(email, password);
         return client;
     }
 

@@ -22,6 +22,8 @@ public sealed class StatementBudgetTests(PortalFixture fixture, ITestOutputHelpe
             $"{Cam}/clients/{Personas.HarborCoffee}", $"{Cam}/clients/{Personas.HarborCoffee}/add-employees",
             $"{Cam}/clients/{Personas.HarborCoffee}/employees/{emma}/permission-set", $"{Cam}/clients/{Personas.NordicOutdoor}/change-to-partner-admin",
             $"/access/{await Fixture.AccessLinkTokenAsync(Personas.Hana)}", $"{Cam}/receipts/{Guid.NewGuid()}", "/sign-out", "/error/404",
+            $"/{Personas.Brightwave}/settings/users", $"/{Personas.Brightwave}/settings/users?q=brightwave", $"/{Personas.Brightwave}/settings/users/{farah}?tab=partner-program",
+            $"/{Personas.Brightwave}/settings/partner-email-domains",
         };
         var over = new List<string>();
         foreach (var page in pages)

@@ -61,6 +61,8 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.Property(m => m.UserName).HasMaxLength(200);
         builder.Property(m => m.UserEmail).HasMaxLength(254);
         builder.HasIndex(m => new { m.AccountHubId, m.IsPartnerEmployee, m.UserName, m.UserId });
+        // An account's users in name order (Users & Teams): a page is a walk of this index.
+        builder.HasIndex(m => new { m.AccountHubId, m.UserName, m.UserId });
         builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.PermissionSet).WithMany().HasForeignKey(m => m.PermissionSetId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(m => m.PartnerHubId).OnDelete(DeleteBehavior.Restrict);
@@ -76,6 +78,20 @@ internal sealed class PermissionSetConfiguration : IEntityTypeConfiguration<Perm
         builder.ToTable("PermissionSets");
         builder.Property(s => s.Name).HasMaxLength(100);
         builder.HasIndex(s => new { s.AccountHubId, s.Name }).IsUnique();
+    }
+}
+
+internal sealed class UserInvitationConfiguration : IEntityTypeConfiguration<UserInvitation>
+{
+    public void Configure(EntityTypeBuilder<UserInvitation> builder)
+    {
+        builder.ToTable("UserInvitations");
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => i.UserId);
+        // Of two posts of one link, one sets the password: the other's UPDATE finds UsedAt no longer empty.
+        builder.Property(i => i.UsedAt).IsConcurrencyToken();
+        builder.HasOne<User>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
 using PartnerPortal.Domain;
 
 namespace PartnerPortal.Web.Infrastructure;
@@ -14,6 +16,16 @@ public sealed class AccessLinkTokens(IDataProtectionProvider protection)
         var (link, token) = AccessLink.Issue(partnerHubId, employeeUserId, now);
         link.KeepSealed(_protector.Protect(token));
         return link;
+    }
+
+    /// <summary>R1: a partner employee has a personal access link; makes one (added to the unit of work) when they have none.</summary>
+    /// <returns>Whether a link was made.</returns>
+    public async Task<bool> EnsureIssuedAsync(PortalDb db, long partnerHubId, Guid employeeUserId, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await db.AccessLinks.AnyAsync(l => l.PartnerHubId == partnerHubId && l.EmployeeUserId == employeeUserId, ct)) return false;
+        db.AccessLinks.Add(Issue(partnerHubId, employeeUserId, now));
+        return true;
     }
 
     public void Reset(AccessLink link, DateTimeOffset now)

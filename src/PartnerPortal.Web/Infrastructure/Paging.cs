@@ -57,10 +57,10 @@ public sealed record Pager(Paging Paging, string Label, string One, string Many,
 /// <summary>The one rule of a page number in an address.</summary>
 public static class PagingRules
 {
-    /// <summary>The highest page number an address may ask for: its rows' offset stays well within range.</summary>
-    public const int MaxPage = 100_000;
-
-    /// <summary>Pages are numbered from 1; a page past the end of a list shows its last page.</summary>
+    /// <summary>Pages are numbered from 1; a page past the end of a list shows its last page (<see cref="Paging"/>), however far.</summary>
     public static IRuleBuilderOptions<T, int> IsPageNumber<T>(this IRuleBuilder<T, int> rule) =>
-        rule.InclusiveBetween(1, MaxPage).WithMessage("Pages are numbered from 1.");
+        rule.GreaterThanOrEqualTo(1).WithMessage("Pages are numbered from 1.");
+
+    /// <summary>The rows before page <paramref name="page"/> of a list without a count, kept within range however far the page.</summary>
+    public static int SkipFor(int page, int pageSize) => (int)Math.Min(int.MaxValue, ((long)Math.Max(1, page) - 1) * pageSize);
 }

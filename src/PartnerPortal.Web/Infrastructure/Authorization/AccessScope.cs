@@ -27,10 +27,17 @@ public sealed class AccessScope(PortalDb db)
     public async Task<Account> LoadClientAsync(CancellationToken ct) =>
         _loaded ??= await db.Accounts.WithMembers().SingleAsync(a => a.HubId == Client.HubId, ct);
 
+    /// <summary>The account the requirement named, with its members and email domains, tracked, to change it (once per request).</summary>
+    public async Task<Account> LoadAccountAsync(CancellationToken ct) =>
+        _loadedAccount ??= await db.Accounts.WithMembers().Include(a => a.EmailDomains).SingleAsync(a => a.HubId == Account.HubId, ct);
+
+    private Account? _loadedAccount;
+
     internal void Set(AccountView account, ClientView? client)
     {
         _account = account;
         _client = client;
         _loaded = null;
+        _loadedAccount = null;
     }
 }

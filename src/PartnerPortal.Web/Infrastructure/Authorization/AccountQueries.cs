@@ -11,4 +11,8 @@ public static class AccountQueries
             .Include(a => a.Memberships).ThenInclude(m => m.PermissionSet)
             .Include(a => a.PermissionSets)
             .AsSplitQuery();
+
+    /// <summary>R7: a partner's employee email domains, for the checkmark beside each email a page shows.</summary>
+    public static Task<List<string>> EmailDomainsOfAsync(this PartnerPortal.Data.PortalDb db, long partnerHubId, CancellationToken ct) =>
+        db.PartnerEmailDomains.AsNoTracking().Where(d => d.PartnerHubId == partnerHubId).OrderBy(d => d.Domain).Select(d => d.Domain).ToListAsync(ct);
 }

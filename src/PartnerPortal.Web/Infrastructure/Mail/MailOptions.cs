@@ -9,6 +9,9 @@ namespace PartnerPortal.Web.Infrastructure.Mail;
 public sealed class MailOptions
 {
     public string From { get; set; } = "Partner Portal <no-reply@partnerportal.local>";
+
+    /// <summary>The address users reach the app at (https://portal.agency.com), for links in emails; unset: the request's own.</summary>
+    public string? PublicUrl { get; set; }
     public string? PickupFolder { get; set; }
     public int IntervalSeconds { get; set; } = 10;
 

@@ -26,7 +26,7 @@ public class HomeModel(IMediator mediator) : PageModel
     }
 
     public sealed record Model(long HubId, string Name, AccountKind Kind, AccessType AccessType, bool IsPartnerEmployee,
-        IReadOnlyList<string> Permissions, bool CanOpenClientAccessManager);
+        IReadOnlyList<string> Permissions, bool CanOpenClientAccessManager, bool CanOpenUsersAndTeams);
 
     public sealed class Handler(AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
@@ -35,7 +35,8 @@ public class HomeModel(IMediator mediator) : PageModel
             var (hubId, name, kind, membership) = scope.Account;
             Result<Model> model = new Model(hubId, name, kind, membership.AccessType, membership.IsPartnerEmployee,
                 Domain.Permissions.Describe(membership.EffectivePermissions).ToList(),
-                kind == AccountKind.Partner && AccessPolicy.CanManageClientAccess(membership));
+                kind == AccountKind.Partner && AccessPolicy.CanManageClientAccess(membership),
+                kind == AccountKind.Partner && AccessPolicy.CanAddAndEditUsers(membership));
             return Task.FromResult(model);
         }
     }

@@ -22,7 +22,8 @@ public static class AccountSwitcher
     public sealed record Query(long? CurrentHubId = null, IReadOnlyList<long>? Recent = null) : IRequest<Menu>;
 
     /// <param name="ManagesClientAccess">R5: the Partner menu offers the Client Access Manager.</param>
-    public sealed record Entry(long HubId, string Name, AccountKind Kind, AccessType AccessType, bool ManagesClientAccess);
+    /// <param name="ManagesUsers">The Settings menu offers Users &amp; Teams (a partner account, Super Admin or Add and edit users).</param>
+    public sealed record Entry(long HubId, string Name, AccountKind Kind, AccessType AccessType, bool ManagesClientAccess, bool ManagesUsers);
 
     /// <param name="More">The user is in more accounts than the menu shows.</param>
     public sealed record Menu(IReadOnlyList<Entry> Accounts, bool More)
@@ -56,7 +57,8 @@ public static class AccountSwitcher
             var shown = rows.Take(Size).ToList();
             var entries = shown.OrderBy(e => e.Kind).ThenBy(e => e.Name)
                 .Select(e => new Entry(e.HubId, e.Name, e.Kind, e.Membership.AccessType,
-                    e.Kind == AccountKind.Partner && AccessPolicy.Holds(e.Membership, Right.ClientAccessManager)))
+                    e.Kind == AccountKind.Partner && AccessPolicy.Holds(e.Membership, Right.ClientAccessManager),
+                    e.Kind == AccountKind.Partner && AccessPolicy.Holds(e.Membership, Right.AddAndEditUsers)))
                 .ToList();
             return new Menu(entries, total > shown.Count);
         }

@@ -10,14 +10,14 @@ using PartnerPortal.Web.Infrastructure.Authorization;
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
 /// <summary>R1, R4: Get access link / Copy access link, and resetting a link.</summary>
-public class AccessLinkModel(IMediator mediator) : PageModel
+public class AccessLinkModel(IMediator mediator, PublicUrls urls) : PageModel
 {
     /// <summary>Whose link; absent means your own. A value that is not one of your employees is not found, never your own.</summary>
     [BindProperty(SupportsGet = true, Name = "employee")] public Guid? EmployeeId { get; set; }
 
     public Model? View { get; private set; }
 
-    public string? AbsoluteUrl => View?.Path is { } path ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}" : null;
+    public string? AbsoluteUrl => View?.Path is { } path ? urls.Absolute(path) : null;
 
     /// <summary>"?employee=" with nothing after it names nobody: it is not a request for your own link.</summary>
     private bool NamesNobody => EmployeeId is null && Request.Query.ContainsKey("employee");

@@ -79,7 +79,7 @@ public class ClientDetailsModel(IMediator mediator) : PageModel
                     Tagged = db.Memberships.Any(p => p.AccountHubId == partnerHubId && p.UserId == m.UserId && p.IsPartnerEmployee),
                 })
                 .ToListAsync(cancellationToken);
-            var domains = await db.PartnerEmailDomains.AsNoTracking().Where(d => d.PartnerHubId == partnerHubId).Select(d => d.Domain).ToListAsync(cancellationToken);
+            var domains = await db.EmailDomainsOfAsync(partnerHubId, cancellationToken);
             var rows = employees.Select(e => new Row(e.Membership.UserId, e.Name, e.Email, e.Membership.AccessType.Display(),
                     e.Membership.IsSuperAdmin ? "All (Super Admin)" : e.Set ?? "None", e.Membership.GrantedAt,
                     ManagedCredit.Of(e.Membership, partnerHubId, e.Tagged, PartnerEmailDomain.Covers(domains, e.Email)).Label))

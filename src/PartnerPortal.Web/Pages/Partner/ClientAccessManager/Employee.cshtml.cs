@@ -78,9 +78,9 @@ public class EmployeeModel(IMediator mediator) : PageModel
             if (search is not null) query = query.Where(Picker.AccountMatches(search, selected));
             // A page and one row more (is there a next page?): no count over every client they are in.
             var size = Query.PageSize + selected.Count;
-            var memberships = await Picker.TickedFirstInNameOrder(query, selected).Skip((request.Page - 1) * size).Take(size + 1).ToListAsync(cancellationToken);
+            var memberships = await Picker.TickedFirstInNameOrder(query, selected).Skip(PagingRules.SkipFor(request.Page, size)).Take(size + 1).ToListAsync(cancellationToken);
             // The employee was found among the partner's employees (switch on): only the domains are left to read.
-            var domains = await db.PartnerEmailDomains.AsNoTracking().Where(d => d.PartnerHubId == partnerHubId).Select(d => d.Domain).ToListAsync(cancellationToken);
+            var domains = await db.EmailDomainsOfAsync(partnerHubId, cancellationToken);
             var onDomain = PartnerEmailDomain.Covers(domains, employee.Value.Email);
             var clients = memberships.Take(size).Select(m => new ClientAccess(m.AccountHubId, m.AccountName, m.Describe(),
                 m.PartnerHubId == partnerHubId, ManagedCredit.Of(m, partnerHubId, isPartnerEmployee: true, onDomain).Label)).ToList();

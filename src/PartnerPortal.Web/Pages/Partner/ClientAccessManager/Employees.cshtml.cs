@@ -66,7 +66,7 @@ public class EmployeesModel(IMediator mediator) : PageModel
             var employees = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == hubId && m.IsPartnerEmployee);
             if (search is not null) employees = employees.Where(Picker.EmployeeMatches(search, []));
             var paging = await Paging.CountAsync(employees, request.Page, request.PageSize, cancellationToken);
-            var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
+            var domains = await db.EmailDomainsOfAsync(hubId, cancellationToken);
             // One walk of the memberships' (partner, employee, user name) index, cut at the page: each employee's client count
             // is worked out for the rows of the page only (no sort comes before the cut). No subquery of the page's keys: a
             // plan PostgreSQL reuses ran such a subquery again for every employee of the partner.

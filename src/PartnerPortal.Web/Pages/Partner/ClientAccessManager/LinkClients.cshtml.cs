@@ -77,7 +77,7 @@ public class LinkClientsModel(IMediator mediator) : PageModel
             if (search is not null) query = query.Where(Picker.AccountMatches(search, selected));
             var candidates = (await Picker.TickedFirstInNameOrder(query, selected).Take(Picker.Size + selected.Count + 1).ToListAsync(cancellationToken))
                 .Select(m => new { Membership = m, Name = m.AccountName, HubId = m.AccountHubId }).ToList();
-            var domains = await db.PartnerEmailDomains.Where(d => d.PartnerHubId == hubId).Select(d => d.Domain).ToListAsync(cancellationToken);
+            var domains = await db.EmailDomainsOfAsync(hubId, cancellationToken);
             var onDomain = PartnerEmailDomain.Covers(domains, employee.Value.Email);
             return new Model(CamHeader.For(scope.Account, "Employees"), employee.Value.Id, employee.Value.Name, employee.Value.Email, onDomain,
                 candidates.Take(Picker.Size + selected.Count).Select(x => new Choice(x.Membership.AccountHubId, x.Name, x.Membership.Describe())).ToList(),

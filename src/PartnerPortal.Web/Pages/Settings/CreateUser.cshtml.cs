@@ -1,0 +1,125 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Domain;
+using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
+using PartnerPortal.Web.Infrastructure.Mail;
+
+namespace PartnerPortal.Web.Pages.Settings;
+
+/// <summary>
+/// Users &amp; Teams → Create user: email, name, access (Super Admin or the partner permissions) and the Partner employee
+/// switch. Someone new gets an email with a one-time link to set their password — never a password.
+/// </summary>
+public class CreateUserModel(IMediator mediator) : PageModel
+{
+    [BindProperty] public Command Data { get; set; } = new();
+
+    public Model? View { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(long hubId, CancellationToken ct) => ShowAsync(hubId, ct);
+
+    public Task<IActionResult> OnPostAsync(long hubId, CancellationToken ct) =>
+        this.SubmitAsync(mediator, Data with { HubId = hubId }, message =>
+        {
+            this.Flash(message);
+            return RedirectToPage("Users", new { hubId });
+        }, () => ShowAsync(hubId, ct), nameof(Data));
+
+    private async Task<IActionResult> ShowAsync(long hubId, CancellationToken ct)
+    {
+        var result = await mediator.Send(new Query(hubId), ct);
+        if (!result.Succeeded) return this.Refusal(result);
+        View = result.Value;
+        return Page();
+    }
+
+    public sealed record Query(long HubId) : IRequest<Result<Model>>, IAccountRequest
+    {
+        public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.AddAndEditUsers);
+    }
+
+    /// <param name="CanMakeSuperAdmins">Only a Super Admin is offered Super Admin.</param>
+    public sealed record Model(SettingsHeader Header, bool CanMakeSuperAdmins);
+
+    public sealed class Handler(AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    {
+        public Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken) =>
+            Task.FromResult<Result<Model>>(new Model(SettingsHeader.For(scope.Account, SettingsHeader.Users), scope.Account.Membership.IsSuperAdmin));
+    }
+
+    public sealed record Command : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    {
+        public long HubId { get; init; }
+        public string Email { get; init; } = "";
+        public string Name { get; init; } = "";
+        public bool SuperAdmin { get; init; }
+
+        /// <summary>The partner permissions ticked (their names: ClientAccessManager, …).</summary>
+        public List<string> Permissions { get; init; } = [];
+
+        public bool PartnerEmployee { get; init; } = true;
+
+        public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.AddAndEditUsers);
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Email).NotEmpty().WithMessage("Enter the user's email address.")
+                .MaximumLength(254).WithMessage("An email address has at most 254 characters.")
+                .Must(EmailAddress.IsValid).WithMessage("Enter an email address such as name@agency.com.");
+            RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Enter the user's name.")
+                .MaximumLength(200).WithMessage("A name has at most 200 characters.");
+            RuleFor(c => c.Permissions).ArePartnerPermissions();
+        }
+    }
+
+    public sealed class CommandHandler(PortalDb db, AccessScope scope, AccessLinkTokens links, MailOutbox mail, PublicUrls urls, TimeProvider clock)
+        : IRequestHandler<Command, Result<string>>
+    {
+        public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow();
+            var email = EmailAddress.Normalize(request.Email);
+            var partner = await scope.LoadAccountAsync(cancellationToken);
+            var me = partner.MembershipOf(scope.Account.Membership.UserId)!;
+            // Someone who already signs in (a user of another account) joins with the password they have.
+            var person = await db.DomainUsers.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
+            var isNew = person is null;
+            person ??= new User(Guid.NewGuid(), email, request.Name.Trim());
+            var permissions = PartnerPermissionFields.Parse(request.Permissions);
+            var outcome = partner.AddPartnerUser(me.UserId, person, request.SuperAdmin, permissions, request.PartnerEmployee, now);
+            if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
+            if (request.PartnerEmployee) await links.EnsureIssuedAsync(db, partner.HubId, person.Id, now, cancellationToken);
+
+            var from = me.User?.Name ?? me.UserName;
+            if (isNew)
+            {
+                db.DomainUsers.Add(person);
+                db.Users.Add(PortalUser.For(person)); // no password until they set one with the link
+                var (invitation, token) = UserInvitation.Issue(person.Id, partner.HubId, me.UserId, now);
+                db.UserInvitations.Add(invitation);
+                mail.Enqueue(person.Email, $"{from} added you to {partner.Name} in Partner Portal",
+                    $"Hello {person.Name},\n\n{from} added you to {partner.Name} (Hub ID {partner.HubId}) in Partner Portal.\n\n" +
+                    $"Set your password here to sign in (the link works once, within {UserInvitation.Lifetime.Days} days):\n{urls.Absolute(WelcomeModel.PathFor(token))}\n\n" +
+                    "If you did not expect this, you can ignore this email.\n\nPartner Portal");
+            }
+            else
+            {
+                mail.Enqueue(person.Email, $"{from} added you to {partner.Name} in Partner Portal",
+                    $"Hello {person.Name},\n\n{from} added you to {partner.Name} (Hub ID {partner.HubId}) in Partner Portal. " +
+                    $"Sign in with your usual password:\n{urls.Absolute("/sign-in")}\n\nPartner Portal");
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return isNew
+                ? $"{person.Name} was added. We emailed {person.Email} a link to set their password."
+                : $"{person.Name} was added. They already have a password and were told by email.";
+        }
+    }
+}

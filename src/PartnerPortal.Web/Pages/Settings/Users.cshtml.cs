@@ -1,0 +1,80 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Domain;
+using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
+
+namespace PartnerPortal.Web.Pages.Settings;
+
+/// <summary>
+/// Settings → Users &amp; Teams of a partner account (R15): its users with their access, whether each is a partner
+/// employee, and the checkmark for partner-domain emails; searched by name or email and shown a page at a time.
+/// </summary>
+public class UsersModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true, Name = "size")] public int PageSize { get; set; } = Paging.DefaultSize;
+
+    public Model? View { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long hubId, CancellationToken ct)
+    {
+        var result = await mediator.Send(new Query(hubId, Search, PageNumber, PageSize), ct);
+        if (result.Status == ResultStatus.Invalid)
+        {
+            ModelState.AddFieldErrors(result.Errors);
+            result = await mediator.Send(new Query(hubId), ct);
+        }
+        if (!result.Succeeded) return this.Refusal(result);
+        View = result.Value;
+        return Page();
+    }
+
+    public sealed record Query(long HubId, string? Search = null, int Page = 1, int PageSize = Paging.DefaultSize) : IRequest<Result<Model>>, IAccountRequest
+    {
+        // Super Admin or Add and edit users in the partner account.
+        public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.AddAndEditUsers);
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or email.");
+            RuleFor(q => q.Page).IsPageNumber();
+            RuleFor(q => q.PageSize).Must(s => Paging.Sizes.Contains(s)).WithMessage(Paging.SizesMessage("users"));
+        }
+    }
+
+    /// <param name="Access">"Super Admin", or the partner account permissions the user holds.</param>
+    public sealed record Row(Guid UserId, string Name, string Email, bool OnPartnerDomain, string Access, bool IsPartnerEmployee);
+
+    public sealed record Model(SettingsHeader Header, IReadOnlyList<Row> Users, Paging Paging, string? Search);
+
+    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    {
+        public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var hubId = request.HubId;
+            var search = Picker.Normalize(request.Search);
+            var users = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == hubId);
+            if (search is not null) users = users.Where(Picker.EmployeeMatches(search, []));
+            var paging = await Paging.CountAsync(users, request.Page, request.PageSize, cancellationToken);
+            var domains = await db.EmailDomainsOfAsync(hubId, cancellationToken);
+            // A walk of the memberships' (account, user name) index, cut at the page.
+            var page = await users.OrderBy(m => m.UserName).ThenBy(m => m.UserId).Skip(paging.Skip).Take(paging.PageSize)
+                .Select(m => new { m.UserId, m.UserName, m.UserEmail, m.AccessType, m.ExplicitPermissions, m.IsPartnerEmployee })
+                .ToListAsync(cancellationToken);
+            var rows = page.Select(u => new Row(u.UserId, u.UserName, u.UserEmail, PartnerEmailDomain.Covers(domains, u.UserEmail),
+                Permissions.DescribePartnerAccess(u.AccessType, u.ExplicitPermissions), u.IsPartnerEmployee)).ToList();
+            return new Model(SettingsHeader.For(scope.Account, SettingsHeader.Users), rows, paging, request.Search?.Trim() is { Length: > 0 } text ? text : null);
+        }
+    }
+}
