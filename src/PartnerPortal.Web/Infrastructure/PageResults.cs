@@ -56,6 +56,27 @@ public static class PageResults
     }
 
     /// <summary>
+    /// A list page's GET: sends its query; input the query refuses (a bad page size, a search too long) is shown as
+    /// messages beside the list as it is by default (<paramref name="byDefault"/>), rather than as an error page.
+    /// </summary>
+    public static async Task<IActionResult> ShowListAsync<T>(this PageModel page, IMediator mediator, IRequest<Result<T>> query,
+        IRequest<Result<T>> byDefault, Action<T> show)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(mediator);
+        ArgumentNullException.ThrowIfNull(show);
+        var result = await mediator.Send(query, page.HttpContext.RequestAborted);
+        if (result.Status == ResultStatus.Invalid)
+        {
+            page.ModelState.AddFieldErrors(result.Errors);
+            result = await mediator.Send(byDefault, page.HttpContext.RequestAborted);
+        }
+        if (!result.Succeeded) return page.Refusal(result);
+        show(result.Value);
+        return page.Page();
+    }
+
+    /// <summary>
     /// A form post: sends the command; on success goes where <paramref name="done"/> says; on a
     /// refusal or invalid input puts the messages on the form and shows the page again.
     /// </summary>

@@ -19,18 +19,7 @@ public class IndexModel(IMediator mediator) : PageModel
 
     public Model? View { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(Search, PageNumber), ct);
-        if (result.Status == ResultStatus.Invalid)
-        {
-            ModelState.AddFieldErrors(result.Errors);
-            result = await mediator.Send(new Query(), ct);
-        }
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync() => this.ShowListAsync(mediator, new Query(Search, PageNumber), new Query(), view => View = view);
 
     [NotAccountScoped("Lists only the signed-in user's own memberships.")]
     public sealed record Query(string? Search = null, int Page = 1) : IRequest<Result<Model>>

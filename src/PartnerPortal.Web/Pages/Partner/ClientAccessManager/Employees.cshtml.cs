@@ -24,18 +24,8 @@ public class EmployeesModel(IMediator mediator) : PageModel
 
     public Model? View { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long hubId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId, Search, PageNumber, PageSize), ct);
-        if (result.Status == ResultStatus.Invalid)
-        {
-            ModelState.AddFieldErrors(result.Errors);
-            result = await mediator.Send(new Query(hubId), ct);
-        }
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(long hubId) =>
+        this.ShowListAsync(mediator, new Query(hubId, Search, PageNumber, PageSize), new Query(hubId), view => View = view);
 
     /// <param name="PageSize">Rows a page, as on the Clients tab (<see cref="Paging.Sizes"/>).</param>
     public sealed record Query(long PartnerHubId, string? Search = null, int Page = 1, int PageSize = Paging.DefaultSize) : IRequest<Result<Model>>, IAccountRequest

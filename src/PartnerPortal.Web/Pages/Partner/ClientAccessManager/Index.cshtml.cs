@@ -26,7 +26,7 @@ public class IndexModel(IMediator mediator) : PageModel
 
     public Model? View { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long hubId, CancellationToken ct)
+    public Task<IActionResult> OnGetAsync(long hubId)
     {
         var query = new Query
         {
@@ -36,16 +36,8 @@ public class IndexModel(IMediator mediator) : PageModel
             Page = PageNumber,
             PageSize = PageSize,
         };
-        var result = await mediator.Send(query, ct);
-        if (result.Status == ResultStatus.Invalid)
-        {
-            // Show the list unfiltered beside the message rather than an empty page.
-            ModelState.AddFieldErrors(result.Errors);
-            result = await mediator.Send(new Query { PartnerHubId = hubId }, ct);
-        }
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
+        // Input it refuses: the list with the default filter beside the message, rather than an empty page.
+        return this.ShowListAsync(mediator, query, new Query { PartnerHubId = hubId }, view => View = view);
     }
 
     public static class AccessTypeOption
