@@ -323,6 +323,66 @@ public class Account : AggregateRoot
     }
 
     /// <summary>
+    /// R20 (and B4): the partner takes these employees back from this client by its own authority — a user removed from
+    /// the partner account — not by the rights of whoever asks here. Each goes, except one who would leave the client
+    /// without a Super Admin (R14): they stay, and the reason is returned (keyed by user).
+    /// </summary>
+    public IReadOnlyDictionary<Guid, string> RevokePartnerEmployees(IReadOnlyCollection<Guid> userIds, long partnerHubId, string action) =>
+        Revocation(userIds, partnerHubId, action);
+
+    /// <summary>Who <see cref="RevokePartnerEmployees"/> would leave in place, and why, changing nothing (the review).</summary>
+    public IReadOnlyDictionary<Guid, string> RevocationStays(IReadOnlyCollection<Guid> userIds, long partnerHubId) =>
+        Revocation(userIds, partnerHubId, action: null);
+
+    private Dictionary<Guid, string> Revocation(IReadOnlyCollection<Guid> userIds, long partnerHubId, string? action)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        RequireClient();
+        var stays = new Dictionary<Guid, string>();
+        var superAdminsLeft = SuperAdminCount;
+        foreach (var userId in userIds.Distinct())
+        {
+            var membership = MembershipOf(userId);
+            if (membership is null || membership.PartnerHubId != partnerHubId) continue; // not (or no longer) the partner's here
+            if (membership.IsSuperAdmin && superAdminsLeft <= 1)
+            {
+                stays[userId] = $"Stays: {membership.User?.Name ?? membership.UserName} is the only Super Admin of {Name}, and a client account always keeps one. " +
+                    "Ask the client to make someone else Super Admin, then remove them there.";
+                continue;
+            }
+            if (membership.IsSuperAdmin) superAdminsLeft--;
+            if (action is not null) Leave(membership, action);
+        }
+        return stays;
+    }
+
+    /// <summary>
+    /// R20: Remove user from this partner account. Takes Super Admin or Add and edit users; only a Super Admin removes a
+    /// Super Admin; the account keeps one Super Admin; nobody removes themselves. Their access in the partner's clients is
+    /// revoked in the same unit of work (<see cref="RevokePartnerEmployees"/>).
+    /// </summary>
+    public Outcome RemoveUser(Guid actorUserId, Guid userId)
+    {
+        if (WhyNotRemoveUser(actorUserId, userId) is { } refusal) return Outcome.Refused(refusal);
+        Leave(MembershipOf(userId)!, "User removed");
+        return Outcome.Done;
+    }
+
+    /// <summary>Why <see cref="RemoveUser"/> would refuse, in the words the review shows; null when it would not.</summary>
+    public string? WhyNotRemoveUser(Guid actorUserId, Guid userId)
+    {
+        RequirePartner();
+        var actor = MembershipOf(actorUserId);
+        if (!AccessPolicy.CanAddAndEditUsers(actor)) return NeedsAddAndEditUsers;
+        var target = MembershipOf(userId);
+        if (target is null) return $"That user is not a user of {Name} (any more).";
+        if (userId == actorUserId) return "You cannot remove yourself. Ask another admin of the account.";
+        if (target.IsSuperAdmin && !actor!.IsSuperAdmin) return OnlySuperAdminsMakeSuperAdmins;
+        if (target.IsSuperAdmin && SuperAdminCount <= 1) return $"{Name} always keeps one Super Admin, and {target.User?.Name ?? target.UserName} is the only one.";
+        return null;
+    }
+
+    /// <summary>
     /// The one way a member's access changes: bumps <see cref="Version"/> and tells what changed
     /// (audit, the partner relationship, a qualifying activity) when — and only when — something did.
     /// <paramref name="joining"/>: the member was just added by <see cref="Join"/>, so "before" is no access.

@@ -88,6 +88,7 @@ builder.Services.AddScoped<MailOutbox>();
 builder.Services.AddScoped<OutboxDispatcher>();
 builder.Services.AddScoped<RelationshipEnder>();
 builder.Services.AddScoped<PartnerPortal.Web.Pages.Partner.ClientAccessManager.RemovePartnerEmployees.Planner>();
+builder.Services.AddScoped<PartnerPortal.Web.Pages.Settings.RemoveUserModel.Removal>();
 builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
 if (builder.Configuration.GetValue("Jobs:Enabled", true))
 {

@@ -167,4 +167,44 @@ public class ClientAccessRulesTests
         Assert.Contains("only Super Admin", outcome.Refusal, StringComparison.Ordinal);
         Assert.Equal(1, client.SuperAdminCount);
     }
+
+    [Fact]
+    public void R20_the_partner_takes_its_employees_back_by_its_own_authority_but_never_a_clients_only_Super_Admin()
+    {
+        var ava = World.Person("ava@brightwave.io");
+        var ben = World.Person("ben@brightwave.io");
+        var client = World.ClientWithSuperAdmins(ava);
+        client.ApproveAccessLink(ava, Brightwave, new Actor(ava.Id), World.Now);   // ava: the client's only Super Admin, for Brightwave
+        client.ApproveAccessLink(ben, Brightwave, new Actor(ava.Id), World.Now);   // ben: Partner Admin for Brightwave
+
+        Assert.Equal([ava.Id], client.RevocationStays([ava.Id, ben.Id], Brightwave).Keys);
+        Assert.NotNull(client.MembershipOf(ben.Id)); // the review changes nothing
+
+        var stays = client.RevokePartnerEmployees([ava.Id, ben.Id, _maria.Id], Brightwave, "Partner employee removed");
+
+        Assert.Contains("only Super Admin", stays[ava.Id], StringComparison.Ordinal);
+        Assert.Null(client.MembershipOf(ben.Id));
+        Assert.NotNull(client.MembershipOf(ava.Id));
+        Assert.Equal(1, client.SuperAdminCount);
+    }
+
+    [Fact]
+    public void R20_a_user_leaves_the_partner_account_by_an_admin_of_it_and_the_partner_keeps_a_Super_Admin()
+    {
+        var partner = Account.CreatePartner(Brightwave, "Brightwave Digital");
+        var boss = World.Person("boss@brightwave.io");
+        var admin = World.Person("admin@brightwave.io");
+        var diego = World.Person("diego@brightwave.io");
+        partner.AddMember(boss, AccessType.SuperAdmin, World.Now);
+        partner.AddMember(admin, AccessType.User, World.Now);
+        partner.GrantPermissions(admin.Id, Permission.AddAndEditUsers);
+        partner.AddMember(diego, AccessType.User, World.Now);
+
+        Assert.False(partner.RemoveUser(diego.Id, admin.Id).Succeeded);             // no Add and edit users
+        Assert.False(partner.RemoveUser(admin.Id, boss.Id).Succeeded);             // a Super Admin, by a non-Super Admin
+        Assert.False(partner.RemoveUser(boss.Id, boss.Id).Succeeded);              // yourself
+        Assert.Equal(Outcome.Done, partner.RemoveUser(admin.Id, diego.Id));
+        Assert.Null(partner.MembershipOf(diego.Id));
+        Assert.NotNull(partner.WhyNotRemoveUser(admin.Id, diego.Id));              // gone already
+    }
 }

@@ -83,6 +83,14 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
             "Data.On=true", [SignIn, Elsewhere, 403, 403, 403, 403, 403]),
         ["POST {hubId:long}/settings/users/{userId:guid}?handler=Access"] = ($"/{Personas.Brightwave}/settings/users/{{diego}}?handler=Access",
             "", [SignIn, Elsewhere, 403, 403, 403, 403, 403]),
+        // R20: the review is a POST (as R10's Next); the address opened by itself goes back to the user panel.
+        ["GET {hubId:long}/settings/users/{userId:guid}/remove"] = ($"/{Personas.Brightwave}/settings/users/{{diego}}/remove", "",
+            [SignIn, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere]),
+        ["POST {hubId:long}/settings/users/{userId:guid}/remove?handler=Review"] = ($"/{Personas.Brightwave}/settings/users/{{diego}}/remove?handler=Review", "",
+            [SignIn, 200, 403, 403, 403, 403, 403]),
+        // Ava removing herself is refused with the reason (nobody removes themselves); the others may not remove anyone.
+        ["POST {hubId:long}/settings/users/{userId:guid}/remove?handler=Confirm"] = ($"/{Personas.Brightwave}/settings/users/{{ava}}/remove?handler=Confirm", "",
+            [SignIn, 200, 403, 403, 403, 403, 403]),
         ["GET {hubId:long}/settings/users/create"] = ($"/{Personas.Brightwave}/settings/users/create", "", [SignIn, 200, 403, 403, 403, 403, 403]),
         ["POST {hubId:long}/settings/users/create"] = ($"/{Personas.Brightwave}/settings/users/create",
             "Data.Email=matrix.new@brightwave.io&Data.Name=Matrix New&Data.PartnerEmployee=false", [SignIn, Elsewhere, 403, 403, 403, 403, 403]),

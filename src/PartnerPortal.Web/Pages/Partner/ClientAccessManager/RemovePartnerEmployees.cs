@@ -29,9 +29,11 @@ public static class RemovePartnerEmployees
 
     public sealed record Outlook(long ClientHubId, string ClientName, string Consequence, Fate Fate = Fate.Stays);
 
-    public sealed record Review(IReadOnlyList<Item> Items, IReadOnlyList<Outlook> Clients)
+    /// <param name="ByPartner">R20: the partner takes its employee back by its own authority; an item's <see cref="Item.Blocker"/> then
+    /// says why they stay in that client (R14) and does not stop the rest.</param>
+    public sealed record Review(IReadOnlyList<Item> Items, IReadOnlyList<Outlook> Clients, bool ByPartner = false)
     {
-        public bool Blocked => Items.Any(i => i.Blocker is not null);
+        public bool Blocked => !ByPartner && Items.Any(i => i.Blocker is not null);
 
         /// <summary>
         /// The short message shown after Done or Confirm removal: who from where, by name when there are a few,
@@ -116,7 +118,9 @@ public static class RemovePartnerEmployees
     {
         public sealed record Plan(IReadOnlyDictionary<long, Account> Clients, Review Review);
 
-        public async Task<Result<Plan>> PlanAsync(long partnerHubId, IReadOnlyList<Pair> pairs, CancellationToken ct)
+        /// <param name="byPartner">R20: judged by the partner's authority (only R14 keeps someone in place), not the actor's rights in each
+        /// client, and clients whose relationship is no longer current are included.</param>
+        public async Task<Result<Plan>> PlanAsync(long partnerHubId, IReadOnlyList<Pair> pairs, CancellationToken ct, bool byPartner = false)
         {
             var byClient = pairs.Distinct().GroupBy(p => p.ClientHubId).ToList();
             var ids = byClient.Select(g => g.Key).ToList();
@@ -125,7 +129,7 @@ public static class RemovePartnerEmployees
                 && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)).ToDictionaryAsync(r => r.ClientHubId, ct);
             var clients = await db.Accounts.WithMembers().Where(a => ids.Contains(a.HubId) && a.Kind == AccountKind.Client).ToDictionaryAsync(a => a.HubId, ct);
             // Another partner's client, a partner account, an ended relationship: not found, as for one client.
-            if (ids.Any(id => !serviced.ContainsKey(id) || !clients.ContainsKey(id))) return Failure.NotFound;
+            if (ids.Any(id => !clients.ContainsKey(id) || (!byPartner && !serviced.ContainsKey(id)))) return Failure.NotFound;
             var activity = await db.QualifyingActivities.Where(a => a.PartnerHubId == partnerHubId && ids.Contains(a.ClientHubId))
                 .GroupBy(a => new { a.ClientHubId, a.UserId }).Select(g => new { g.Key.ClientHubId, g.Key.UserId, Count = g.Count(), Last = g.Max(a => a.At) })
                 .ToListAsync(ct);
@@ -139,7 +143,9 @@ public static class RemovePartnerEmployees
                 var account = clients[group.Key];
                 var lastActivity = activity.Where(a => a.ClientHubId == account.HubId).Select(a => (DateTimeOffset?)a.Last).Max();
                 relationships.Know(account.HubId, partnerHubId, lastActivity);
-                var blockers = account.RemovalBlockers(group.Select(p => p.UserId).ToList(), partnerHubId, scope.PartnerActor);
+                var blockers = byPartner
+                    ? account.RevocationStays(group.Select(p => p.UserId).ToList(), partnerHubId)
+                    : account.RemovalBlockers(group.Select(p => p.UserId).ToList(), partnerHubId, scope.PartnerActor);
                 foreach (var pair in group)
                 {
                     var membership = account.MembershipOf(pair.UserId);
@@ -150,11 +156,13 @@ public static class RemovePartnerEmployees
                     items.Add(new Item(account.HubId, account.Name, pair.UserId, membership.User!.Name, membership.User.Email, membership.Describe(),
                         did?.Count ?? 0, did?.Last, blockers.GetValueOrDefault(pair.UserId)));
                 }
-                var remaining = account.PartnerEmployeesOf(partnerHubId).Count() - group.Count();
-                var (consequence, fate) = Consequence(account, serviced[account.HubId], remaining, lastActivity, now);
+                var remaining = account.PartnerEmployeesOf(partnerHubId).Count() - group.Count(p => !blockers.ContainsKey(p.UserId));
+                var (consequence, fate) = serviced.TryGetValue(account.HubId, out var relationship)
+                    ? Consequence(account, relationship, remaining, lastActivity, now)
+                    : ("The relationship with this client has already ended; nothing else changes.", Fate.AlreadyInactive);
                 outlooks.Add(new Outlook(account.HubId, account.Name, consequence, fate));
             }
-            return new Plan(clients, new Review(items, outlooks));
+            return new Plan(clients, new Review(items, outlooks, byPartner));
         }
 
         private static (string, Fate) Consequence(Account client, PartnerClientRelationship relationship, int remaining, DateTimeOffset? lastActivity,

@@ -1,0 +1,106 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Domain;
+using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
+using PartnerPortal.Web.Pages.Partner.ClientAccessManager;
+
+namespace PartnerPortal.Web.Pages.Settings;
+
+/// <summary>
+/// R20: Remove user from the partner account. The review lists every client where they work for this partner and what
+/// they lose there (as R10's does); confirming removes them from the partner account and from all those clients in one
+/// transaction, whatever the number of clients. A client's only Super Admin stays there (R14), and the review says so.
+/// </summary>
+public class RemoveUserModel(IMediator mediator) : PageModel
+{
+    public Model? View { get; private set; }
+
+    /// <summary>The review is the answer to the user panel's Remove user button (a POST, as R10's Next): an address opened
+    /// by itself goes back to the user.</summary>
+    public IActionResult OnGet(long hubId, Guid userId) => RedirectToPage("User", new { hubId, userId });
+
+    /// <summary>Remove user: the review; nothing changes yet.</summary>
+    public async Task<IActionResult> OnPostReviewAsync(long hubId, Guid userId, CancellationToken ct)
+    {
+        var result = await mediator.Send(new Query(hubId, userId), ct);
+        if (!result.Succeeded) return this.Refusal(result);
+        View = result.Value;
+        return Page();
+    }
+
+    /// <summary>Remove user, confirmed.</summary>
+    public Task<IActionResult> OnPostConfirmAsync(long hubId, Guid userId, CancellationToken ct) =>
+        this.SubmitAsync(mediator, new Command(hubId, userId), message =>
+        {
+            this.Flash(message);
+            return RedirectToPage("Users", new { hubId });
+        }, () => OnPostReviewAsync(hubId, userId, ct));
+
+    public sealed record Query(long HubId, Guid UserId) : IRequest<Result<Model>>, IAccountRequest
+    {
+        public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.AddAndEditUsers);
+    }
+
+    /// <param name="Refusal">Why they cannot be removed (yourself, the last Super Admin, a Super Admin and you are not one), or null.</param>
+    public sealed record Model(SettingsHeader Header, Guid UserId, string Name, string Email, RemovePartnerEmployees.Review Review, string? Refusal);
+
+    public sealed class Handler(PortalDb db, AccessScope scope, Removal removal) : IRequestHandler<Query, Result<Model>>
+    {
+        public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var user = await db.Memberships.AsNoTracking().Where(m => m.AccountHubId == request.HubId && m.UserId == request.UserId)
+                .Select(m => new { m.UserName, m.UserEmail }).SingleOrDefaultAsync(cancellationToken);
+            if (user is null) return Failure.NotFound;
+            var plan = await removal.PlanAsync(request.HubId, request.UserId, cancellationToken);
+            if (!plan.Succeeded) return plan.AsFailure();
+            var partner = await scope.LoadAccountAsync(cancellationToken);
+            var refusal = partner.WhyNotRemoveUser(scope.Account.Membership.UserId, request.UserId);
+            return new Model(SettingsHeader.For(scope.Account, SettingsHeader.Users), request.UserId, user.UserName, user.UserEmail,
+                plan.Value.Review, refusal);
+        }
+    }
+
+    public sealed record Command(long HubId, Guid UserId) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    {
+        public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.AddAndEditUsers);
+    }
+
+    public sealed class CommandHandler(PortalDb db, AccessScope scope, Removal removal) : IRequestHandler<Command, Result<string>>
+    {
+        public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var partner = await scope.LoadAccountAsync(cancellationToken);
+            var name = partner.MembershipOf(request.UserId) is { } member ? member.User?.Name ?? member.UserName : null;
+            if (name is null) return Failure.NotFound;
+            var outcome = partner.RemoveUser(scope.Account.Membership.UserId, request.UserId);
+            if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
+            var plan = await removal.PlanAsync(request.HubId, request.UserId, cancellationToken);
+            if (!plan.Succeeded) return plan.AsFailure();
+            var stays = 0;
+            foreach (var client in plan.Value.Clients.Values)
+                stays += client.RevokePartnerEmployees([request.UserId], request.HubId, "Partner employee removed (user removed from the partner)").Count;
+            // Their access link stops working with their membership; it goes too.
+            await db.AccessLinks.Where(l => l.PartnerHubId == request.HubId && l.EmployeeUserId == request.UserId).ExecuteDeleteAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken); // R12 follows from the domain's events (RelationshipKeeper)
+            var removed = plan.Value.Review.Items.Count - stays;
+            var text = $"{name} was removed from {partner.Name}" + (removed == 0 ? "." : $" and from {removed} client {(removed == 1 ? "account" : "accounts")}.");
+            if (stays > 0) text += $" They stay in {stays} client {(stays == 1 ? "account" : "accounts")} as the only Super Admin there.";
+            return text;
+        }
+    }
+
+    /// <summary>What removing a user takes from the partner's clients: every client where they work for this partner.</summary>
+    public sealed class Removal(PortalDb db, RemovePartnerEmployees.Planner planner)
+    {
+        public async Task<Result<RemovePartnerEmployees.Planner.Plan>> PlanAsync(long partnerHubId, Guid userId, CancellationToken ct)
+        {
+            var clients = await db.Memberships.Where(m => m.UserId == userId && m.PartnerHubId == partnerHubId && m.AccountKind == AccountKind.Client)
+                .Select(m => m.AccountHubId).ToListAsync(ct);
+            return await planner.PlanAsync(partnerHubId, clients.Select(c => new RemovePartnerEmployees.Pair(c, userId)).ToList(), ct, byPartner: true);
+        }
+    }
+}
