@@ -117,6 +117,15 @@ public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputH
         await panel.GetByRole(AriaRole.Link, new() { Name = "Partner program" }).ClickAsync();
         await Expect(panel.GetByRole(AriaRole.Switch, new() { Name = "Partner employee" })).ToBeVisibleAsync();
         await CheckAsync(page, "User panel, Partner program tab");
+        await page.GotoAsync($"/{Personas.Brightwave}/settings/users");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Farah Khan" }).ClickAsync();
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Remove user" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review the removal" })).ToBeVisibleAsync();
+        await CheckAsync(page, "Remove user, review");
+        await page.GotoAsync($"/{Personas.Brightwave}/settings/users");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create user" }).ClickAsync();
+        await Expect(Steps.Dialog(page).GetByRole(AriaRole.Heading, new() { Name = "Create user" })).ToBeVisibleAsync();
+        await CheckAsync(page, "Create user dialog");
         await page.GotoAsync($"/{Personas.Brightwave}/settings/partner-email-domains");
         await CheckAsync(page, "Partner employee email domains");
 

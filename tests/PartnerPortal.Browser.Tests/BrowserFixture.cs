@@ -62,6 +62,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return scope.ServiceProvider.GetRequiredService<AccessLinkTokens>().Unseal(link) ?? throw new InvalidOperationException("The link cannot be unsealed.");
     }
 
+    /// <summary>The last email queued to <paramref name="to"/>, as the person would read it.</summary>
+    public async Task<string> LastMailToAsync(string to)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
+        return (await db.Outbox.Where(m => m.To == to).OrderByDescending(m => m.Id).FirstAsync()).Body;
+    }
+
     /// <summary>A desktop browser window.</summary>
     public Task<IPage> NewPageAsync() => NewPageAsync(1280, 800);
 

@@ -71,4 +71,57 @@ public sealed class PartnerEmployeeTaggingProcedures(BrowserFixture browser) : I
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("brightwave-design.io was added");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove brightwave-design.io" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task R20_removing_a_user_from_the_partner_account_revokes_their_access_in_every_client_account()
+    {
+        var page = await browser.NewPageAsync();
+        await Steps.SignInAsync(page, Personas.PartnerSuperAdmin);
+        await page.GotoAsync($"/{Personas.Brightwave}/settings/users");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Farah Khan" }).ClickAsync();
+        var panel = page.Locator("#page-panel");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Remove user" }).ClickAsync();
+
+        // The review: every client where she works for Brightwave, what she loses there, what becomes of each relationship.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Review the removal" })).ToBeVisibleAsync();
+        var reviewed = page.Locator("table[aria-label='Removal review'] tbody tr");
+        var clients = await reviewed.CountAsync();
+        Assert.True(clients > 0);
+        await Steps.ScreenshotAsync(page, "remove-user-review");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove user" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Farah Khan was removed from Brightwave Digital and from {clients} client");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Farah Khan" })).ToHaveCountAsync(0);
+        await page.GotoAsync($"/{Personas.Brightwave}/partner/client-access-manager/employees?q=farah");
+        await Expect(page.GetByText("No partner employee matches \"farah\".")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_new_user_created_in_Users_and_Teams_sets_their_password_from_the_emailed_link_and_signs_in()
+    {
+        var page = await browser.NewPageAsync();
+        await Steps.SignInAsync(page, Personas.PartnerSuperAdmin);
+        await page.GotoAsync($"/{Personas.Brightwave}/settings/users");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create user" }).ClickAsync();
+        var dialog = Steps.Dialog(page);
+        await dialog.GetByLabel("Email").FillAsync("nora.new@brightwave.io");
+        await dialog.GetByLabel("Name").FillAsync("Nora New");
+        await dialog.GetByLabel("Client access manager").CheckAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Nora New was added. We emailed nora.new@brightwave.io a link to set their password.");
+
+        var link = System.Text.RegularExpressions.Regex.Match(await browser.LastMailToAsync("nora.new@brightwave.io"), @"/welcome/[A-Za-z0-9_-]+").Value;
+        var newcomer = await browser.NewPageAsync();
+        await newcomer.GotoAsync(link);
+        await newcomer.GetByLabel("New password").FillAsync("a long new password");
+        await newcomer.GetByLabel("Confirm password").FillAsync("a long new password");
+        await newcomer.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Expect(newcomer.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is set.");
+        await newcomer.GetByLabel("Email").FillAsync("nora.new@brightwave.io");
+        await newcomer.GetByLabel("Password").FillAsync("a long new password");
+        await newcomer.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(newcomer.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
 }
