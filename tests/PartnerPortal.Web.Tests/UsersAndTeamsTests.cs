@@ -367,4 +367,22 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
         foreach (var answer in answers) answer.Dispose();
     }
+
+    [Fact]
+    public async Task Twenty_admins_creating_the_same_new_user_at_once_make_one_user_one_invitation_and_one_email()
+    {
+        var world = await BuildAsync();
+        using var boss = await Fixture.SignedInAsync(world.Boss);
+        var token = await boss.AntiforgeryTokenAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => boss.PostRawAsync($"/{world.Agency}/settings/users/create",
+            [new("Data.Email", "twin@agency-team.test"), new("Data.Name", "Tia Twin"), new("__RequestVerificationToken", token)])));
+
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"{(int)a.StatusCode}"));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        foreach (var answer in answers) answer.Dispose();
+        Assert.Equal(1, await Fixture.InDbAsync(db => db.DomainUsers.CountAsync(u => u.Email == "twin@agency-team.test")));
+        Assert.Equal(1, await Fixture.InDbAsync(db => db.UserInvitations.CountAsync(i => i.AccountHubId == world.Agency)));
+        Assert.Equal(1, await Fixture.InDbAsync(db => db.Outbox.CountAsync(m => m.To == "twin@agency-team.test")));
+    }
 }
