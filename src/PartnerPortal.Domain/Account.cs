@@ -112,7 +112,7 @@ public class Account : AggregateRoot
         if (target is null) return Outcome.Refused($"That user is not a user of {Name}.");
         if ((superAdmin || target.IsSuperAdmin) && !actor!.IsSuperAdmin) return Outcome.Refused(OnlySuperAdminsMakeSuperAdmins);
         if (target.IsSuperAdmin && !superAdmin && SuperAdminCount <= 1)
-            return Outcome.Refused($"{Name} always keeps one Super Admin, and {target.User?.Name ?? target.UserName} is the only one. Make someone else Super Admin first.");
+            return Outcome.Refused($"{Name} always keeps one Super Admin, and {target.UserName} is the only one. Make someone else Super Admin first.");
         return Change(target, "Access changed", new Actor(actorUserId), now,
             () => target.SetPartnerAccess(superAdmin ? AccessType.SuperAdmin : AccessType.User, superAdmin ? Permission.None : permissions & Permissions.PartnerAccount));
     }
@@ -346,7 +346,7 @@ public class Account : AggregateRoot
             if (membership is null || membership.PartnerHubId != partnerHubId) continue; // not (or no longer) the partner's here
             if (membership.IsSuperAdmin && superAdminsLeft <= 1)
             {
-                stays[userId] = $"Stays: {membership.User?.Name ?? membership.UserName} is the only Super Admin of {Name}, and a client account always keeps one. " +
+                stays[userId] = $"Stays: {membership.UserName} is the only Super Admin of {Name}, and a client account always keeps one. " +
                     "Ask the client to make someone else Super Admin, then remove them there.";
                 continue;
             }
@@ -378,7 +378,7 @@ public class Account : AggregateRoot
         if (target is null) return $"That user is not a user of {Name} (any more).";
         if (userId == actorUserId) return "You cannot remove yourself. Ask another admin of the account.";
         if (target.IsSuperAdmin && !actor!.IsSuperAdmin) return OnlySuperAdminsMakeSuperAdmins;
-        if (target.IsSuperAdmin && SuperAdminCount <= 1) return $"{Name} always keeps one Super Admin, and {target.User?.Name ?? target.UserName} is the only one.";
+        if (target.IsSuperAdmin && SuperAdminCount <= 1) return $"{Name} always keeps one Super Admin, and {target.UserName} is the only one.";
         return null;
     }
 

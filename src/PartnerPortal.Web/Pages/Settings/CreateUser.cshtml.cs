@@ -98,7 +98,7 @@ public class CreateUserModel(IMediator mediator) : PageModel
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
             if (request.PartnerEmployee) await links.EnsureIssuedAsync(db, partner.HubId, person.Id, now, cancellationToken);
 
-            var from = me.User?.Name ?? me.UserName;
+            var from = me.UserName;
             if (isNew)
             {
                 db.DomainUsers.Add(person);

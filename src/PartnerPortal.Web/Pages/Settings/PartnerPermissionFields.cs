@@ -20,3 +20,9 @@ public static class PartnerPermissionFields
         rule.Must(p => p.Count <= Choices.Count && p.All(v => Choices.Any(c => c.Field == v)))
             .WithMessage("Permissions can be Client access manager, Partner employee management and Add and edit users.");
 }
+
+/// <summary>What the access fields show: the form's field names, whether Super Admin is offered, and what is ticked.</summary>
+public sealed record PartnerAccessFields(string FieldPrefix, string IdPrefix, bool CanMakeSuperAdmins, bool SuperAdmin, IReadOnlyList<string> Ticked)
+{
+    public (string SuperAdmin, string Permissions) Prefix => ($"{FieldPrefix}.SuperAdmin", $"{FieldPrefix}.Permissions");
+}

@@ -74,7 +74,7 @@ public class RemoveUserModel(IMediator mediator) : PageModel
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {
             var partner = await scope.LoadAccountAsync(cancellationToken);
-            var name = partner.MembershipOf(request.UserId) is { } member ? member.User?.Name ?? member.UserName : null;
+            var name = partner.MembershipOf(request.UserId) is { } member ? member.UserName : null;
             if (name is null) return Failure.NotFound;
             var outcome = partner.RemoveUser(scope.Account.Membership.UserId, request.UserId);
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);

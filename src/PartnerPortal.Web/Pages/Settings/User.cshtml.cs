@@ -66,10 +66,9 @@ public class UserModel(IMediator mediator) : PageModel
     }
 
     /// <param name="Clients">Client accounts where they work for this partner (their memberships there stay when the switch goes off).</param>
-    /// <param name="HasAccessLink">Whether they have a personal access link (R1); switching them on makes one.</param>
     /// <param name="CanChangeAccess">Whether you may change their access: a Super Admin's, or making one, takes a Super Admin.</param>
     public sealed record Model(SettingsHeader Header, Guid UserId, string Name, string Email, bool OnPartnerDomain, string Access,
-        IReadOnlyList<string> Permissions, bool IsPartnerEmployee, int Clients, bool HasAccessLink, bool IsSuperAdmin, Permission PermissionsHeld,
+        IReadOnlyList<string> Permissions, bool IsPartnerEmployee, int Clients, bool IsSuperAdmin, Permission PermissionsHeld,
         bool CanMakeSuperAdmins, bool CanChangeAccess);
 
     public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
@@ -86,7 +85,6 @@ public class UserModel(IMediator mediator) : PageModel
                     m.ExplicitPermissions,
                     m.IsPartnerEmployee,
                     Clients = db.Memberships.Count(c => c.UserId == m.UserId && c.PartnerHubId == hubId),
-                    HasAccessLink = db.AccessLinks.Any(l => l.PartnerHubId == hubId && l.EmployeeUserId == m.UserId),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
             if (user is null) return Failure.NotFound; // not a user of this partner account: another tenant's id finds nothing
@@ -96,7 +94,7 @@ public class UserModel(IMediator mediator) : PageModel
                 : Domain.Permissions.Describe(user.ExplicitPermissions & Domain.Permissions.PartnerAccount).ToList();
             return new Model(SettingsHeader.For(scope.Account, SettingsHeader.Users), request.UserId, user.UserName, user.UserEmail,
                 PartnerEmailDomain.Covers(domains, user.UserEmail), Domain.Permissions.DescribePartnerAccess(user.AccessType, user.ExplicitPermissions),
-                permissions, user.IsPartnerEmployee, user.Clients, user.HasAccessLink, user.AccessType == AccessType.SuperAdmin,
+                permissions, user.IsPartnerEmployee, user.Clients, user.AccessType == AccessType.SuperAdmin,
                 user.ExplicitPermissions & Domain.Permissions.PartnerAccount, scope.Account.Membership.IsSuperAdmin,
                 scope.Account.Membership.IsSuperAdmin || user.AccessType != AccessType.SuperAdmin);
         }
@@ -129,7 +127,7 @@ public class UserModel(IMediator mediator) : PageModel
                 PartnerPermissionFields.Parse(request.Permissions), clock.GetUtcNow());
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
             await db.SaveChangesAsync(cancellationToken);
-            var name = member.User?.Name ?? member.UserName;
+            var name = member.UserName;
             return outcome.Changed
                 ? $"{name}'s access is now: {Domain.Permissions.DescribePartnerAccess(member.AccessType, member.ExplicitPermissions)}."
                 : $"{name}'s access was already that.";
@@ -153,7 +151,7 @@ public class UserModel(IMediator mediator) : PageModel
             var partner = await scope.LoadAccountAsync(cancellationToken);
             var member = partner.MembershipOf(request.UserId);
             if (member is null) return Failure.NotFound;
-            var name = member.User?.Name ?? member.UserName;
+            var name = member.UserName;
             var was = member.IsPartnerEmployee;
             partner.TagPartnerEmployee(request.UserId, request.On);
             if (!request.On)
