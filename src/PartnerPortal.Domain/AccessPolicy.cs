@@ -16,6 +16,7 @@ public static class AccessPolicy
         Right.ApproveAccessLinks => CanApproveAccessLinks(membership),
         Right.AddAndEditUsers => CanAddAndEditUsers(membership),
         Right.ChangeEmailDomains => CanChangeEmailDomains(membership),
+        Right.ChangeSecuritySettings => CanChangeSecuritySettings(membership),
         _ => false,
     };
 
@@ -38,6 +39,9 @@ public static class AccessPolicy
 
     /// <summary>Only a Super Admin changes the partner employee email domains.</summary>
     public static bool CanChangeEmailDomains(Membership? inPartner) => inPartner?.IsSuperAdmin == true;
+
+    /// <summary>B7: only a Super Admin requires two-factor sign-in of every user of the account.</summary>
+    public static bool CanChangeSecuritySettings(Membership? inAccount) => inAccount?.IsSuperAdmin == true;
 
     /// <summary>R4: a link is reset by its owner or a Super Admin of the partner.</summary>
     public static bool CanResetAccessLink(Membership? inPartner, Guid ownerUserId) =>

@@ -38,6 +38,9 @@ public class Account : AggregateRoot
     public int PaidSalesHubSeats { get; private set; }
     public int PaidServiceHubSeats { get; private set; }
 
+    /// <summary>B7: every user of this account must sign in with two-factor; one without it is sent to enrolment first.</summary>
+    public bool RequiresTwoFactor { get; private set; }
+
     /// <summary>
     /// The version of who holds what in this account, bumped by every real change of a member's
     /// access (<see cref="Change"/>, <see cref="Join"/>, <see cref="Leave"/>). It is the row's
@@ -162,6 +165,19 @@ public class Account : AggregateRoot
         _emailDomains.Remove(existing);
         return Outcome.Done;
     }
+
+    /// <summary>B7: only a Super Admin requires (or stops requiring) two-factor sign-in for every user of the account.</summary>
+    public Outcome RequireTwoFactor(Guid actorUserId, bool required)
+    {
+        if (!AccessPolicy.CanChangeSecuritySettings(MembershipOf(actorUserId))) return Outcome.Refused(OnlySuperAdminsRequireTwoFactor);
+        if (RequiresTwoFactor == required) return Outcome.Unchanged;
+        RequiresTwoFactor = required;
+        Raise(new AccessChanged(HubId, IsPartner ? HubId : null, required ? "Two-factor sign-in required" : "Two-factor sign-in no longer required",
+            "Every user of the account", required ? "Optional" : "Required", required ? "Required" : "Optional"));
+        return Outcome.Done;
+    }
+
+    public const string OnlySuperAdminsRequireTwoFactor = "Only a Super Admin can change whether two-factor sign-in is required.";
 
     public const string OnlySuperAdminsChangeDomains = "Only a Super Admin can change the partner employee email domains.";
 
@@ -348,6 +364,9 @@ public class Account : AggregateRoot
             {
                 stays[userId] = $"Stays: {membership.UserName} is the only Super Admin of {Name}, and a client account always keeps one. " +
                     "Ask the client to make someone else Super Admin, then remove them there.";
+                // B4: the receipt and the client's trail say that they stayed, and why.
+                if (action is not null)
+                    Raise(new AccessChanged(HubId, partnerHubId, $"{action}: stays, the only Super Admin", SubjectOf(membership), membership.Describe(), membership.Describe()));
                 continue;
             }
             if (membership.IsSuperAdmin) superAdminsLeft--;

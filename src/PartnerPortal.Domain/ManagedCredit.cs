@@ -5,7 +5,14 @@ public static class ManagedCredit
 {
     /// <summary>USD 1,000 of MRR is 10 managed points, split evenly between the partners actively servicing the client.</summary>
     public static decimal PointsPerPartner(decimal monthlyRecurringRevenue, int activePartners) =>
-        activePartners <= 0 ? 0m : Math.Round(monthlyRecurringRevenue / activePartners / 100m, 2, MidpointRounding.ToZero);
+        Points(ShareOf(monthlyRecurringRevenue, activePartners));
+
+    /// <summary>A partner's managed MRR from a client: its MRR split evenly between the partners actively servicing it.</summary>
+    public static decimal ShareOf(decimal monthlyRecurringRevenue, int activePartners) =>
+        activePartners <= 0 ? 0m : monthlyRecurringRevenue / activePartners;
+
+    /// <summary>Managed points for managed MRR: USD 1,000 is 10 points, to the hundredth, rounded down.</summary>
+    public static decimal Points(decimal managedMrr) => Math.Round(managedMrr / 100m, 2, MidpointRounding.ToZero);
 
     /// <summary>
     /// Whether a member's work in a client counts for the partner's managed credit: a partner employee

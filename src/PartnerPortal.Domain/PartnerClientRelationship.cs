@@ -121,7 +121,7 @@ public class PartnerClientRelationship : AggregateRoot
     /// <summary>How the state reads in an audit entry: "Ending on 2026-12-01".</summary>
     public string Describe() => Describe(State, EndsAt);
 
-    private static string Describe(RelationshipState state, DateTimeOffset? endsAt) => state == RelationshipState.Ending && endsAt is { } date
+    public static string Describe(RelationshipState state, DateTimeOffset? endsAt) => state == RelationshipState.Ending && endsAt is { } date
         ? $"Ending on {date.UtcDateTime:yyyy-MM-dd}"
         : state.Display();
 

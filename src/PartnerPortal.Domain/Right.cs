@@ -16,4 +16,7 @@ public enum Right
 
     /// <summary>Super Admin of the partner account: adds and removes partner employee email domains.</summary>
     ChangeEmailDomains,
+
+    /// <summary>B7: Super Admin of the account: requires two-factor sign-in of every user.</summary>
+    ChangeSecuritySettings,
 }

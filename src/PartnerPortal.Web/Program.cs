@@ -62,6 +62,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/");
         o.Conventions.AllowAnonymousToPage("/SignIn");
         o.Conventions.AllowAnonymousToPage("/Welcome");
+        o.Conventions.AllowAnonymousToPage("/SignInTwoFactor");
         o.Conventions.AllowAnonymousToPage("/Error");
     })
     .AddMvcOptions(o =>
@@ -88,7 +89,7 @@ builder.Services.AddScoped<MailOutbox>();
 builder.Services.AddScoped<OutboxDispatcher>();
 builder.Services.AddScoped<RelationshipEnder>();
 builder.Services.AddScoped<PartnerPortal.Web.Pages.Partner.ClientAccessManager.RemovePartnerEmployees.Planner>();
-builder.Services.AddScoped<PartnerPortal.Web.Pages.Settings.RemoveUserModel.Removal>();
+builder.Services.AddScoped<PartnerPortal.Web.Pages.Partner.Offboarding>();
 builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
 if (builder.Configuration.GetValue("Jobs:Enabled", true))
 {
@@ -124,6 +125,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseUnavailableWhenSessionsCannotBeChecked();
+app.UseTwoFactorEnrolment();
 app.UseMiddleware<RouteLogContext>();
 app.UseAuthorization();
 

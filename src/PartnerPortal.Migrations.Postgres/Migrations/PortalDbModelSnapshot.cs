@@ -348,6 +348,9 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.Property<int>("PaidServiceHubSeats")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("RequiresTwoFactor")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -387,6 +390,8 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.HasIndex("ClientHubId");
 
                     b.HasIndex("EmployeeUserId");
+
+                    b.HasIndex("PartnerHubId", "ClientHubId", "EmployeeUserId");
 
                     b.HasIndex("PartnerHubId", "EmployeeUserId", "ClientHubId")
                         .IsUnique();

@@ -350,6 +350,9 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("PaidServiceHubSeats")
                         .HasColumnType("int");
 
+                    b.Property<bool>("RequiresTwoFactor")
+                        .HasColumnType("bit");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -389,6 +392,8 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("ClientHubId");
 
                     b.HasIndex("EmployeeUserId");
+
+                    b.HasIndex("PartnerHubId", "ClientHubId", "EmployeeUserId");
 
                     b.HasIndex("PartnerHubId", "EmployeeUserId", "ClientHubId")
                         .IsUnique();

@@ -333,6 +333,9 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("PaidServiceHubSeats")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RequiresTwoFactor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -370,6 +373,8 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("ClientHubId");
 
                     b.HasIndex("EmployeeUserId");
+
+                    b.HasIndex("PartnerHubId", "ClientHubId", "EmployeeUserId");
 
                     b.HasIndex("PartnerHubId", "EmployeeUserId", "ClientHubId")
                         .IsUnique();

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using FluentValidation;
+using Microsoft.AspNetCore.Authentication;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -37,14 +39,20 @@ public class SignInModel(IMediator mediator, SignInThrottle throttle) : PageMode
         }
         var result = await mediator.Send(Data, ct);
         if (this.FailureResult(result, nameof(Data)) is { } failure) return failure;
-        return result.Succeeded ? LocalRedirect(SafeReturnUrl) : Page();
+        if (!result.Succeeded) return Page();
+        // B7: the password was right; the authenticator code comes next.
+        return result.Value == Outcome.CodeNeeded ? RedirectToPage("/SignInTwoFactor", new { ReturnUrl = SafeReturnUrl }) : LocalRedirect(SafeReturnUrl);
     }
 
     private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 
+    /// <summary>Signed in, or (B7) the password was right and the second step is due.</summary>
+    public enum Outcome { SignedIn, CodeNeeded }
+
     // Not an ICommand: the attempts taken for lockout must stay taken when sign-in fails.
     [NotAccountScoped("Signing in happens before there is a user to authorize.")]
-    public sealed record Command : IRequest<Result<Guid>>
+
+    public sealed record Command : IRequest<Result<Outcome>>
     {
         public string Email { get; init; } = "";
         public string Password { get; init; } = "";
@@ -63,9 +71,9 @@ public class SignInModel(IMediator mediator, SignInThrottle throttle) : PageMode
     }
 
     public sealed class Handler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IPasswordHasher<PortalUser> hasher,
-        SignInAttempts attempts, DecoyPassword decoy) : IRequestHandler<Command, Result<Guid>>
+        SignInAttempts attempts, DecoyPassword decoy) : IRequestHandler<Command, Result<Outcome>>
     {
-        public async Task<Result<Guid>> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<Result<Outcome>> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByEmailAsync(request.Email.Trim());
             // Unknown and locked answer like a wrong password, after a password check of the same cost.
@@ -78,9 +86,15 @@ public class SignInModel(IMediator mediator, SignInThrottle throttle) : PageMode
                 return Failure.Refused(NotSignedIn);
             await attempts.GiveBackAsync(user, cancellationToken);
             if (user.TwoFactorEnabled)
-                return Failure.Refused("This sign-in uses two-step verification, which Partner Portal cannot complete yet. Ask an administrator to turn it off for now.");
+            {
+                // B7: remembered (for a few minutes, in Identity's two-factor cookie) as half signed in; the code page finishes.
+                var halfway = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
+                halfway.AddClaim(new Claim(ClaimTypes.Name, user.Id.ToString()));
+                await signIn.Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(halfway));
+                return Outcome.CodeNeeded;
+            }
             await signIn.SignInAsync(user, isPersistent: false);
-            return user.Id;
+            return Outcome.SignedIn;
         }
     }
 }

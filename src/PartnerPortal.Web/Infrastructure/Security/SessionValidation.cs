@@ -32,8 +32,13 @@ public static class SessionValidation
         string? current;
         try
         {
-            current = await services.GetRequiredService<PortalDb>().Users.AsNoTracking()
-                .Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+            // B7 in the same read: whether an account of theirs requires two-factor sign-in that they have not set up.
+            var db = services.GetRequiredService<PortalDb>();
+            var session = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new { u.SecurityStamp, MustEnrol = !u.TwoFactorEnabled && TwoFactorRules.RequiringAccounts(db, userId).Any() })
+                .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+            current = session?.SecurityStamp;
+            if (session?.MustEnrol == true) context.HttpContext.Items[TwoFactorRules.MustEnrolKey] = true;
         }
         catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
         {

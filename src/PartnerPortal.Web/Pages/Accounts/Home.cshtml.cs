@@ -16,6 +16,8 @@ public class HomeModel(IMediator mediator) : PageModel
     {
         var result = await mediator.Send(new Query(hubId), ct);
         if (!result.Succeeded) return this.Refusal(result);
+        // A partner account's home is its Partner dashboard.
+        if (result.Value.Kind == AccountKind.Partner) return RedirectToPage("/Partner/Dashboard/Index", new { hubId });
         View = result.Value;
         return Page();
     }

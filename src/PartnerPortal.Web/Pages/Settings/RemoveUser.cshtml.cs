@@ -6,6 +6,7 @@ using PartnerPortal.Data;
 using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure;
 using PartnerPortal.Web.Infrastructure.Authorization;
+using PartnerPortal.Web.Pages.Partner;
 using PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
 namespace PartnerPortal.Web.Pages.Settings;
@@ -48,7 +49,7 @@ public class RemoveUserModel(IMediator mediator) : PageModel
     /// <param name="Refusal">Why they cannot be removed (yourself, the last Super Admin, a Super Admin and you are not one), or null.</param>
     public sealed record Model(SettingsHeader Header, Guid UserId, string Name, string Email, RemovePartnerEmployees.Review Review, string? Refusal);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, Removal removal) : IRequestHandler<Query, Result<Model>>
+    public sealed class Handler(PortalDb db, AccessScope scope, Offboarding removal) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -69,38 +70,9 @@ public class RemoveUserModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class CommandHandler(PortalDb db, AccessScope scope, Removal removal) : IRequestHandler<Command, Result<string>>
+    public sealed class CommandHandler(Offboarding offboarding) : IRequestHandler<Command, Result<string>>
     {
-        public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
-        {
-            var partner = await scope.LoadAccountAsync(cancellationToken);
-            var name = partner.MembershipOf(request.UserId) is { } member ? member.UserName : null;
-            if (name is null) return Failure.NotFound;
-            var outcome = partner.RemoveUser(scope.Account.Membership.UserId, request.UserId);
-            if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
-            var plan = await removal.PlanAsync(request.HubId, request.UserId, cancellationToken);
-            if (!plan.Succeeded) return plan.AsFailure();
-            var stays = 0;
-            foreach (var client in plan.Value.Clients.Values)
-                stays += client.RevokePartnerEmployees([request.UserId], request.HubId, "Partner employee removed (user removed from the partner)").Count;
-            // Their access link stops working with their membership; it goes too.
-            await db.AccessLinks.Where(l => l.PartnerHubId == request.HubId && l.EmployeeUserId == request.UserId).ExecuteDeleteAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken); // R12 follows from the domain's events (RelationshipKeeper)
-            var removed = plan.Value.Review.Items.Count - stays;
-            var text = $"{name} was removed from {partner.Name}" + (removed == 0 ? "." : $" and from {removed} client {(removed == 1 ? "account" : "accounts")}.");
-            if (stays > 0) text += $" They stay in {stays} client {(stays == 1 ? "account" : "accounts")} as the only Super Admin there.";
-            return text;
-        }
-    }
-
-    /// <summary>What removing a user takes from the partner's clients: every client where they work for this partner.</summary>
-    public sealed class Removal(PortalDb db, RemovePartnerEmployees.Planner planner)
-    {
-        public async Task<Result<RemovePartnerEmployees.Planner.Plan>> PlanAsync(long partnerHubId, Guid userId, CancellationToken ct)
-        {
-            var clients = await db.Memberships.Where(m => m.UserId == userId && m.PartnerHubId == partnerHubId && m.AccountKind == AccountKind.Client)
-                .Select(m => m.AccountHubId).ToListAsync(ct);
-            return await planner.PlanAsync(partnerHubId, clients.Select(c => new RemovePartnerEmployees.Pair(c, userId)).ToList(), ct, byPartner: true);
-        }
+        public Task<Result<string>> Handle(Command request, CancellationToken cancellationToken) =>
+            offboarding.RunAsync(request.HubId, request.UserId, alsoFromPartner: true, cancellationToken);
     }
 }

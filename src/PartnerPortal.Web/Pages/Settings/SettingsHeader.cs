@@ -9,6 +9,7 @@ public sealed record SettingsHeader(long HubId, string AccountName, string Activ
 {
     public const string Users = "Users";
     public const string EmailDomains = "Partner employee email domains";
+    public const string Security = "Security";
 
     public static SettingsHeader For(AccountView account, string activeTab)
     {

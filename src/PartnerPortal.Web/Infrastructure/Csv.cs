@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text;
+
+namespace PartnerPortal.Web.Infrastructure;
+
+/// <summary>CSV as spreadsheets read it (RFC 4180), written a row at a time to a stream: nothing is built in memory.</summary>
+public static class Csv
+{
+    /// <summary>One field: quoted when it holds a comma, quote or line break; a leading = + - @ is made inert (a spreadsheet would run it as a formula).</summary>
+    public static string Field(string? value)
+    {
+        var text = value ?? "";
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r') text = "'" + text;
+        return text.IndexOfAny([',', '"', '\n', '\r']) < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    public static string Line(params string?[] fields) => string.Join(',', fields.Select(Field)) + "\r\n";
+
+    public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes <paramref name="rows"/> under <paramref name="header"/> as they are read.</summary>
+    public static async Task WriteAsync<T>(Stream body, IReadOnlyList<string> header, IAsyncEnumerable<T> rows, Func<T, string?[]> fields, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(fields);
+        await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
+        await writer.WriteAsync(Line([.. header]));
+        await foreach (var row in rows.WithCancellation(ct)) await writer.WriteAsync(Line(fields(row)));
+        await writer.FlushAsync(ct);
+    }
+}

@@ -1,0 +1,121 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Domain;
+using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
+
+namespace PartnerPortal.Web.Pages.Partner.Dashboard;
+
+/// <summary>
+/// Partner → Dashboard, the partner account's home: clients serviced, relationships ending soon, managed MRR and points
+/// (R15), partner employees with and without access, and the Client list (R18's way in). Any user of the partner sees it;
+/// what a figure costs does not grow with the agency (aggregates in SQL, a page of the list).
+/// </summary>
+public class IndexModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public Model? View { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(long hubId) =>
+        this.ShowListAsync(mediator, new Query(hubId, Search, PageNumber), new Query(hubId), view => View = view);
+
+    public sealed record Query(long HubId, string? Search = null, int Page = 1) : IRequest<Result<Model>>, IAccountRequest
+    {
+        public const int PageSize = Paging.DefaultSize;
+        public const int EndingSoonShown = 10;
+
+        public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.Member);
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or Hub ID.");
+            RuleFor(q => q.Page).IsPageNumber();
+        }
+    }
+
+    public sealed record Ending(long HubId, string Name, DateTimeOffset? EndsAt);
+
+    public sealed record ClientRow(long HubId, string Name, string Relationship, int Employees, int Assigned);
+
+    /// <param name="ManagedMrr">USD a month: each actively serviced client's MRR split evenly between its active partners.</param>
+    public sealed record Model(DashboardHeader Header, string YourAccess, int ClientsServiced, int EndingCount, IReadOnlyList<Ending> EndingSoon,
+        decimal ManagedMrr, decimal ManagedPoints, int EmployeesWithAccess, int EmployeesWithoutAccess, IReadOnlyList<ClientRow> Clients,
+        Paging Paging, string? Search);
+
+    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    {
+        public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var hubId = request.HubId;
+            var current = db.Relationships.Where(r => r.PartnerHubId == hubId
+                && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending));
+            var serviced = await current.CountAsync(cancellationToken);
+            var ending = db.Relationships.Where(r => r.PartnerHubId == hubId && r.State == RelationshipState.Ending);
+            var endingCount = await ending.CountAsync(cancellationToken);
+            var endingSoon = endingCount == 0 ? [] : await ending.OrderBy(r => r.EndsAt).ThenBy(r => r.ClientHubId).Take(Query.EndingSoonShown)
+                .Join(db.Accounts, r => r.ClientHubId, a => a.HubId, (r, a) => new Ending(a.HubId, a.Name, r.EndsAt))
+                .ToListAsync(cancellationToken);
+            endingSoon = endingSoon.OrderBy(e => e.EndsAt).ThenBy(e => e.HubId).ToList();
+
+            // R15: the client's MRR split evenly between the partners actively servicing it. Grouped by how many partners
+            // share a client, so that the few rows read do not grow with the agency; the split itself is the domain's.
+            var shares = await db.Relationships.Where(r => r.PartnerHubId == hubId && r.State == RelationshipState.Active)
+                .Join(db.Accounts, r => r.ClientHubId, a => a.HubId, (r, a) => new
+                {
+                    Mrr = a.MonthlyRecurringRevenue,
+                    Partners = db.Relationships.Count(o => o.ClientHubId == r.ClientHubId && o.State == RelationshipState.Active),
+                })
+                .GroupBy(x => x.Partners).Select(g => new { Partners = g.Key, Mrr = g.Sum(x => x.Mrr) })
+                .ToListAsync(cancellationToken);
+            var managedMrr = shares.Sum(s => ManagedCredit.ShareOf(s.Mrr, s.Partners));
+
+            var employees = db.Memberships.Where(m => m.AccountHubId == hubId && m.IsPartnerEmployee);
+            var employeeCount = await employees.CountAsync(cancellationToken);
+            var withAccess = employeeCount == 0 ? 0 : await employees
+                .CountAsync(m => db.Memberships.Any(c => c.UserId == m.UserId && c.PartnerHubId == hubId), cancellationToken);
+
+            // The Client list: a page of the clients serviced, in name order.
+            var search = Picker.Search(request.Search, db);
+            var clients = current.Join(db.Accounts.AsNoTracking(), r => r.ClientHubId, a => a.HubId, (r, a) => new { Relationship = r, Account = a });
+            Paging paging;
+            if (search is null)
+            {
+                paging = await Paging.CountAsync(current, request.Page, Query.PageSize, cancellationToken);
+            }
+            else
+            {
+                var matching = db.Accounts.Where(Picker.Matches(search, [])).Select(a => a.HubId);
+                clients = clients.Where(x => matching.Contains(x.Account.HubId));
+                paging = await Paging.CountAheadAsync(clients, request.Page, Query.PageSize, cancellationToken);
+            }
+            var page = await clients.OrderBy(x => x.Account.Name).ThenBy(x => x.Account.HubId).Skip(paging.Skip).Take(Query.PageSize)
+                .Select(x => new
+                {
+                    x.Account.HubId,
+                    x.Account.Name,
+                    x.Relationship.State,
+                    x.Relationship.EndsAt,
+                    Employees = db.Memberships.Count(m => m.AccountHubId == x.Account.HubId && m.PartnerHubId == hubId),
+                    Assigned = db.Assignments.Count(s => s.PartnerHubId == hubId && s.ClientHubId == x.Account.HubId),
+                })
+                .ToListAsync(cancellationToken);
+            var rows = page.Select(c => new ClientRow(c.HubId, c.Name, PartnerClientRelationship.Describe(c.State, c.EndsAt), c.Employees, c.Assigned)).ToList();
+
+            var membership = scope.Account.Membership;
+            return new Model(DashboardHeader.For(scope.Account, DashboardHeader.Overview),
+                membership.AccessType.Display() + (membership.IsPartnerEmployee ? " · Partner employee" : ""),
+                serviced, endingCount, endingSoon, managedMrr, ManagedCredit.Points(managedMrr), withAccess, employeeCount - withAccess, rows, paging,
+                request.Search);
+        }
+    }
+}

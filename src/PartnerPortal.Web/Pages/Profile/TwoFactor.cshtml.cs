@@ -1,0 +1,169 @@
+using System.Text;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
+using PartnerPortal.Web.Infrastructure.Security;
+using QRCoder;
+
+namespace PartnerPortal.Web.Pages.Profile;
+
+/// <summary>
+/// B7: your two-factor sign-in. Set up an authenticator app (the key and a QR code), verify a code to turn it on, keep the
+/// recovery codes shown once; new recovery codes; turn it off unless an account you belong to requires it.
+/// </summary>
+public class TwoFactorModel(IMediator mediator) : PageModel
+{
+    public const int RecoveryCodeCount = 10;
+
+    [BindProperty(Name = "code")] public string? Code { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public Model? View { get; private set; }
+
+    /// <summary>Recovery codes, shown once: right after turning two-factor on or making new ones.</summary>
+    public IReadOnlyList<string>? RecoveryCodes { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        View = await mediator.Send(new Query(), ct);
+        return Page();
+    }
+
+    /// <summary>Set up an authenticator app: a new key (any earlier, unverified one stops working).</summary>
+    public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
+    {
+        var result = await mediator.Send(new Change(Change.Kind.NewKey), ct);
+        if (!result.Succeeded) return this.FailureResult(result) ?? await OnGetAsync(ct);
+        return RedirectToPage(new { ReturnUrl });
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(CancellationToken ct)
+    {
+        var result = await mediator.Send(new Change(Change.Kind.Enable, Code ?? ""), ct);
+        if (!result.Succeeded)
+        {
+            if (this.FailureResult(result) is { } failure) return failure;
+            return await OnGetAsync(ct);
+        }
+        RecoveryCodes = result.Value.Codes;
+        return await OnGetAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostRecoveryCodesAsync(CancellationToken ct)
+    {
+        var result = await mediator.Send(new Change(Change.Kind.NewRecoveryCodes), ct);
+        if (!result.Succeeded) return this.FailureResult(result) ?? await OnGetAsync(ct);
+        RecoveryCodes = result.Value.Codes;
+        return await OnGetAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
+    {
+        var result = await mediator.Send(new Change(Change.Kind.Disable), ct);
+        if (!result.Succeeded) return this.FailureResult(result) ?? await OnGetAsync(ct);
+        this.Flash("Two-factor sign-in is off. You sign in with your password alone.");
+        return RedirectToPage();
+    }
+
+    [NotAccountScoped("Your own sign-in, not an account's.")]
+    public sealed record Query : IRequest<Model>;
+
+    /// <param name="Key">The authenticator key being set up (not yet verified), grouped by four; null when none or when on.</param>
+    /// <param name="QrCode">The key as a QR code (a PNG data URI) for the app to scan.</param>
+    /// <param name="RequiredBy">The accounts you belong to that require two-factor sign-in (a few).</param>
+    public sealed record Model(string Email, bool Enabled, string? Key, string? QrCode, int RecoveryCodesLeft, IReadOnlyList<string> RequiredBy);
+
+    public sealed class Handler(UserManager<PortalUser> users, ICurrentUser me, PortalDb db) : IRequestHandler<Query, Model>
+    {
+        public async Task<Model> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var user = await users.FindByIdAsync(me.UserId.ToString()) ?? throw new InvalidOperationException("The signed-in user does not exist.");
+            var requiredBy = await TwoFactorRules.RequiredByAsync(db, me.UserId, cancellationToken);
+            if (user.TwoFactorEnabled)
+                return new Model(user.Email!, true, null, null, await users.CountRecoveryCodesAsync(user), requiredBy);
+            var key = await users.GetAuthenticatorKeyAsync(user);
+            return new Model(user.Email!, false, key is null ? null : Grouped(key), key is null ? null : QrCodeOf(user.Email!, key), 0, requiredBy);
+        }
+
+        private static string Grouped(string key)
+        {
+            var text = new StringBuilder();
+            for (var i = 0; i < key.Length; i += 4) text.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+            return text.ToString().TrimEnd().ToLowerInvariant();
+        }
+
+        private static string QrCodeOf(string email, string key)
+        {
+            var uri = $"otpauth://totp/{Uri.EscapeDataString(TwoFactorRules.Issuer)}:{Uri.EscapeDataString(email)}?secret={key}&issuer={Uri.EscapeDataString(TwoFactorRules.Issuer)}&digits=6";
+            using var generator = new QRCodeGenerator();
+            using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
+            return "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));
+        }
+    }
+
+    /// <summary>Recovery codes just made (none for changes that make none).</summary>
+    public sealed record NewCodes(IReadOnlyList<string> Codes);
+
+    /// <summary>A change of your own two-factor sign-in; the answer carries new recovery codes when there are some.</summary>
+    [NotAccountScoped("Your own sign-in, not an account's.")]
+    public sealed record Change(Change.Kind What, string Code = "") : ICommand<Result<NewCodes>>
+    {
+        public enum Kind { NewKey, Enable, NewRecoveryCodes, Disable }
+    }
+
+    public sealed class ChangeValidator : AbstractValidator<Change>
+    {
+        public ChangeValidator()
+        {
+            RuleFor(c => c.Code).NotEmpty().WithMessage("Enter the 6-digit code your authenticator app shows.").When(c => c.What == Change.Kind.Enable);
+            RuleFor(c => c.Code).MaximumLength(50).WithMessage("A code has at most 50 characters.");
+        }
+    }
+
+    public sealed class ChangeHandler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ICurrentUser me, PortalDb db)
+        : IRequestHandler<Change, Result<NewCodes>>
+    {
+        public async Task<Result<NewCodes>> Handle(Change request, CancellationToken cancellationToken)
+        {
+            var user = await users.FindByIdAsync(me.UserId.ToString()) ?? throw new InvalidOperationException("The signed-in user does not exist.");
+            IReadOnlyList<string> codes = [];
+            switch (request.What)
+            {
+                case Change.Kind.NewKey:
+                    if (user.TwoFactorEnabled) return Failure.Refused("Two-factor sign-in is already on. Turn it off first to set up another app.");
+                    await users.ResetAuthenticatorKeyAsync(user);
+                    break;
+                case Change.Kind.Enable:
+                    if (user.TwoFactorEnabled) return Failure.Refused("Two-factor sign-in is already on.");
+                    if (await users.GetAuthenticatorKeyAsync(user) is null) return Failure.Refused("Set up an authenticator app first.");
+                    var code = new string(request.Code.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+                    if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+                        return Failure.Refused("That code is not correct. Enter the 6-digit code your authenticator app shows now; nothing was changed.");
+                    await users.SetTwoFactorEnabledAsync(user, true);
+                    codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
+                    break;
+                case Change.Kind.NewRecoveryCodes:
+                    if (!user.TwoFactorEnabled) return Failure.Refused("Turn two-factor sign-in on first.");
+                    codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
+                    break;
+                case Change.Kind.Disable:
+                    if (!user.TwoFactorEnabled) return new NewCodes([]);
+                    var requiredBy = await TwoFactorRules.RequiredByAsync(db, me.UserId, cancellationToken);
+                    if (requiredBy.Count > 0) return Failure.Refused($"{requiredBy[0]} requires two-factor sign-in for every user, so it stays on.");
+                    await users.SetTwoFactorEnabledAsync(user, false);
+                    await users.ResetAuthenticatorKeyAsync(user);
+                    break;
+            }
+            // The changes above renew the security stamp, which ends every session (SessionValidation): this one goes on.
+            await signIn.SignInAsync(user, isPersistent: false);
+            return new NewCodes(codes);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using PartnerPortal.Data;
+using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
+using PartnerPortal.Web.Infrastructure.Security;
+
+namespace PartnerPortal.Web.Pages;
+
+/// <summary>
+/// B7: the second step of signing in, after a right password — the 6-digit code of the authenticator app, or one of the
+/// recovery codes. Wrong codes count toward the same lockout as wrong passwords.
+/// </summary>
+[EnableRateLimiting(RateLimits.SignIn)]
+public class SignInTwoFactorModel(IMediator mediator, SignInManager<PortalUser> signIn) : PageModel
+{
+    public const string WrongCode = "That code is not correct. Enter the 6-digit code your authenticator app shows now.";
+    public const string WrongRecoveryCode = "That recovery code is not correct, or it was used already.";
+    public const string StartAgain = "Your sign-in took too long or was not started here. Enter your email and password again.";
+
+    [BindProperty] public Command Data { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not null) return Page();
+        this.Flash(StartAgain);
+        return RedirectToPage("/SignIn", new { ReturnUrl });
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await mediator.Send(Data, ct);
+        if (this.FailureResult(result, nameof(Data)) is { } failure) return failure;
+        if (result.Succeeded) return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        if (result.Message == StartAgain)
+        {
+            this.Flash(StartAgain);
+            return RedirectToPage("/SignIn", new { ReturnUrl });
+        }
+        return Page();
+    }
+
+    // Not an ICommand: a wrong code counts toward the lockout even though it fails.
+    [NotAccountScoped("The second step of signing in happens before there is a user to authorize.")]
+    public sealed record Command : IRequest<Result<bool>>
+    {
+        /// <summary>The authenticator app's code; or, when <see cref="UseRecoveryCode"/>, a recovery code.</summary>
+        public string Code { get; init; } = "";
+        public bool UseRecoveryCode { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Code).NotEmpty().WithMessage("Enter the code.")
+            .MaximumLength(50).WithMessage("A code has at most 50 characters.");
+    }
+
+    public sealed class Handler(SignInManager<PortalUser> signIn) : IRequestHandler<Command, Result<bool>>
+    {
+        public async Task<Result<bool>> Handle(Command request, CancellationToken cancellationToken)
+        {
+            if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return Failure.Refused(StartAgain);
+            var code = new string(request.Code.Where(c => !char.IsWhiteSpace(c) && (request.UseRecoveryCode || c != '-')).ToArray());
+            var result = request.UseRecoveryCode
+                ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
+                : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+            if (result.Succeeded) return true;
+            if (result.IsLockedOut) return Failure.Refused(SignInModel.NotSignedIn);
+            return Failure.Refused(request.UseRecoveryCode ? WrongRecoveryCode : WrongCode);
+        }
+    }
+}
