@@ -51,6 +51,17 @@ public sealed class BrowserLikeClient : IDisposable
         return (response.StatusCode, await ParseAsync(response));
     }
 
+    /// <summary>Opens <paramref name="url"/> and follows its redirects as a browser does (a few at most).</summary>
+    public async Task<(HttpStatusCode Status, IDocument Page)> FollowAsync(string url)
+    {
+        for (var hops = 0; ; hops++)
+        {
+            using var response = await GetAsync(url);
+            if (hops == 5 || response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther)) return (response.StatusCode, await ParseAsync(response));
+            url = LocationOf(response);
+        }
+    }
+
     /// <summary>Opens <paramref name="pageUrl"/>, fills the form (first one, or the one matching <paramref name="formSelector"/>) and submits it.</summary>
     public Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, IDictionary<string, string> fields, string formSelector = "main form[method=post]") =>
         SubmitFormAsync(pageUrl, fields.AsEnumerable(), formSelector);

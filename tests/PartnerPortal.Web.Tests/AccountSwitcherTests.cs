@@ -39,7 +39,7 @@ public sealed class AccountSwitcherTests(PortalFixture fixture) : PortalTest(fix
         var world = await BuildAsync();
         using var bea = await Fixture.SignedInAsync(world.Boss);
 
-        var (_, home) = await bea.GetPageAsync($"/{world.Agency}/home");
+        var (_, home) = await bea.FollowAsync($"/{world.Agency}/home");
         Assert.Equal(["Switch Agency"], Menu(home));
         Assert.NotNull(home.QuerySelectorAll("[aria-labelledby=account-switcher] a").SingleOrDefault(a => a.TextContent.Trim() == "All your accounts…"));
 
@@ -47,7 +47,7 @@ public sealed class AccountSwitcherTests(PortalFixture fixture) : PortalTest(fix
         await bea.GetPageAsync($"/{world.Clients[41].HubId}/home");
         var (_, client) = await bea.GetPageAsync($"/{world.Clients[6].HubId}/home");
         Assert.Equal(["Switch Agency", "Client 07", "Client 42"], Menu(client));
-        var (_, back) = await bea.GetPageAsync($"/{world.Agency}/home");
+        var (_, back) = await bea.FollowAsync($"/{world.Agency}/home");
         Assert.Equal(["Switch Agency", "Client 07", "Client 42"], Menu(back));
         Assert.True(Menu(back).Count <= AccountSwitcher.Size);
     }
@@ -59,7 +59,7 @@ public sealed class AccountSwitcherTests(PortalFixture fixture) : PortalTest(fix
         using var bea = await Fixture.SignedInAsync(world.Boss);
         bea.Cookies.Add(BrowserLikeClient.BaseAddress, new Cookie(RecentAccounts.Cookie, $"{Personas.Brightwave}.{Personas.HarborCoffee}.x.-5.{world.Clients[2].HubId}"));
 
-        var (status, home) = await bea.GetPageAsync($"/{world.Agency}/home");
+        var (status, home) = await bea.FollowAsync($"/{world.Agency}/home");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(["Switch Agency", "Client 03"], Menu(home));
     }

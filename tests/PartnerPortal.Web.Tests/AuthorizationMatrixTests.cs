@@ -42,7 +42,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         ["GET error/{code:int?}"] = ("/error/404", "", [200, 200, 200, 200, 200, 200, 200]),
         ["POST error/{code:int?}"] = ("/error/404", "", [200, 200, 200, 200, 200, 200, 200]),
         ["GET accounts"] = ("/accounts", "", [SignIn, 200, 200, 200, 200, 200, 200]),
-        ["GET {hubId:long}/home"] = ($"/{Personas.Brightwave}/home", "", [SignIn, 200, 200, 200, 403, 403, 403]),
+        ["GET {hubId:long}/home"] = ($"/{Personas.Brightwave}/home", "", [SignIn, Elsewhere, Elsewhere, Elsewhere, 403, 403, 403]), // a partner's home is its dashboard
         [$"GET {Cam}"] = (CamUrl, "", [SignIn, 200, 200, 403, 403, 403, 403]),
         [$"GET {Cam}/access-link"] = ($"{CamUrl}/access-link?employee={{diego}}", "", [SignIn, 200, 200, 403, 403, 403, 403]),
         [$"POST {Cam}/access-link?handler=Reset"] = ($"{CamUrl}/access-link?handler=Reset", "", [SignIn, Elsewhere, Elsewhere, 403, 403, 403, 403]),
@@ -102,6 +102,50 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
             "Data.Domain=brightwave-matrix.test", [SignIn, Elsewhere, 403, 403, 403, 403, 403]),
         ["POST {hubId:long}/settings/partner-email-domains?handler=Remove"] = ($"/{Personas.Brightwave}/settings/partner-email-domains?handler=Remove",
             "domain=not-brightwaves.test", [SignIn, 200, 403, 403, 403, 403, 403]),
+        // The Partner dashboard (R16-R19, B4): any user of the partner sees the dashboard and its client pages; the partner employee
+        // list and assigning take Partner employee management (R19: Ben has Client access manager only); removing access and
+        // offboarding take Client access manager (R10). The posts are refused or change nothing (an unserviced Hub ID, no
+        // employee chosen, a mistyped REMOVE, removing yourself).
+        ["GET {hubId:long}/partner/dashboard"] = ($"/{Personas.Brightwave}/partner/dashboard", "", [SignIn, 200, 200, 200, 403, 403, 403]),
+        ["GET {hubId:long}/partner/dashboard/employees"] = ($"/{Personas.Brightwave}/partner/dashboard/employees", "", [SignIn, 200, 403, 403, 403, 403, 403]),
+        ["GET {hubId:long}/partner/dashboard/employees/{employeeId:guid}"] = ($"/{Personas.Brightwave}/partner/dashboard/employees/{{hana}}", "",
+            [SignIn, 200, 403, 403, 403, 403, 403]),
+        ["GET {hubId:long}/partner/dashboard/employees/{employeeId:guid}/assign"] = ($"/{Personas.Brightwave}/partner/dashboard/employees/{{hana}}/assign", "",
+            [SignIn, 200, 403, 403, 403, 403, 403]),
+        ["POST {hubId:long}/partner/dashboard/employees/{employeeId:guid}/assign"] = ($"/{Personas.Brightwave}/partner/dashboard/employees/{{hana}}/assign",
+            $"clients={Personas.Ironwood}", [SignIn, 200, 403, 403, 403, 403, 403]),
+        ["GET {hubId:long}/partner/dashboard/employees/{employeeId:guid}/clients/{clientHubId:long}/remove"] = (
+            $"/{Personas.Brightwave}/partner/dashboard/employees/{{emma}}/clients/{Personas.HarborCoffee}/remove", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        ["POST {hubId:long}/partner/dashboard/employees/{employeeId:guid}/clients/{clientHubId:long}/remove"] = (
+            $"/{Personas.Brightwave}/partner/dashboard/employees/{{emma}}/clients/{Personas.HarborCoffee}/remove", "confirm=remove", [SignIn, 200, 200, 403, 403, 403, 403]),
+        ["GET {hubId:long}/partner/dashboard/employees/{employeeId:guid}/offboard"] = ($"/{Personas.Brightwave}/partner/dashboard/employees/{{hana}}/offboard", "",
+            [SignIn, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere]),
+        ["POST {hubId:long}/partner/dashboard/employees/{employeeId:guid}/offboard?handler=Review"] = (
+            $"/{Personas.Brightwave}/partner/dashboard/employees/{{hana}}/offboard?handler=Review", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        ["POST {hubId:long}/partner/dashboard/employees/{employeeId:guid}/offboard?handler=Confirm"] = (
+            $"/{Personas.Brightwave}/partner/dashboard/employees/{{ava}}/offboard?handler=Confirm", "alsoFromPartner=true", [SignIn, 200, 200, 403, 403, 403, 403]),
+        ["GET {hubId:long}/partner/dashboard/clients/{clientHubId:long}"] = ($"/{Personas.Brightwave}/partner/dashboard/clients/{Personas.HarborCoffee}", "",
+            [SignIn, 200, 200, 200, 403, 403, 403]),
+        ["GET {hubId:long}/partner/dashboard/clients/{clientHubId:long}/add-employee"] = (
+            $"/{Personas.Brightwave}/partner/dashboard/clients/{Personas.HarborCoffee}/add-employee", "", [SignIn, 200, 403, 403, 403, 403, 403]),
+        ["POST {hubId:long}/partner/dashboard/clients/{clientHubId:long}/add-employee"] = (
+            $"/{Personas.Brightwave}/partner/dashboard/clients/{Personas.HarborCoffee}/add-employee", "employee=", [SignIn, 200, 403, 403, 403, 403, 403]),
+        ["GET {hubId:long}/partner/dashboard/clients/{clientHubId:long}/remove-access"] = (
+            $"/{Personas.Brightwave}/partner/dashboard/clients/{Personas.HarborCoffee}/remove-access", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        ["POST {hubId:long}/partner/dashboard/clients/{clientHubId:long}/remove-access"] = (
+            $"/{Personas.Brightwave}/partner/dashboard/clients/{Personas.HarborCoffee}/remove-access", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        [$"GET {Cam}/receipts/{{operationId:guid}}?handler=Csv"] = ($"{CamUrl}/receipts/{{receipt}}?handler=Csv", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        // B7: your own two-factor sign-in (every signed-in user); requiring it takes a Super Admin of the account.
+        ["GET account/two-factor"] = ("/account/two-factor", "", [SignIn, 200, 200, 200, 200, 200, 200]),
+        ["POST account/two-factor?handler=Start"] = ("/account/two-factor?handler=Start", "", [SignIn, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere]),
+        ["POST account/two-factor?handler=Enable"] = ("/account/two-factor?handler=Enable", "code=000000", [SignIn, 200, 200, 200, 200, 200, 200]),
+        ["POST account/two-factor?handler=RecoveryCodes"] = ("/account/two-factor?handler=RecoveryCodes", "", [SignIn, 200, 200, 200, 200, 200, 200]),
+        ["POST account/two-factor?handler=Disable"] = ("/account/two-factor?handler=Disable", "", [SignIn, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere]),
+        // The second step of signing in, with no right password just before it: back to signing in.
+        ["GET sign-in/two-factor"] = ("/sign-in/two-factor", "", [SignIn, SignIn, SignIn, SignIn, SignIn, SignIn, SignIn]),
+        ["POST sign-in/two-factor"] = ("/sign-in/two-factor", "Data.Code=123456", [SignIn, SignIn, SignIn, SignIn, SignIn, SignIn, SignIn]),
+        ["GET {hubId:long}/settings/security"] = ($"/{Personas.Brightwave}/settings/security", "", [SignIn, 200, 403, 403, 403, 403, 403]),
+        ["POST {hubId:long}/settings/security"] = ($"/{Personas.Brightwave}/settings/security", "require=false", [SignIn, Elsewhere, 403, 403, 403, 403, 403]),
         ["GET access/{token}"] = ("/access/{token}", "", [SignIn, 200, 200, 200, 200, 200, 200]),
         // R2: Super Admin or Add and edit users in the client chosen (Ava and Ben are Partner Admins in Harbor; Tom has the Sales set).
         ["POST access/{token}"] = ("/access/{token}", $"Data.ClientHubId={Personas.HarborCoffee}", [SignIn, Elsewhere, Elsewhere, 403, Elsewhere, 403, 403]),

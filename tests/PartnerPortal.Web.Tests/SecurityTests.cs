@@ -103,12 +103,12 @@ public sealed class SecurityTests(PortalFixture fixture, Xunit.Abstractions.ITes
         using var ava = await Fixture.SignedInAsync(Personas.PartnerSuperAdmin);
         Fixture.Service<Faults>().FailNextAccountList = true;
 
-        using var response = await ava.GetAsync($"/{Personas.Brightwave}/home");
+        using var response = await ava.GetAsync($"/{Personas.Brightwave}/partner/dashboard");
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Contains("Something went wrong on our side", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var log = await LogFile.WaitForAsync(Fixture.Factory, "HTTP GET /{hubId:long}/home responded 500");
-        Assert.DoesNotContain("HTTP GET /{hubId:long}/home responded 200", log.Split('\n').Last(l => l.Contains("responded", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var log = await LogFile.WaitForAsync(Fixture.Factory, "HTTP GET /{hubId:long}/partner/dashboard responded 500");
+        Assert.DoesNotContain("HTTP GET /{hubId:long}/partner/dashboard responded 200", log.Split('\n').Last(l => l.Contains("responded", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string> Responses() => new()
@@ -157,7 +157,7 @@ public sealed class SecurityTests(PortalFixture fixture, Xunit.Abstractions.ITes
 
     [Theory]
     [InlineData("/sign-in")]
-    [InlineData("/{Brightwave}/home")]
+    [InlineData("/{Brightwave}/partner/dashboard")]
     [InlineData("/{Brightwave}/partner/client-access-manager")]
     [InlineData("/{Brightwave}/partner/client-access-manager/clients/{Harbor}")]
     [InlineData("/{Brightwave}/partner/client-access-manager/access-link")]

@@ -23,10 +23,13 @@ public sealed class SignInTests(PortalFixture fixture) : PortalTest(fixture)
         using var start = await client.GetAsync("/");
         Assert.Equal($"/{Personas.Brightwave}/home", BrowserLikeClient.LocationOf(start));
 
-        var (status, home) = await client.GetPageAsync($"/{Personas.Brightwave}/home");
+        using (var partnerHome = await client.GetAsync($"/{Personas.Brightwave}/home"))
+            Assert.Equal($"/{Personas.Brightwave}/partner/dashboard", BrowserLikeClient.LocationOf(partnerHome)); // a partner's home is its dashboard
+        var (status, dashboard) = await client.GetPageAsync($"/{Personas.Brightwave}/partner/dashboard");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("Brightwave Digital", home.QuerySelector("h1")!.TextContent.Trim());
-        Assert.NotNull(home.QuerySelectorAll("a").FirstOrDefault(a => a.TextContent.Trim() == "Client Access Manager"));
+        Assert.Equal("Dashboard", dashboard.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Brightwave Digital", dashboard.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(dashboard.QuerySelectorAll("a").FirstOrDefault(a => a.TextContent.Trim() == "Client Access Manager"));
     }
 
     [Fact]
@@ -111,7 +114,7 @@ public sealed class SignInTests(PortalFixture fixture) : PortalTest(fixture)
 
         using (var get = await client.GetAsync("/sign-out"))
             Assert.Equal(HttpStatusCode.OK, get.StatusCode); // a GET only asks
-        using (var stillIn = await client.GetAsync($"/{Personas.Brightwave}/home"))
+        using (var stillIn = await client.GetAsync($"/{Personas.Brightwave}/partner/dashboard"))
             Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
 
         using var signOut = await client.SubmitFormAsync("/sign-out", new Dictionary<string, string>());

@@ -73,7 +73,7 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
         using var plain = await Fixture.SignedInAsync(world.Plain);
         Assert.Equal(HttpStatusCode.Forbidden, (await plain.GetPageAsync($"/{world.Agency}/settings/users")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await plain.GetPageAsync($"/{world.Agency}/settings/users/{world.Pat}")).Status);
-        var (_, home) = await plain.GetPageAsync($"/{world.Agency}/home");
+        var (_, home) = await plain.GetPageAsync($"/{world.Agency}/partner/dashboard");
         Assert.DoesNotContain(home.QuerySelectorAll("a"), a => a.TextContent.Contains("Users & Teams", StringComparison.Ordinal));
 
         // Another partner's Super Admin: not a member here; and a user of this partner through the other's address finds nobody.
@@ -312,7 +312,7 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
         var mail = await Fixture.InDbAsync(db => db.Outbox.SingleAsync(m => m.To == world.OtherBoss && m.Subject.Contains("Team Agency")));
         Assert.DoesNotContain("/welcome/", mail.Body, StringComparison.Ordinal);
         using var ola = await Fixture.SignedInAsync(world.OtherBoss);
-        Assert.Equal(HttpStatusCode.OK, (await ola.GetPageAsync($"/{world.Agency}/home")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await ola.GetPageAsync($"/{world.Agency}/partner/dashboard")).Status);
     }
 
     [Fact]

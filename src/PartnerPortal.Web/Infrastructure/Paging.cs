@@ -46,6 +46,9 @@ public sealed record Paging(int Page, int PageSize, int Total, bool More = false
         return counted > limit ? new Paging(page, pageSize, limit, More: true) : Within(page, pageSize, counted);
     }
 
+    /// <summary>A page of a list whose total is known already (counted with other figures in one statement).</summary>
+    public static Paging Of(int page, int pageSize, int total) => Within(page, pageSize, total);
+
     private static Paging Within(int page, int pageSize, int total) =>
         new(Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize)), pageSize, total);
 }

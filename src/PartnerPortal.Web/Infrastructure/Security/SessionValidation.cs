@@ -34,8 +34,9 @@ public static class SessionValidation
         {
             // B7 in the same read: whether an account of theirs requires two-factor sign-in that they have not set up.
             var db = services.GetRequiredService<PortalDb>();
+            var mustEnrol = TwoFactorRules.MustEnrol(db);
             var session = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new { u.SecurityStamp, MustEnrol = !u.TwoFactorEnabled && TwoFactorRules.RequiringAccounts(db, userId).Any() })
+                .Select(u => new { u.SecurityStamp, MustEnrol = mustEnrol.Contains(u.Id) })
                 .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
             current = session?.SecurityStamp;
             if (session?.MustEnrol == true) context.HttpContext.Items[TwoFactorRules.MustEnrolKey] = true;

@@ -13,15 +13,21 @@ public static class TwoFactorRules
     public static async Task<IReadOnlyList<string>> RequiredByAsync(PortalDb db, Guid userId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await RequiringAccounts(db, userId).OrderBy(a => a.Name).Select(a => a.Name).Take(3).ToListAsync(ct);
+        return await Requiring(db).Where(a => db.Memberships.Any(m => m.UserId == userId && m.AccountHubId == a.HubId))
+            .OrderBy(a => a.Name).Select(a => a.Name).Take(3).ToListAsync(ct);
     }
 
-    /// <summary>The accounts of which the user is a member that require two-factor sign-in.</summary>
-    public static IQueryable<Domain.Account> RequiringAccounts(PortalDb db, Guid userId)
+    /// <summary>The users who must enrol before anything else: a member of an account that requires it, without it on. (A
+    /// query to compose: the session check reads it with the security stamp, in one statement.)</summary>
+    public static IQueryable<Guid> MustEnrol(PortalDb db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Accounts.Where(a => a.RequiresTwoFactor && db.Memberships.Any(m => m.UserId == userId && m.AccountHubId == a.HubId));
+        var requiring = Requiring(db);
+        return db.Users.Where(u => !u.TwoFactorEnabled && db.Memberships.Any(m => m.UserId == u.Id && requiring.Any(a => a.HubId == m.AccountHubId)))
+            .Select(u => u.Id);
     }
+
+    private static IQueryable<Domain.Account> Requiring(PortalDb db) => db.Accounts.Where(a => a.RequiresTwoFactor);
 
     /// <summary>Set for a request whose signed-in user must enrol first (read with the session, <see cref="SessionValidation"/>).</summary>
     public const string MustEnrolKey = "TwoFactor.MustEnrol";
