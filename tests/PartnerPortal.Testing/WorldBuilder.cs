@@ -17,6 +17,7 @@ public sealed class WorldBuilder
 
     private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
     private readonly List<User> _people = [];
+    private readonly List<Assignment> _assignments = [];
     private readonly List<Account> _accounts = [];
     private readonly List<PartnerClientRelationship> _relationships = [];
     private readonly List<QualifyingActivity> _activities = [];
@@ -128,6 +129,15 @@ public sealed class WorldBuilder
         return membership;
     }
 
+    /// <summary>R16: the partner has assigned the employee to the client (no access comes with it).</summary>
+    public void Assign(Account partner, User employee, Account client)
+    {
+        ArgumentNullException.ThrowIfNull(partner);
+        ArgumentNullException.ThrowIfNull(employee);
+        ArgumentNullException.ThrowIfNull(client);
+        _assignments.Add(new Assignment(partner.HubId, employee.Id, client.HubId, partner.Memberships[0].UserId, _now.AddDays(-5)));
+    }
+
     /// <summary>Saves the world into the app's database.</summary>
     public async Task SaveAsync(IServiceProvider services)
     {
@@ -148,6 +158,7 @@ public sealed class WorldBuilder
         await db.SaveChangesAsync();
         db.Relationships.AddRange(_relationships);
         db.QualifyingActivities.AddRange(_activities);
+        db.Assignments.AddRange(_assignments);
         await db.SaveChangesAsync();
     }
 
