@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Domain;
 using PartnerPortal.Testing;
+using PartnerPortal.Web.Infrastructure.DemoData;
 
 namespace PartnerPortal.Web.Tests;
 
@@ -138,5 +139,17 @@ public sealed class TwoFactorTests(PortalFixture fixture) : PortalTest(fixture)
             Assert.Contains("Secure Agency requires two-factor sign-in for every user, so it stays on.", Text(await BrowserLikeClient.ParseAsync(disable)), StringComparison.Ordinal);
         Assert.True(await Fixture.InDbAsync(db => db.Users.Where(u => u.Email == world.Staff).Select(u => u.TwoFactorEnabled).SingleAsync()));
         Assert.NotEmpty(key);
+    }
+
+    [Fact]
+    public async Task B7_the_demo_employee_with_two_factor_signs_in_with_the_code_of_the_published_key()
+    {
+        using var jonas = Fixture.CreateClient();
+        using (var password = await PasswordAsync(jonas, DemoWorld.TwoFactorEmail))
+            Assert.StartsWith("/sign-in/two-factor", BrowserLikeClient.LocationOf(password), StringComparison.Ordinal);
+        using (var code = await jonas.SubmitFormAsync("/sign-in/two-factor", [new("Data.Code", Totp.Code(DemoWorld.TwoFactorKey))]))
+            Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        var (_, page) = await jonas.GetPageAsync("/account/two-factor");
+        Assert.Contains("Two-factor sign-in is on.", Text(page), StringComparison.Ordinal);
     }
 }

@@ -28,11 +28,17 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         ("Other partner's Super Admin (Crestline Consulting)", "olivia.reed@crestline.co"),
     ];
 
+    /// <summary>B7: a partner employee who signs in with two-factor. Their authenticator key (base32) is public demo data, so that
+    /// a tester can add it to an app, or compute the code, and sign in.</summary>
+    public const string TwoFactorEmail = "jonas.weber@brightwave.io";
+    public const string TwoFactorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
     private readonly Dictionary<string, User> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Account> _accounts = [];
     private readonly List<PartnerClientRelationship> _relationships = [];
     private readonly List<QualifyingActivity> _activities = [];
     private readonly List<AccessLink> _links = [];
+    private readonly List<(long Partner, Guid Employee, long Client)> _assignments = [];
 
     /// <summary>A partner's email domain, added once its first Super Admin exists (only a Super Admin adds domains).</summary>
     private readonly Dictionary<long, string> _pendingDomains = [];
@@ -51,6 +57,8 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         db.Relationships.AddRange(_relationships);
         db.QualifyingActivities.AddRange(_activities);
         db.AccessLinks.AddRange(_links);
+        var assignedBy = _users["ava.patel@brightwave.io"].Id;
+        db.Assignments.AddRange(_assignments.Select(a => new Assignment(a.Partner, a.Employee, a.Client, assignedBy, _now.AddDays(-3))));
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -67,6 +75,10 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         var emma = Employee(brightwave, "Emma Schmidt", "emma.schmidt.design@gmail.com", AccessType.User, Permission.None, true);
         var george = Employee(brightwave, "George Li", "george.li@outlook.com", AccessType.User, Permission.None, true);
         Employee(brightwave, "Ian Brooks", "ian.brooks@brightwave.io", AccessType.User, Permission.AddAndEditUsers, false);
+        var jonas = Employee(brightwave, "Jonas Weber", TwoFactorEmail, AccessType.User, Permission.None, true);
+        // A second partner employee email domain (the agency's UK arm).
+        var secondDomain = brightwave.AddEmailDomain(ava.Id, "brightwave.co.uk");
+        if (!secondDomain.Succeeded) throw new InvalidOperationException(secondDomain.Refusal);
 
         var crestline = Partner(Crestline, "Crestline Consulting", "crestline.co");
         var olivia = Employee(crestline, "Olivia Reed", "olivia.reed@crestline.co", AccessType.SuperAdmin, Permission.None, true);
@@ -90,6 +102,11 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         Seat(greenleaf, Brightwave, ava, AccessType.PartnerAdmin);
         Seat(greenleaf, Brightwave, hana, AccessType.PartnerAdmin);
         Active(brightwave, greenleaf, activityDaysAgo: 9, hana);
+        // R16: the dashboard's bookkeeping of who works on what — Hana on Harbor too (no access there yet), Jonas on Greenleaf and Harbor.
+        _assignments.Add((Brightwave, hana.Id, harbor.HubId));
+        _assignments.Add((Brightwave, hana.Id, greenleaf.HubId));
+        _assignments.Add((Brightwave, jonas.Id, greenleaf.HubId));
+        _assignments.Add((Brightwave, jonas.Id, harbor.HubId));
 
         var atlas = Client(45_100_004, "Atlas Freight Logistics", ("Dan Miller", "dan.miller@atlasfreight.com"), 7_800m, service: 4);
         ClientUser(atlas, "Rosa Jimenez", "rosa.jimenez@atlasfreight.com", "Marketing");
@@ -248,8 +265,12 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         var logins = people.Select(PortalUser.For).ToList();
         // Each password is hashed on its own (own salt, 210,000 iterations): spread over the cores.
         Parallel.ForEach(logins, login => login.PasswordHash = hasher.HashPassword(login, Password));
+        // B7: Jonas signs in with two-factor (the key is Identity's authenticator key, where the enrolment page would store it).
+        var jonas = logins.Single(l => l.Email == TwoFactorEmail);
+        jonas.TwoFactorEnabled = true;
         db.DomainUsers.AddRange(people);
         db.Users.AddRange(logins);
+        db.UserTokens.Add(new IdentityUserToken<Guid> { UserId = jonas.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = TwoFactorKey });
         await db.SaveChangesAsync(ct);
     }
 }
