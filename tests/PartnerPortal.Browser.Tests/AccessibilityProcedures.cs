@@ -128,6 +128,37 @@ public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputH
         await CheckAsync(page, "Create user dialog");
         await page.GotoAsync($"/{Personas.Brightwave}/settings/partner-email-domains");
         await CheckAsync(page, "Partner employee email domains");
+        await page.GotoAsync($"/{Personas.Brightwave}/settings/security");
+        await CheckAsync(page, "Security settings");
+
+        var dashboard = $"/{Personas.Brightwave}/partner/dashboard";
+        await page.GotoAsync($"{dashboard}/employees");
+        await CheckAsync(page, "Dashboard, Partner Employees tab");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hana Sato" }).ClickAsync();
+        await Expect(page.Locator("#page-panel").GetByRole(AriaRole.Heading, new() { Name = "Hana Sato" })).ToBeVisibleAsync();
+        await CheckAsync(page, "Partner employee panel");
+        await page.Locator("#page-panel").GetByRole(AriaRole.Link, new() { Name = "+ Assign clients" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).Locator("summary", new() { HasText = "Choose clients or enter HubID" }).ClickAsync();
+        await CheckAsync(page, "Assign clients dialog, dropdown open");
+        await page.GotoAsync($"{dashboard}/employees/{await browser.UserIdAsync(Personas.Hana)}/clients/{Personas.GreenleafDental}/remove");
+        await CheckAsync(page, "Remove Access (type REMOVE)");
+        await page.GotoAsync($"{dashboard}/clients/{Personas.HarborCoffee}");
+        await CheckAsync(page, "Dashboard client, Partner employees section");
+        await page.GetByRole(AriaRole.Link, new() { Name = "+ Add partner employee" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await CheckAsync(page, "Add partner employee dialog");
+        await page.GotoAsync($"{dashboard}/clients/{Personas.HarborCoffee}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Remove access" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).Locator("summary", new() { HasText = "Whose access do you want to remove?" }).ClickAsync();
+        await CheckAsync(page, "Remove access dialog, picker open");
+        await page.GotoAsync($"{dashboard}/employees");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hana Sato" }).ClickAsync();
+        await page.Locator("#page-panel").GetByRole(AriaRole.Button, new() { Name = "Offboard" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Offboard Hana Sato" })).ToBeVisibleAsync();
+        await CheckAsync(page, "Offboard review");
+        await page.GotoAsync("/account/two-factor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set up an authenticator app" }).ClickAsync();
+        await CheckAsync(page, "Two-factor set-up (key and QR code)");
 
         await page.GotoAsync($"/{Personas.HarborCoffee}/partner/client-access-manager");
         await CheckAsync(page, "404 page");
@@ -137,6 +168,13 @@ public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputH
         await CheckAsync(client, "403 page");
         await client.GotoAsync($"/access/{await browser.AccessLinkTokenAsync(Personas.Hana)}");
         await CheckAsync(client, "Approve access link");
+        var twoStep = phone ? await browser.NewPhonePageAsync() : await browser.NewPageAsync();
+        await twoStep.GotoAsync("/sign-in");
+        await twoStep.GetByLabel("Email").FillAsync(PartnerPortal.Web.Infrastructure.DemoData.DemoWorld.TwoFactorEmail);
+        await twoStep.GetByLabel("Password").FillAsync(Personas.Password);
+        await twoStep.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(twoStep.GetByLabel("Authentication code")).ToBeVisibleAsync();
+        await CheckAsync(twoStep, "Two-factor sign-in (code)");
 
         output.WriteLine($"axe on {device}:{Environment.NewLine}{string.Join(Environment.NewLine, _report)}");
         Assert.True(_failures.Count == 0, string.Join(Environment.NewLine, _failures));

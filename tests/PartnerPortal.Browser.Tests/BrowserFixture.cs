@@ -62,6 +62,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return scope.ServiceProvider.GetRequiredService<AccessLinkTokens>().Unseal(link) ?? throw new InvalidOperationException("The link cannot be unsealed.");
     }
 
+    /// <summary>A demo user's id, for addresses that name one.</summary>
+    public async Task<Guid> UserIdAsync(string email)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDb>().DomainUsers.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+
     /// <summary>The last email queued to <paramref name="to"/>, as the person would read it.</summary>
     public async Task<string> LastMailToAsync(string to)
     {
