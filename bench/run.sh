@@ -82,7 +82,7 @@ pages() {
   ava=$(get "$size" "$cam/employees?q=ava.patel" | grep -o 'employees/[0-9a-f-]\{36\}' | head -1 | cut -d/ -f2)
   hana=$(get "$size" "$cam/employees?q=hana.sato" | grep -o 'employees/[0-9a-f-]\{36\}' | head -1 | cut -d/ -f2)
   link=$(get "$size" "$cam/access-link?employee=$hana" | grep -o '/access/[A-Za-z0-9_-]\{20,\}' | head -1)
-  printf '%s\n' "/health/live" "/44010001/home" "$cam" "$cam?filtered=true&types=all" "$cam?filtered=true&types=all&q=client+12" \
+  printf '%s\n' "/health/live" "/44010001/partner/dashboard" "$cam" "$cam?filtered=true&types=all" "$cam?filtered=true&types=all&q=client+12" \
     "$cam/employees" "$cam/employees/$ava" "$cam/employees/$ava/remove-from-clients" "$cam/employees/$hana/link-clients" \
     "$cam/clients/45100001" "$cam/clients/45100001/add-employees" "/accounts" "$link"
 }
@@ -193,12 +193,13 @@ report() {
   } | tee -a "$out/results.md"
 }
 
-# --small checks what it measured: every page answered 2xx and none sent more than 6 SQL statements.
+# --small checks what it measured: every page answered 2xx and none sent more than 6 SQL statements (the Partner
+# dashboard 7: StatementBudgetTests).
 check() {
   local provider=$1
   paste "$out/$provider-demo.wrk" "$out/$provider-large.wrk" "$out/$provider-large.sql" | awk -F'\t' -v p="$provider" '
     ($5 + $10) > 0 { print p ": " $1 " answered " ($5 + $10) " non-2xx responses"; bad = 1 }
-    $12 > 6 { print p ": " $1 " sent " $12 " statements"; bad = 1 }
+    $12 > ($1 ~ /partner\/dashboard$/ ? 7 : 6) { print p ": " $1 " sent " $12 " statements"; bad = 1 }
     END { exit bad }' >&2
 }
 

@@ -7,14 +7,33 @@ namespace PartnerPortal.Web.Tests;
 public sealed class StatementBudgetTests(PortalFixture fixture, ITestOutputHelper output) : PortalTest(fixture)
 {
     private static readonly string Cam = $"/{Personas.Brightwave}/partner/client-access-manager";
+    private static readonly string Dashboard = $"/{Personas.Brightwave}/partner/dashboard";
+
+    /// <summary>
+    /// Six statements a page, with the few the Partner dashboard needs more for, each the same whatever the agency's size:
+    /// its overview (the figures are one statement, the Ending soon list and the MRR shares one each; a search counts its
+    /// matches), an employee's panel and a client's page (the person or client, a count, the page, and its access and
+    /// assignments), and Remove Access (R17 shows R10's review: the relationship, the client's members and the activity).
+    /// </summary>
+    private static int BudgetOf(string page) => page switch
+    {
+        _ when page.EndsWith("/remove", StringComparison.Ordinal) && page.StartsWith(Dashboard, StringComparison.Ordinal) => 12,
+        _ when page.StartsWith($"{Dashboard}/employees/", StringComparison.Ordinal) && !page.Contains("/assign", StringComparison.Ordinal) => 9,
+        _ when page.StartsWith($"{Dashboard}/clients/", StringComparison.Ordinal) && page.Count(c => c == '/') == 5 => 9,
+        _ when page.StartsWith($"{Dashboard}/clients/", StringComparison.Ordinal) => 7,
+        _ when page == Dashboard => 7,
+        _ when page.StartsWith(Dashboard + "?", StringComparison.Ordinal) => 8,
+        _ => 6,
+    };
 
     [Fact]
-    public async Task Every_page_a_partner_admin_opens_sends_at_most_six_statements()
+    public async Task Every_page_a_partner_admin_opens_sends_a_fixed_small_number_of_statements()
     {
         using var ava = await Fixture.SignedInAsync(Personas.PartnerSuperAdmin);
         var counter = Fixture.Service<StatementCounter>();
         var emma = await Fixture.UserIdAsync(Personas.OffDomainEmployee);
         var farah = await Fixture.UserIdAsync(Personas.Farah);
+        var hana = await Fixture.UserIdAsync(Personas.Hana);
         var pages = new[]
         {
             "/", "/accounts", "/accounts?q=harbor&p=1", $"/{Personas.Brightwave}/home", Cam, $"{Cam}?filtered=true&types=all", $"{Cam}/access-link", $"{Cam}/access-link?employee={emma}",
@@ -23,7 +42,11 @@ public sealed class StatementBudgetTests(PortalFixture fixture, ITestOutputHelpe
             $"{Cam}/clients/{Personas.HarborCoffee}/employees/{emma}/permission-set", $"{Cam}/clients/{Personas.NordicOutdoor}/change-to-partner-admin",
             $"/access/{await Fixture.AccessLinkTokenAsync(Personas.Hana)}", $"{Cam}/receipts/{Guid.NewGuid()}", "/sign-out", "/error/404",
             $"/{Personas.Brightwave}/settings/users", $"/{Personas.Brightwave}/settings/users?q=brightwave", $"/{Personas.Brightwave}/settings/users/{farah}?tab=partner-program",
-            $"/{Personas.Brightwave}/settings/partner-email-domains",
+            $"/{Personas.Brightwave}/settings/partner-email-domains", $"/{Personas.Brightwave}/settings/security",
+            Dashboard, $"{Dashboard}?q=harbor", $"{Dashboard}/employees", $"{Dashboard}/employees?q=sato", $"{Dashboard}/employees/{hana}",
+            $"{Dashboard}/employees/{hana}/assign", $"{Dashboard}/employees/{hana}/assign?q=nordic", $"{Dashboard}/employees/{hana}/clients/{Personas.GreenleafDental}/remove",
+            $"{Dashboard}/clients/{Personas.HarborCoffee}", $"{Dashboard}/clients/{Personas.HarborCoffee}/add-employee",
+            $"{Dashboard}/clients/{Personas.HarborCoffee}/remove-access", "/account/two-factor",
         };
         var over = new List<string>();
         foreach (var page in pages)
@@ -32,7 +55,7 @@ public sealed class StatementBudgetTests(PortalFixture fixture, ITestOutputHelpe
             (await ava.GetAsync(page)).Dispose();
             var count = counter.Statements.Count;
             output.WriteLine($"{count,2}  {page}");
-            if (count > 6) over.Add($"{page}: {count}{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", counter.Statements.Select(s => s.ReplaceLineEndings(" ")[..Math.Min(160, s.Length)]))}");
+            if (count > BudgetOf(page)) over.Add($"{page}: {count}{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", counter.Statements.Select(s => s.ReplaceLineEndings(" ")[..Math.Min(160, s.Length)]))}");
         }
         Assert.True(over.Count == 0, string.Join(Environment.NewLine, over));
     }
