@@ -18,9 +18,10 @@ public sealed class ClusterTests(ITestOutputHelper output)
 
         foreach (var instance in Cluster.Instances)
         {
-            var (status, page) = await browser.PageAsync(instance, $"/{Cluster.Brightwave}/home");
+            var (status, page) = await browser.PageAsync(instance, $"/{Cluster.Brightwave}/partner/dashboard");
             Assert.Equal(HttpStatusCode.OK, status);
-            Assert.Equal("Brightwave Digital", page.QuerySelector("h1")!.TextContent.Trim());
+            Assert.Equal("Dashboard", page.QuerySelector("h1")!.TextContent.Trim());
+            Assert.Contains("Brightwave Digital", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         }
     }
 

@@ -124,6 +124,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
             $"/{Personas.Brightwave}/partner/dashboard/employees/{{hana}}/offboard?handler=Review", "", [SignIn, 200, 200, 403, 403, 403, 403]),
         ["POST {hubId:long}/partner/dashboard/employees/{employeeId:guid}/offboard?handler=Confirm"] = (
             $"/{Personas.Brightwave}/partner/dashboard/employees/{{ava}}/offboard?handler=Confirm", "alsoFromPartner=true", [SignIn, 200, 200, 403, 403, 403, 403]),
+        ["GET {hubId:long}/partner/dashboard/offboarding-receipts"] = ($"/{Personas.Brightwave}/partner/dashboard/offboarding-receipts", "",
+            [SignIn, 200, 200, 403, 403, 403, 403]),
         ["GET {hubId:long}/partner/dashboard/clients/{clientHubId:long}"] = ($"/{Personas.Brightwave}/partner/dashboard/clients/{Personas.HarborCoffee}", "",
             [SignIn, 200, 200, 200, 403, 403, 403]),
         ["GET {hubId:long}/partner/dashboard/clients/{clientHubId:long}/add-employee"] = (

@@ -83,6 +83,11 @@ public sealed class OffboardingTests(PortalFixture fixture, ITestOutputHelper ou
         Assert.Equal(entries.Count, lines.Length - 1);
         Assert.Contains(lines, l => l.StartsWith($"Owned Co,{world.Owned},\"Partner employee offboarded: stays, the only Super Admin\"", StringComparison.Ordinal)
             || l.StartsWith($"Owned Co,{world.Owned},Partner employee offboarded: stays", StringComparison.Ordinal));
+        // It can be opened again later: Partner Employees → Offboarding receipts.
+        var (_, receipts) = await cam.GetPageAsync($"/{world.Agency}/partner/dashboard/offboarding-receipts");
+        var listed = Assert.Single(receipts.QuerySelectorAll("table[aria-label='Offboarding receipts'] tbody tr"));
+        Assert.Contains("3", listed.QuerySelectorAll("td")[2].TextContent, StringComparison.Ordinal);
+        Assert.Equal(receiptUrl, listed.QuerySelector("a")!.GetAttribute("href"));
         // Each client's own trail says the same.
         Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.AccountHubId == world.Alone && e.Action == "Partner employee offboarded")));
     }

@@ -46,7 +46,7 @@ public sealed class StatementBudgetTests(PortalFixture fixture, ITestOutputHelpe
             Dashboard, $"{Dashboard}?q=harbor", $"{Dashboard}/employees", $"{Dashboard}/employees?q=sato", $"{Dashboard}/employees/{hana}",
             $"{Dashboard}/employees/{hana}/assign", $"{Dashboard}/employees/{hana}/assign?q=nordic", $"{Dashboard}/employees/{hana}/clients/{Personas.GreenleafDental}/remove",
             $"{Dashboard}/clients/{Personas.HarborCoffee}", $"{Dashboard}/clients/{Personas.HarborCoffee}/add-employee",
-            $"{Dashboard}/clients/{Personas.HarborCoffee}/remove-access", "/account/two-factor",
+            $"{Dashboard}/clients/{Personas.HarborCoffee}/remove-access", $"{Dashboard}/offboarding-receipts", "/account/two-factor",
         };
         var over = new List<string>();
         foreach (var page in pages)

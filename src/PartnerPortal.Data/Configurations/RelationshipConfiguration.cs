@@ -97,6 +97,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.After).HasMaxLength(2000);
         builder.HasIndex(a => new { a.AccountHubId, a.At });
         builder.HasIndex(a => new { a.PartnerHubId, a.At });
+        // A partner's offboarding receipts (B4): its entries of a few actions.
+        builder.HasIndex(a => new { a.PartnerHubId, a.Action, a.At });
         builder.HasIndex(a => new { a.OperationId, a.Id });
     }
 }

@@ -448,6 +448,8 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("PartnerHubId", "At");
 
+                    b.HasIndex("PartnerHubId", "Action", "At");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 

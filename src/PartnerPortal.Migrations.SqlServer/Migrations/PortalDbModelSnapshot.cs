@@ -450,6 +450,8 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PartnerHubId", "At");
 
+                    b.HasIndex("PartnerHubId", "Action", "At");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 

@@ -429,6 +429,8 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PartnerHubId", "At");
 
+                    b.HasIndex("PartnerHubId", "Action", "At");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 
