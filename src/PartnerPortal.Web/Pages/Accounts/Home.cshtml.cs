@@ -7,7 +7,7 @@ using PartnerPortal.Web.Infrastructure.Authorization;
 
 namespace PartnerPortal.Web.Pages.Accounts;
 
-/// <summary>An account's start page: what it is and what you may do in it.</summary>
+/// <summary>A client account's start page: what it is and your access in it. A partner account's is its Partner dashboard.</summary>
 public class HomeModel(IMediator mediator) : PageModel
 {
     public Model? View { get; private set; }
@@ -28,7 +28,7 @@ public class HomeModel(IMediator mediator) : PageModel
     }
 
     public sealed record Model(long HubId, string Name, AccountKind Kind, AccessType AccessType, bool IsPartnerEmployee,
-        IReadOnlyList<string> Permissions, bool CanOpenClientAccessManager, bool CanOpenUsersAndTeams);
+        IReadOnlyList<string> Permissions);
 
     public sealed class Handler(AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
@@ -36,9 +36,7 @@ public class HomeModel(IMediator mediator) : PageModel
         {
             var (hubId, name, kind, membership) = scope.Account;
             Result<Model> model = new Model(hubId, name, kind, membership.AccessType, membership.IsPartnerEmployee,
-                Domain.Permissions.Describe(membership.EffectivePermissions).ToList(),
-                kind == AccountKind.Partner && AccessPolicy.CanManageClientAccess(membership),
-                kind == AccountKind.Partner && AccessPolicy.CanAddAndEditUsers(membership));
+                Domain.Permissions.Describe(membership.EffectivePermissions).ToList());
             return Task.FromResult(model);
         }
     }
