@@ -37,6 +37,15 @@ public static class AccessPolicy
     /// <summary>R15, R20: Users &amp; Teams — the Partner employee switch, creating and removing users — takes Super Admin or Add and edit users.</summary>
     public static bool CanAddAndEditUsers(Membership? inAccount) => inAccount?.Has(Permission.AddAndEditUsers) == true;
 
+    /// <summary>R28: adding, changing or removing a Super Admin of a client takes Add and remove Super Admins — a Super Admin; never a Partner Admin.</summary>
+    public static bool CanManageSuperAdmins(Membership? inClient) => inClient?.Has(Permission.ManageSuperAdmins) == true;
+
+    /// <summary>R13, R23, R28: billing takes billing rights — a Super Admin, or a Partner Admin who kept billing permissions.</summary>
+    public static bool CanEditBilling(Membership? inClient) => inClient?.Has(Permission.EditBilling) == true;
+
+    /// <summary>R28: sensitive data settings take Sensitive data — a Super Admin; never a Partner Admin.</summary>
+    public static bool CanManageSensitiveData(Membership? inClient) => inClient?.Has(Permission.ManageSensitiveData) == true;
+
     /// <summary>Only a Super Admin changes the partner employee email domains.</summary>
     public static bool CanChangeEmailDomains(Membership? inPartner) => inPartner?.IsSuperAdmin == true;
 

@@ -3,7 +3,7 @@ using PartnerPortal.Domain.Events;
 namespace PartnerPortal.Domain;
 
 /// <summary>A portal: a partner agency or a client, identified by its Hub ID.</summary>
-public class Account : AggregateRoot
+public partial class Account : AggregateRoot
 {
     private readonly List<Membership> _memberships = [];
     private readonly List<PermissionSet> _permissionSets = [];
@@ -137,7 +137,7 @@ public class Account : AggregateRoot
         RequireClient();
         if (_permissionSets.Any(s => string.Equals(s.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))
             throw new InvalidOperationException($"{Name} already has a permission set named {name}.");
-        var set = new PermissionSet(HubId, name, permissions & ~Permissions.NeverForPartnerAdmin & ~Permission.ManageSuperAdmins, isStandardPartnerAdmin: false);
+        var set = new PermissionSet(HubId, name, SetPermissions(permissions), isStandardPartnerAdmin: false);
         _permissionSets.Add(set);
         return set;
     }
@@ -167,13 +167,17 @@ public class Account : AggregateRoot
     }
 
     /// <summary>B7: only a Super Admin requires (or stops requiring) two-factor sign-in for every user of the account.</summary>
-    public Outcome RequireTwoFactor(Guid actorUserId, bool required)
+    public Outcome RequireTwoFactor(Guid actorUserId, bool required) => RequireTwoFactor(new Actor(actorUserId), required, default);
+
+    /// <inheritdoc cref="RequireTwoFactor(Guid, bool)"/>
+    public Outcome RequireTwoFactor(Actor actor, bool required, DateTimeOffset now)
     {
-        if (!AccessPolicy.CanChangeSecuritySettings(MembershipOf(actorUserId))) return Outcome.Refused(OnlySuperAdminsRequireTwoFactor);
+        if (!AccessPolicy.CanChangeSecuritySettings(MembershipOf(actor.UserId))) return Outcome.Refused(OnlySuperAdminsRequireTwoFactor);
         if (RequiresTwoFactor == required) return Outcome.Unchanged;
         RequiresTwoFactor = required;
         Raise(new AccessChanged(HubId, IsPartner ? HubId : null, required ? "Two-factor sign-in required" : "Two-factor sign-in no longer required",
             "Every user of the account", required ? "Optional" : "Required", required ? "Required" : "Optional"));
+        Acted(actor, required ? "Required two-factor sign-in" : "Stopped requiring two-factor sign-in", now);
         return Outcome.Done;
     }
 
@@ -208,15 +212,16 @@ public class Account : AggregateRoot
         if (partnerHubId is null)
             return Outcome.Refused("Only Super Admins who are partner employees of your partner can be changed to Partner Admin.");
         if (target.PartnerHubId is { } other && other != partnerHubId) return Outcome.Refused(ConnectedWithAnotherPartner);
-        var actorMay = actor.UserId == targetUserId ? actorMembership.IsSuperAdmin : AccessPolicy.Administers(actorMembership.AccessType);
-        if (!actorMay) return Outcome.Refused("You need to be a Super Admin or Partner Admin in this account to do that.");
+        var actorMay = actor.UserId == targetUserId ? actorMembership.IsSuperAdmin
+            : AccessPolicy.Administers(actorMembership.AccessType) || AccessPolicy.CanAddAndEditUsers(actorMembership);
+        if (!actorMay) return Outcome.Refused("You need to be a Super Admin, a Partner Admin or have Add and edit users in this account to do that.");
         // R14: the account always keeps a Super Admin.
         if (SuperAdminCount <= 1)
             return Outcome.Refused("There must be at least one Super Admin in the client account. You are the only Super Admin, so you cannot change yourself or others to a Partner Admin.");
         return Change(target, "Changed to Partner Admin", actor, now, () =>
         {
             target.BecomePartnerAdmin(keepBillingPermissions);
-            target.WorkFor(partnerHubId.Value, actor.UserId);
+            target.WorkFor(partnerHubId.Value, actor.UserId, $"Migrated from Super Admin by {NameOf(actor.UserId)}");
         });
     }
 
@@ -244,7 +249,7 @@ public class Account : AggregateRoot
             // A Super Admin keeps Super Admin: approving a link never lowers anyone's access.
             if (membership.AccessType == AccessType.User) membership.ApplyPermissionSet(StandardPartnerAdminSet);
             if (membership.AccessType == AccessType.PartnerAdmin) membership.BecomePartnerAdmin(membership.KeepsBilling);
-            membership.WorkFor(partnerHubId, approver.UserId);
+            membership.WorkFor(partnerHubId, approver.UserId, $"Access link approved by {NameOf(approver.UserId)}");
         }, joining);
     }
 
@@ -261,7 +266,7 @@ public class Account : AggregateRoot
         membership ??= Join(employee, AccessType.User, now);
         return Change(membership, "Partner employee added", by, now, () =>
         {
-            membership.WorkFor(partnerHubId, by.UserId);
+            membership.WorkFor(partnerHubId, by.UserId, $"Added by {NameOf(by.UserId)} through the Client Access Manager");
             if (!membership.IsSuperAdmin) membership.ApplyPermissionSet(permissionSet);
         }, joining);
     }
@@ -421,9 +426,7 @@ public class Account : AggregateRoot
             if (partnerBefore is { } left) Raise(new PartnerEmployeeLeft(HubId, left, member.UserId, PartnerEmployeesOf(left).Count()));
             if (after.PartnerHubId is { } joined) Raise(new PartnerEmployeeJoined(HubId, joined, member.UserId));
         }
-        // R12: a partner employee's real change in a client account, on the partner's behalf.
-        if (Kind == AccountKind.Client && actor?.ForPartnerHubId is { } partner && partner == (after.PartnerHubId ?? partnerBefore))
-            Raise(new PartnerActed(HubId, partner, actor.Value.UserId, action, now));
+        if (actor is { } by) Acted(by, action, now);
         return Outcome.Done;
     }
 

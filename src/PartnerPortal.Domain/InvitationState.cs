@@ -5,4 +5,5 @@ public enum InvitationState
     Pending = 1,
     Accepted = 2,
     Revoked = 3,
+    Declined = 4,
 }

@@ -73,6 +73,9 @@ public class Membership
     public DateTimeOffset GrantedAt { get; private set; }
     public Guid? GrantedByUserId { get; private set; }
 
+    /// <summary>B2: how a partner employee came to work here — which access link and approver, or which admin added them.</summary>
+    public string? GrantedVia { get; private set; }
+
     /// <summary>B3: access ends when this passes.</summary>
     public DateTimeOffset? ExpiresAt { get; private set; }
 
@@ -129,9 +132,13 @@ public class Membership
     }
 
     /// <summary>Works in this client account for a partner, on a partner seat (created, or upgraded from a core or view-only seat).</summary>
-    internal void WorkFor(long partnerHubId, Guid grantedBy)
+    internal void WorkFor(long partnerHubId, Guid grantedBy, string via)
     {
-        if (PartnerHubId != partnerHubId) GrantedByUserId = grantedBy;
+        if (PartnerHubId != partnerHubId)
+        {
+            GrantedByUserId = grantedBy;
+            GrantedVia = via;
+        }
         PartnerHubId = partnerHubId;
         if (Seat != SeatType.Paid) Seat = SeatType.Partner;
     }
@@ -162,6 +169,20 @@ public class Membership
     }
 
     internal void TakeSeat(SeatType seat) => Seat = seat;
+
+    /// <summary>B2, B3: the day this access ends (null: no end date).</summary>
+    internal void EndAccessOn(DateTimeOffset? endsAt) => ExpiresAt = endsAt;
+
+    /// <summary>A client user's access from Users &amp; Teams: Super Admin, or a User with a set and a seat.</summary>
+    internal void SetClientAccess(AccessType accessType, PermissionSet? set, SeatType seat)
+    {
+        AccessType = accessType;
+        PermissionSet = accessType == AccessType.User ? set : null;
+        PermissionSetId = accessType == AccessType.User && set is { Id: not 0 } ? set.Id : null;
+        ExplicitPermissions = Permission.None;
+        KeepsBilling = false;
+        Seat = seat;
+    }
 
     internal void LinkForManagedCredit(long partnerHubId)
     {

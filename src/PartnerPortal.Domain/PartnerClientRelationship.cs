@@ -97,6 +97,17 @@ public class PartnerClientRelationship : AggregateRoot
         return from + EndingGrace;
     }
 
+    /// <summary>R23: the client revoked the partner: the relationship ends that day, whatever its grace.</summary>
+    public void EndByClient(DateTimeOffset now)
+    {
+        if (State is RelationshipState.Ended) return;
+        var before = Describe();
+        State = RelationshipState.Ended;
+        EndsAt = now;
+        EndedAt = now;
+        Raise(new RelationshipChanged(PartnerHubId, ClientHubId, "Relationship ended by the client", before, Describe()));
+    }
+
     public bool IsDue(DateTimeOffset now) => CompiledDue(this, now);
 
     /// <summary>R12: the background job ends a relationship whose date has passed.</summary>

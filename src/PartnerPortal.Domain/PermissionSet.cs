@@ -22,4 +22,14 @@ public class PermissionSet
 
     /// <summary>The built-in set every client account has; it cannot be edited.</summary>
     public bool IsStandardPartnerAdmin { get; private set; }
+
+    /// <summary>A new name and permissions; whether anything changed.</summary>
+    internal bool Edit(string name, Permission permissions)
+    {
+        var trimmed = Guard.NotBlank(name, nameof(name), 100);
+        if (trimmed == Name && permissions == Permissions) return false;
+        Name = trimmed;
+        Permissions = permissions;
+        return true;
+    }
 }

@@ -86,6 +86,7 @@ builder.Services.AddScoped<ICurrentUser>(p => p.GetRequiredService<CurrentUser>(
 builder.Services.AddScoped<PartnerPortal.Web.Infrastructure.DomainEvents.Operation>();
 builder.Services.AddSingleton<AccessLinkTokens>();
 builder.Services.AddScoped<MailOutbox>();
+builder.Services.AddScoped<NewUsers>();
 builder.Services.AddScoped<OutboxDispatcher>();
 builder.Services.AddScoped<RelationshipEnder>();
 builder.Services.AddScoped<PartnerPortal.Web.Pages.Partner.ClientAccessManager.RemovePartnerEmployees.Planner>();

@@ -68,14 +68,22 @@ public class RelationshipRulesTests
     }
 
     [Fact]
-    public void R22_an_invitation_is_accepted_once_and_never_by_the_client_itself()
+    public void R22_an_invitation_is_answered_once_by_the_partner_it_is_for_and_expires()
     {
-        var (invitation, token) = ClientInvitation.Create(45_000_001, Guid.NewGuid(), World.Now);
+        var by = Guid.NewGuid();
+        var (invitation, token) = ClientInvitation.Create(45_000_001, 44_000_001, by, World.Now);
 
-        Assert.False(invitation.Accept(45_000_001, World.Now).Succeeded);
-        Assert.True(invitation.Accept(44_000_001, World.Now).Succeeded);
-        Assert.False(invitation.Accept(44_000_002, World.Now).Succeeded);
+        Assert.False(invitation.Accept(44_000_002, by, World.Now).Succeeded); // another partner
+        Assert.True(invitation.Accept(44_000_001, by, World.Now).Succeeded);
+        Assert.False(invitation.Decline(44_000_001, by, World.Now).Succeeded); // answered already
         Assert.NotEqual(token, invitation.TokenHash);
+        Assert.Throws<ArgumentException>(() => ClientInvitation.Create(45_000_001, 45_000_001, by, World.Now));
+
+        var (late, _) = ClientInvitation.Create(45_000_001, 44_000_001, by, World.Now);
+        Assert.False(late.Accept(44_000_001, by, World.Now + ClientInvitation.Lifetime).Succeeded);
+        Assert.Equal("Expired", late.Describe(World.Now + ClientInvitation.Lifetime));
+        Assert.True(late.Revoke(by, World.Now).Succeeded);
+        Assert.False(late.IsOpen(World.Now));
     }
 
     [Theory]

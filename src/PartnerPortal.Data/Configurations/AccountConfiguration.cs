@@ -12,6 +12,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasKey(a => a.HubId);
         builder.Property(a => a.HubId).ValueGeneratedNever();
         builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Subscription).HasMaxLength(200);
         builder.Property(a => a.MonthlyRecurringRevenue).HasPrecision(18, 2);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => a.Name);
@@ -60,6 +61,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         // A partner's employees in name order (the Employees tab, Add employees): a page is a walk of this index.
         builder.Property(m => m.UserName).HasMaxLength(200);
         builder.Property(m => m.UserEmail).HasMaxLength(254);
+        builder.Property(m => m.GrantedVia).HasMaxLength(300);
         builder.HasIndex(m => new { m.AccountHubId, m.IsPartnerEmployee, m.UserName, m.UserId });
         // An account's users in name order (Users & Teams): a page is a walk of this index.
         builder.HasIndex(m => new { m.AccountHubId, m.UserName, m.UserId });

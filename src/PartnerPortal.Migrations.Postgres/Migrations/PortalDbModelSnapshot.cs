@@ -330,6 +330,15 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.Property<long>("HubId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("AllowsSensitiveData")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("BillingOwnerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ContractEndsOn")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -350,6 +359,10 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.Property<bool>("RequiresTwoFactor")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Subscription")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -464,6 +477,9 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("AnsweredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("AnsweredByUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<long>("ClientHubId")
                         .HasColumnType("bigint");
 
@@ -473,10 +489,14 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.Property<Guid>("CreatedByUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long?>("PartnerHubId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("TokenHash")
@@ -486,12 +506,12 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientHubId");
-
-                    b.HasIndex("PartnerHubId");
-
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("ClientHubId", "CreatedAt");
+
+                    b.HasIndex("PartnerHubId", "State", "CreatedAt");
 
                     b.ToTable("ClientInvitations", (string)null);
                 });
@@ -529,6 +549,10 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.Property<Guid?>("GrantedByUserId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("GrantedVia")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<bool>("IsPartnerEmployee")
                         .HasColumnType("boolean");

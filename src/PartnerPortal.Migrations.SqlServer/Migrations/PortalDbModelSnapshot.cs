@@ -332,6 +332,15 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.Property<long>("HubId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("AllowsSensitiveData")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid?>("BillingOwnerUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ContractEndsOn")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
@@ -352,6 +361,10 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("RequiresTwoFactor")
                         .HasColumnType("bit");
+
+                    b.Property<string>("Subscription")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -466,6 +479,9 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("AnsweredAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<Guid?>("AnsweredByUserId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<long>("ClientHubId")
                         .HasColumnType("bigint");
 
@@ -475,10 +491,14 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.Property<Guid>("CreatedByUserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<long?>("PartnerHubId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<string>("TokenHash")
@@ -488,12 +508,12 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientHubId");
-
-                    b.HasIndex("PartnerHubId");
-
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("ClientHubId", "CreatedAt");
+
+                    b.HasIndex("PartnerHubId", "State", "CreatedAt");
 
                     b.ToTable("ClientInvitations", (string)null);
                 });
@@ -531,6 +551,10 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
 
                     b.Property<Guid?>("GrantedByUserId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("GrantedVia")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<bool>("IsPartnerEmployee")
                         .HasColumnType("bit");

@@ -315,6 +315,15 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.Property<long>("HubId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AllowsSensitiveData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BillingOwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContractEndsOn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -335,6 +344,10 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("RequiresTwoFactor")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subscription")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -443,6 +456,9 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.Property<long?>("AnsweredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("AnsweredByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ClientHubId")
                         .HasColumnType("INTEGER");
 
@@ -452,10 +468,14 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CreatedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PartnerHubId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TokenHash")
@@ -465,12 +485,12 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientHubId");
-
-                    b.HasIndex("PartnerHubId");
-
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("ClientHubId", "CreatedAt");
+
+                    b.HasIndex("PartnerHubId", "State", "CreatedAt");
 
                     b.ToTable("ClientInvitations", (string)null);
                 });
@@ -505,6 +525,10 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("GrantedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedVia")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsPartnerEmployee")

@@ -50,6 +50,9 @@ public sealed record AccessRequirement
     public static AccessRequirement ViewingClientOf(long partnerHubId, long clientHubId, Right right) =>
         new(partnerHubId, AccountKind.Partner, right, clientHubId, null, true);
 
+    /// <summary>A right held in a client account itself: the client's own pages (a Hub ID of a partner is not found).</summary>
+    public static AccessRequirement OwnClient(long clientHubId, Right right) => new(clientHubId, AccountKind.Client, right, null, null, false);
+
     /// <summary>A right held in the account itself, of any kind.</summary>
     public static AccessRequirement InAccount(long hubId, Right right) => new(hubId, null, right, null, null, false);
 }

@@ -23,6 +23,12 @@ public sealed class AccessScope(PortalDb db)
     /// <summary>The signed-in user acting through this partner account: a qualifying actor when their Partner employee switch is on (R12, R15).</summary>
     public Actor PartnerActor => new(Account.Membership.UserId, Account.Membership.IsPartnerEmployee ? Account.HubId : null);
 
+    /// <summary>
+    /// The signed-in user acting in the account itself (a client's own pages): a qualifying actor when they work there for
+    /// a partner, so that their changes are the partner's qualifying activity (R12).
+    /// </summary>
+    public Actor ActorHere => new(Account.Membership.UserId, Account.Membership.PartnerHubId);
+
     /// <summary>The client account with its members, tracked, to change it (once per request).</summary>
     public async Task<Account> LoadClientAsync(CancellationToken ct) =>
         _loaded ??= await db.Accounts.WithMembers().SingleAsync(a => a.HubId == Client.HubId, ct);

@@ -11,8 +11,16 @@ namespace PartnerPortal.Web.Infrastructure.DomainEvents;
 /// (started if there was none); the last departure starts the 60 days, or ends it when they are past.
 /// </summary>
 public sealed class RelationshipKeeper(PortalDb db, TimeProvider clock)
-    : IDomainEventHandler<PartnerEmployeeJoined>, IDomainEventHandler<PartnerEmployeeLeft>
+    : IDomainEventHandler<PartnerEmployeeJoined>, IDomainEventHandler<PartnerEmployeeLeft>, IDomainEventHandler<PartnerRevoked>
 {
+    /// <summary>R23: the client revoked the partner: the relationship ends that day.</summary>
+    public async Task HandleAsync(PartnerRevoked domainEvent, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var relationship = await FindAsync(domainEvent.PartnerHubId, domainEvent.ClientHubId, ct);
+        relationship?.EndByClient(domainEvent.At);
+    }
+
     public async Task HandleAsync(PartnerEmployeeJoined domainEvent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);

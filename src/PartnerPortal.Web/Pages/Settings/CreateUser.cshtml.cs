@@ -80,42 +80,20 @@ public class CreateUserModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class CommandHandler(PortalDb db, AccessScope scope, AccessLinkTokens links, MailOutbox mail, PublicUrls urls, TimeProvider clock)
+    public sealed class CommandHandler(PortalDb db, AccessScope scope, AccessLinkTokens links, NewUsers newUsers, TimeProvider clock)
         : IRequestHandler<Command, Result<string>>
     {
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
-            var email = EmailAddress.Normalize(request.Email);
             var partner = await scope.LoadAccountAsync(cancellationToken);
             var me = partner.MembershipOf(scope.Account.Membership.UserId)!;
-            // Someone who already signs in (a user of another account) joins with the password they have.
-            var person = await db.DomainUsers.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
-            var isNew = person is null;
-            person ??= new User(Guid.NewGuid(), email, request.Name.Trim());
+            var (person, isNew) = await newUsers.FindOrNewAsync(request.Email, request.Name, cancellationToken);
             var permissions = PartnerPermissionFields.Parse(request.Permissions);
             var outcome = partner.AddPartnerUser(me.UserId, person, request.SuperAdmin, permissions, request.PartnerEmployee, now);
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
             if (request.PartnerEmployee) await links.EnsureIssuedAsync(db, partner.HubId, person.Id, now, cancellationToken);
-
-            var from = me.UserName;
-            if (isNew)
-            {
-                db.DomainUsers.Add(person);
-                db.Users.Add(PortalUser.For(person)); // no password until they set one with the link
-                var (invitation, token) = UserInvitation.Issue(person.Id, partner.HubId, me.UserId, now);
-                db.UserInvitations.Add(invitation);
-                mail.Enqueue(person.Email, $"{from} added you to {partner.Name} in Partner Portal",
-                    $"Hello {person.Name},\n\n{from} added you to {partner.Name} (Hub ID {partner.HubId}) in Partner Portal.\n\n" +
-                    $"Set your password here to sign in (the link works once, within {UserInvitation.Lifetime.Days} days):\n{urls.Absolute(WelcomeModel.PathFor(token))}\n\n" +
-                    "If you did not expect this, you can ignore this email.\n\nPartner Portal");
-            }
-            else
-            {
-                mail.Enqueue(person.Email, $"{from} added you to {partner.Name} in Partner Portal",
-                    $"Hello {person.Name},\n\n{from} added you to {partner.Name} (Hub ID {partner.HubId}) in Partner Portal. " +
-                    $"Sign in with your usual password:\n{urls.Absolute("/sign-in")}\n\nPartner Portal");
-            }
+            newUsers.Welcome(person, isNew, partner, me.UserName, me.UserId, now);
             await db.SaveChangesAsync(cancellationToken);
             return isNew
                 ? $"{person.Name} was added. We emailed {person.Email} a link to set their password."

@@ -1,0 +1,295 @@
+using PartnerPortal.Domain.Events;
+
+namespace PartnerPortal.Domain;
+
+/// <summary>
+/// The client's own side of a client account (seeds 001 and 004): its users and permission sets, its billing and security
+/// settings, and its control over the partners working in it (R22–R24, R23, R28, B2). Every method takes the actor; a
+/// partner employee's change is a qualifying activity (R12) raised here, once, by <see cref="Acted"/>.
+/// </summary>
+public partial class Account
+{
+    /// <summary>The plan the client pays for, as its billing shows it (read-only in the product: R23).</summary>
+    public string? Subscription { get; private set; }
+
+    /// <summary>When the current contract term ends (read-only in the product: R23).</summary>
+    public DateTimeOffset? ContractEndsOn { get; private set; }
+
+    /// <summary>The user who owns the client's billing; only someone with billing rights changes it (R23, R28).</summary>
+    public Guid? BillingOwnerUserId { get; private set; }
+
+    /// <summary>Security settings: whether users may be given access to sensitive data at all (Super Admins only, R28).</summary>
+    public bool AllowsSensitiveData { get; private set; }
+
+    /// <summary>The facts of the client's billing (from its contract, not from a page).</summary>
+    public void SetSubscription(string subscription, DateTimeOffset contractEndsOn, Guid? billingOwnerUserId)
+    {
+        RequireClient();
+        Subscription = Guard.NotBlank(subscription, nameof(subscription), 200);
+        ContractEndsOn = contractEndsOn;
+        BillingOwnerUserId = billingOwnerUserId;
+    }
+
+    /// <summary>R12 (Q): a partner employee's change inside this client account, recorded with the change.</summary>
+    private void Acted(Actor actor, string action, DateTimeOffset now)
+    {
+        if (Kind == AccountKind.Client && actor.ForPartnerHubId is { } partner)
+            Raise(new PartnerActed(HubId, partner, actor.UserId, action, now));
+    }
+
+    private string NameOf(Guid userId) => MembershipOf(userId)?.UserName is { Length: > 0 } name ? name : "a partner admin";
+
+    /// <summary>
+    /// R24: whether someone may become Partner Admin here through Create user → Start from a template: a partner employee
+    /// (switch on) of a partner that services or was invited by this client, on that partner's email domain or assigned
+    /// to this client by that partner. The page asks the database for these facts; this is the rule.
+    /// </summary>
+    public static bool IsEligiblePartnerEmployee(bool partnerEmployeeSwitchOn, bool partnerServicesOrInvited, bool onPartnerDomain, bool assignedHere) =>
+        partnerEmployeeSwitchOn && partnerServicesOrInvited && (onPartnerDomain || assignedHere);
+
+    /// <summary>
+    /// Users &amp; Teams → Create user in a client account (R24, R28). <paramref name="template"/> is the Partner Admin
+    /// template, offered only with <paramref name="eligiblePartnerHubId"/> (the partner the person is an eligible employee
+    /// of): they join on a partner seat, then become Partner Admin. Otherwise Super Admin (only someone who may manage
+    /// Super Admins) or a User with one of the client's sets and a seat.
+    /// </summary>
+    public Outcome CreateClientUser(Actor actor, User user, ClientAccess access, long? eligiblePartnerHubId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(access);
+        RequireClient();
+        var by = MembershipOf(actor.UserId);
+        if (!AccessPolicy.CanAddAndEditUsers(by)) return Outcome.Refused(NeedsAddAndEditUsers);
+        if (MembershipOf(user.Id) is { } existing)
+            return Outcome.Refused(existing.PartnerHubId is { } other && eligiblePartnerHubId is { } mine && other != mine
+                ? ConnectedWithAnotherPartner
+                : $"{user.Email} already is a user of {Name}. Change their access on their page instead.");
+        if (access.Template)
+        {
+            if (eligiblePartnerHubId is not { } partner) return Outcome.Refused(NotAnEligiblePartnerEmployee);
+            var membership = Join(user, AccessType.User, now);
+            return Change(membership, "Partner Admin created", actor, now, () =>
+            {
+                membership.WorkFor(partner, actor.UserId, $"Created as Partner Admin by {NameOf(actor.UserId)} in Users & Teams");
+                membership.ApplyPermissionSet(StandardPartnerAdminSet); // a partner seat first, then Partner Admin (R24)
+            }, joining: true);
+        }
+        if (WhyNot(by!, access) is { } refusal) return Outcome.Refused(refusal);
+        var member = Join(user, access.SuperAdmin ? AccessType.SuperAdmin : AccessType.User, now);
+        return Change(member, "User created", actor, now, () => member.SetClientAccess(member.AccessType, SetFor(access), access.Seat), joining: true);
+    }
+
+    /// <summary>
+    /// A user's page in Users &amp; Teams: Super Admin, or a User with one of the client's sets and a seat. Making or
+    /// unmaking a Super Admin takes Add and remove Super Admins, which a Partner Admin never holds (R28); the account keeps
+    /// one Super Admin (R14). A Partner Admin is changed with the Partner Admin set or by removing them.
+    /// </summary>
+    public Outcome SetClientUserAccess(Actor actor, Guid userId, ClientAccess access, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        RequireClient();
+        var by = MembershipOf(actor.UserId);
+        if (!AccessPolicy.CanAddAndEditUsers(by)) return Outcome.Refused(NeedsAddAndEditUsers);
+        var target = MembershipOf(userId);
+        if (target is null) return Outcome.Refused($"That user is not a user of {Name} (any more).");
+        if (access.Template)
+        {
+            if (target.IsSuperAdmin) return Outcome.Refused("A Super Admin is changed to Partner Admin with Change to Partner Admin.");
+            if (target.PartnerHubId is null) return Outcome.Refused(NotAnEligiblePartnerEmployee);
+            return ChangePermissionSet(userId, StandardPartnerAdminSet, actor, now);
+        }
+        if (target.IsSuperAdmin && !AccessPolicy.CanManageSuperAdmins(by)) return Outcome.Refused(OnlySuperAdminsManageSuperAdmins);
+        if (WhyNot(by!, access) is { } refusal) return Outcome.Refused(refusal);
+        if (target.IsSuperAdmin && !access.SuperAdmin && SuperAdminCount <= 1)
+            return Outcome.Refused($"{Name} always keeps one Super Admin, and {target.UserName} is the only one. Make someone else Super Admin first.");
+        // A partner employee keeps their partner seat (R24); the seat chosen applies to the client's own users.
+        var seat = target.PartnerHubId is null ? access.Seat : target.Seat == SeatType.Paid ? SeatType.Paid : SeatType.Partner;
+        return Change(target, "Access changed", actor, now, () => target.SetClientAccess(access.SuperAdmin ? AccessType.SuperAdmin : AccessType.User, SetFor(access), seat));
+    }
+
+    private string? WhyNot(Membership by, ClientAccess access)
+    {
+        if (access.SuperAdmin && !AccessPolicy.CanManageSuperAdmins(by)) return OnlySuperAdminsManageSuperAdmins;
+        if (access.SuperAdmin) return null;
+        if (access.Seat == SeatType.Partner) return "A partner seat comes with a partner employee's access; choose a Core, View-only or paid seat.";
+        if (access.PermissionSetId is { } id && _permissionSets.All(s => s.Id != id || s.IsStandardPartnerAdmin))
+            return "Choose one of this account's permission sets.";
+        return null;
+    }
+
+    private PermissionSet? SetFor(ClientAccess access) =>
+        access.SuperAdmin || access.PermissionSetId is not { } id ? null : _permissionSets.Single(s => s.Id == id);
+
+    /// <summary>
+    /// R23, R28: the client removes users from its account — its own users or any partner's employees. Takes Add and edit
+    /// users; a Super Admin goes only by someone who may manage Super Admins (never a Partner Admin); the account keeps a
+    /// Super Admin (R14); nobody removes themselves here. All or none.
+    /// </summary>
+    public Outcome RemoveClientUsers(Actor actor, IReadOnlyCollection<Guid> userIds, string action)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        RequireClient();
+        var by = MembershipOf(actor.UserId);
+        if (!AccessPolicy.CanAddAndEditUsers(by)) return Outcome.Refused(NeedsAddAndEditUsers);
+        var targets = new List<Membership>();
+        var superAdminsLeft = SuperAdminCount;
+        foreach (var userId in userIds.Distinct())
+        {
+            var target = MembershipOf(userId);
+            if (target is null) return Outcome.Refused($"That user is not a user of {Name} (any more).");
+            if (userId == actor.UserId) return Outcome.Refused("You cannot remove yourself here. Ask another admin of the account.");
+            if (target.IsSuperAdmin && !AccessPolicy.CanManageSuperAdmins(by)) return Outcome.Refused(OnlySuperAdminsManageSuperAdmins);
+            if (target.IsSuperAdmin && --superAdminsLeft < 1)
+                return Outcome.Refused($"{target.UserName} is the only Super Admin left in {Name}, and a client account always keeps one.");
+            targets.Add(target);
+        }
+        if (targets.Count == 0) return Outcome.Refused("Choose at least one user.");
+        foreach (var target in targets)
+        {
+            Leave(target, action);
+            if (target.PartnerHubId is { } partner) Acted(actor, $"{action}: {target.UserEmail}", default);
+        }
+        return Outcome.Done;
+    }
+
+    /// <summary>
+    /// R23: the client revokes a whole partner at once: every employee of that partner leaves (R14 still holds: the only
+    /// Super Admin stays, and the refusal says so), and the relationship ends that day (<see cref="PartnerRevoked"/>).
+    /// </summary>
+    public Outcome RevokePartner(Actor actor, long partnerHubId, DateTimeOffset now)
+    {
+        RequireClient();
+        if (actor.ForPartnerHubId == partnerHubId) return Outcome.Refused("You work here for that partner: ask a Super Admin of the client to revoke it.");
+        var employees = PartnerEmployeesOf(partnerHubId).Select(m => m.UserId).ToList();
+        if (employees.Count > 0)
+        {
+            var removed = RemoveClientUsers(actor, employees, "Partner revoked by the client");
+            if (!removed.Succeeded) return removed;
+        }
+        else if (!AccessPolicy.CanAddAndEditUsers(MembershipOf(actor.UserId))) return Outcome.Refused(NeedsAddAndEditUsers);
+        Raise(new PartnerRevoked(HubId, partnerHubId, actor.UserId, now));
+        return Outcome.Done;
+    }
+
+    /// <summary>B2 (B3 enforces it): the day a partner employee's access here ends; null removes it. Not on the last Super Admin.</summary>
+    public Outcome SetAccessEnd(Actor actor, Guid userId, DateTimeOffset? endsAt, DateTimeOffset now)
+    {
+        RequireClient();
+        var by = MembershipOf(actor.UserId);
+        if (!AccessPolicy.CanAddAndEditUsers(by)) return Outcome.Refused(NeedsAddAndEditUsers);
+        var target = MembershipOf(userId);
+        if (target?.PartnerHubId is null) return Outcome.Refused($"That user is not a partner employee in {Name}.");
+        if (endsAt is { } end && end <= now) return Outcome.Refused("Choose an end date after today.");
+        if (target.IsSuperAdmin && !AccessPolicy.CanManageSuperAdmins(by)) return Outcome.Refused(OnlySuperAdminsManageSuperAdmins);
+        if (endsAt is not null && target.IsSuperAdmin && SuperAdminCount <= 1)
+            return Outcome.Refused($"{target.UserName} is the only Super Admin of {Name}: their access cannot end, because a client account always keeps one.");
+        return Change(target, endsAt is null ? "End date removed" : "End date set", actor, now, () => target.EndAccessOn(endsAt));
+    }
+
+    /// <summary>Permission sets: the client's own, created, changed and deleted with Add and edit users. The standard Partner Admin set is fixed.</summary>
+    public Outcome CreatePermissionSet(Actor actor, string name, Permission permissions, DateTimeOffset now)
+    {
+        RequireClient();
+        if (!AccessPolicy.CanAddAndEditUsers(MembershipOf(actor.UserId))) return Outcome.Refused(NeedsAddAndEditUsers);
+        if (WhyNotName(name, null) is { } refusal) return Outcome.Refused(refusal);
+        var set = DefinePermissionSet(name, permissions);
+        Raise(new AccessChanged(HubId, null, "Permission set created", $"Permission set {set.Name}", "None", DescribeSet(set.Permissions)));
+        Acted(actor, $"Permission set {set.Name} created", now);
+        return Outcome.Done;
+    }
+
+    public Outcome EditPermissionSet(Actor actor, int setId, string name, Permission permissions, DateTimeOffset now)
+    {
+        RequireClient();
+        if (!AccessPolicy.CanAddAndEditUsers(MembershipOf(actor.UserId))) return Outcome.Refused(NeedsAddAndEditUsers);
+        var set = _permissionSets.FirstOrDefault(s => s.Id == setId);
+        if (set is null) return Outcome.Refused("That permission set does not exist (any more).");
+        if (set.IsStandardPartnerAdmin) return Outcome.Refused(StandardSetIsFixed);
+        if (WhyNotName(name, set) is { } refusal) return Outcome.Refused(refusal);
+        var before = $"{set.Name}: {DescribeSet(set.Permissions)}";
+        if (!set.Edit(name, SetPermissions(permissions))) return Outcome.Unchanged;
+        Version++; // everyone holding the set holds other rights now
+        Raise(new AccessChanged(HubId, null, "Permission set changed", $"Permission set {set.Name}", before, $"{set.Name}: {DescribeSet(set.Permissions)}"));
+        Acted(actor, $"Permission set {set.Name} changed", now);
+        return Outcome.Done;
+    }
+
+    public Outcome DeletePermissionSet(Actor actor, int setId, DateTimeOffset now)
+    {
+        RequireClient();
+        if (!AccessPolicy.CanAddAndEditUsers(MembershipOf(actor.UserId))) return Outcome.Refused(NeedsAddAndEditUsers);
+        var set = _permissionSets.FirstOrDefault(s => s.Id == setId);
+        if (set is null) return Outcome.Unchanged;
+        if (set.IsStandardPartnerAdmin) return Outcome.Refused(StandardSetIsFixed);
+        var holders = _memberships.Count(m => m.PermissionSetId == setId && m.AccessType == AccessType.User);
+        if (holders > 0)
+            return Outcome.Refused($"{holders} {(holders == 1 ? "user holds" : "users hold")} {set.Name}. Give them another set first, then delete it.");
+        _permissionSets.Remove(set);
+        Version++; // a concurrent change giving someone this set cannot commit
+        Raise(new AccessChanged(HubId, null, "Permission set deleted", $"Permission set {set.Name}", DescribeSet(set.Permissions), "None"));
+        Acted(actor, $"Permission set {set.Name} deleted", now);
+        return Outcome.Done;
+    }
+
+    private string? WhyNotName(string name, PermissionSet? self)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length == 0) return "Enter a name for the permission set.";
+        if (trimmed.Length > 100) return "A permission set's name has at most 100 characters.";
+        if (string.Equals(trimmed, PermissionSet.StandardPartnerAdminName, StringComparison.OrdinalIgnoreCase) && self?.IsStandardPartnerAdmin != true)
+            return "Partner Admin is the standard set's name; choose another.";
+        return _permissionSets.Any(s => s != self && string.Equals(s.Name, trimmed, StringComparison.OrdinalIgnoreCase))
+            ? $"{Name} already has a permission set named {trimmed}." : null;
+    }
+
+    /// <summary>What a client's own set may hold: never Super Admin rights, billing or sensitive data (those stay with Super Admins), nor partner permissions.</summary>
+    public static Permission SetPermissions(Permission permissions) =>
+        permissions & ~(Permissions.NeverForPartnerAdmin | Permission.EditBilling | Permission.ClientAccessManager | Permission.PartnerEmployeeManagement);
+
+    private static string DescribeSet(Permission permissions) =>
+        permissions == Permission.None ? "no permissions" : string.Join(", ", Permissions.Describe(permissions));
+
+    /// <summary>R23, R28: the billing owner, changed only with billing rights (a Partner Admin only when billing was kept), to one of the client's own users.</summary>
+    public Outcome ChangeBillingOwner(Actor actor, Guid ownerUserId, DateTimeOffset now)
+    {
+        RequireClient();
+        if (!AccessPolicy.CanEditBilling(MembershipOf(actor.UserId))) return Outcome.Refused(NeedsBillingRights);
+        var owner = MembershipOf(ownerUserId);
+        if (owner is null || owner.PartnerHubId is not null)
+            return Outcome.Refused("The billing owner is one of the client's own users, not a partner employee.");
+        if (BillingOwnerUserId == ownerUserId) return Outcome.Unchanged;
+        var before = BillingOwnerUserId is { } was ? MembershipOf(was)?.UserEmail ?? "a former user" : "None";
+        BillingOwnerUserId = ownerUserId;
+        Raise(new AccessChanged(HubId, null, "Billing owner changed", "Billing owner", before, owner.UserEmail));
+        Acted(actor, "Billing owner changed", now);
+        return Outcome.Done;
+    }
+
+    /// <summary>Security settings → sensitive data: only someone who may manage sensitive data (a Super Admin; never a Partner Admin, R28).</summary>
+    public Outcome AllowSensitiveData(Actor actor, bool allowed, DateTimeOffset now)
+    {
+        RequireClient();
+        if (!AccessPolicy.CanManageSensitiveData(MembershipOf(actor.UserId))) return Outcome.Refused(OnlySuperAdminsManageSensitiveData);
+        if (AllowsSensitiveData == allowed) return Outcome.Unchanged;
+        AllowsSensitiveData = allowed;
+        Raise(new AccessChanged(HubId, null, allowed ? "Sensitive data allowed" : "Sensitive data turned off", "Sensitive data access",
+            allowed ? "Off" : "On", allowed ? "On" : "Off"));
+        Acted(actor, allowed ? "Sensitive data allowed" : "Sensitive data turned off", now);
+        return Outcome.Done;
+    }
+
+    public const string NotAnEligiblePartnerEmployee =
+        "The Partner Admin template is only for eligible partner employees: a partner employee of a partner that services or was invited by this account, " +
+        "on that partner's email domain or added by that partner for this account.";
+
+    public const string OnlySuperAdminsManageSuperAdmins = "Only a Super Admin can add, change or remove a Super Admin. A Partner Admin never can.";
+    public const string NeedsBillingRights = "Changing billing takes billing permissions: a Super Admin, or a Partner Admin who kept billing permissions.";
+    public const string OnlySuperAdminsManageSensitiveData = "Only a Super Admin can change sensitive data settings. A Partner Admin never can.";
+    public const string StandardSetIsFixed = "The standard Partner Admin set cannot be changed or deleted.";
+}
+
+/// <summary>The access a client gives a user in Users &amp; Teams: the Partner Admin template, Super Admin, or a set with a seat.</summary>
+public sealed record ClientAccess(bool Template, bool SuperAdmin, int? PermissionSetId, SeatType Seat)
+{
+    public static ClientAccess PartnerAdminTemplate { get; } = new(true, false, null, SeatType.Partner);
+}

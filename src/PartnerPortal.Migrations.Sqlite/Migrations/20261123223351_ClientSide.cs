@@ -1,0 +1,129 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PartnerPortal.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ClientSide : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ClientInvitations_ClientHubId",
+                table: "ClientInvitations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ClientInvitations_PartnerHubId",
+                table: "ClientInvitations");
+
+            migrationBuilder.AddColumn<string>(
+                name: "GrantedVia",
+                table: "Memberships",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "AnsweredByUserId",
+                table: "ClientInvitations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ExpiresAt",
+                table: "ClientInvitations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "AllowsSensitiveData",
+                table: "Accounts",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "BillingOwnerUserId",
+                table: "Accounts",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ContractEndsOn",
+                table: "Accounts",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Subscription",
+                table: "Accounts",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClientInvitations_ClientHubId_CreatedAt",
+                table: "ClientInvitations",
+                columns: new[] { "ClientHubId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClientInvitations_PartnerHubId_State_CreatedAt",
+                table: "ClientInvitations",
+                columns: new[] { "PartnerHubId", "State", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ClientInvitations_ClientHubId_CreatedAt",
+                table: "ClientInvitations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ClientInvitations_PartnerHubId_State_CreatedAt",
+                table: "ClientInvitations");
+
+            migrationBuilder.DropColumn(
+                name: "GrantedVia",
+                table: "Memberships");
+
+            migrationBuilder.DropColumn(
+                name: "AnsweredByUserId",
+                table: "ClientInvitations");
+
+            migrationBuilder.DropColumn(
+                name: "ExpiresAt",
+                table: "ClientInvitations");
+
+            migrationBuilder.DropColumn(
+                name: "AllowsSensitiveData",
+                table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "BillingOwnerUserId",
+                table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "ContractEndsOn",
+                table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "Subscription",
+                table: "Accounts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClientInvitations_ClientHubId",
+                table: "ClientInvitations",
+                column: "ClientHubId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClientInvitations_PartnerHubId",
+                table: "ClientInvitations",
+                column: "PartnerHubId");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Domain;
+using PartnerPortal.Web.Pages;
+
+namespace PartnerPortal.Web.Infrastructure.Mail;
+
+/// <summary>
+/// The one home of adding a person by email in Users &amp; Teams, in a partner's account or a client's: someone who
+/// already signs in joins with the password they have; someone new is created without a password and emailed a
+/// one-time link to set one (never a password).
+/// </summary>
+public sealed class NewUsers(PortalDb db, MailOutbox mail, PublicUrls urls)
+{
+    /// <summary>The user with this email, or a new one (not saved until <see cref="Welcome"/>).</summary>
+    public async Task<(User Person, bool IsNew)> FindOrNewAsync(string email, string? name, CancellationToken ct)
+    {
+        var normalized = EmailAddress.Normalize(email);
+        var person = await db.DomainUsers.SingleOrDefaultAsync(u => u.Email == normalized, ct);
+        return person is null ? (new User(Guid.NewGuid(), normalized, string.IsNullOrWhiteSpace(name) ? normalized : name.Trim()), true) : (person, false);
+    }
+
+    /// <summary>Saves a new person and queues the email that tells them (with the link to set a password when new).</summary>
+    public void Welcome(User person, bool isNew, Account account, string from, Guid invitedBy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(account);
+        var subject = $"{from} added you to {account.Name} in Partner Portal";
+        if (!isNew)
+        {
+            mail.Enqueue(person.Email, subject,
+                $"Hello {person.Name},\n\n{from} added you to {account.Name} (Hub ID {account.HubId}) in Partner Portal. " +
+                $"Sign in with your usual password:\n{urls.Absolute("/sign-in")}\n\nPartner Portal");
+            return;
+        }
+        db.DomainUsers.Add(person);
+        db.Users.Add(PortalUser.For(person)); // no password until they set one with the link
+        var (invitation, token) = UserInvitation.Issue(person.Id, account.HubId, invitedBy, now);
+        db.UserInvitations.Add(invitation);
+        mail.Enqueue(person.Email, subject,
+            $"Hello {person.Name},\n\n{from} added you to {account.Name} (Hub ID {account.HubId}) in Partner Portal.\n\n" +
+            $"Set your password here to sign in (the link works once, within {UserInvitation.Lifetime.Days} days):\n{urls.Absolute(WelcomeModel.PathFor(token))}\n\n" +
+            "If you did not expect this, you can ignore this email.\n\nPartner Portal");
+    }
+}
