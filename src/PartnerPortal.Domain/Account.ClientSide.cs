@@ -125,7 +125,7 @@ public partial class Account
     /// users; a Super Admin goes only by someone who may manage Super Admins (never a Partner Admin); the account keeps a
     /// Super Admin (R14); nobody removes themselves here. All or none.
     /// </summary>
-    public Outcome RemoveClientUsers(Actor actor, IReadOnlyCollection<Guid> userIds, string action)
+    public Outcome RemoveClientUsers(Actor actor, IReadOnlyCollection<Guid> userIds, string action, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(userIds);
         RequireClient();
@@ -144,11 +144,8 @@ public partial class Account
             targets.Add(target);
         }
         if (targets.Count == 0) return Outcome.Refused("Choose at least one user.");
-        foreach (var target in targets)
-        {
-            Leave(target, action);
-            if (target.PartnerHubId is { } partner) Acted(actor, $"{action}: {target.UserEmail}", default);
-        }
+        foreach (var target in targets) Leave(target, action);
+        Acted(actor, action, now);
         return Outcome.Done;
     }
 
@@ -163,7 +160,7 @@ public partial class Account
         var employees = PartnerEmployeesOf(partnerHubId).Select(m => m.UserId).ToList();
         if (employees.Count > 0)
         {
-            var removed = RemoveClientUsers(actor, employees, "Partner revoked by the client");
+            var removed = RemoveClientUsers(actor, employees, "Partner revoked by the client", now);
             if (!removed.Succeeded) return removed;
         }
         else if (!AccessPolicy.CanAddAndEditUsers(MembershipOf(actor.UserId))) return Outcome.Refused(NeedsAddAndEditUsers);
