@@ -223,7 +223,11 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         client.DefinePermissionSet("Marketing", Permission.ViewRecords | Permission.EditRecords | Permission.Marketing | Permission.Reports);
         client.DefinePermissionSet("Sales", Permission.ViewRecords | Permission.EditRecords | Permission.Sales | Permission.Reports);
         client.DefinePermissionSet("Read only", Permission.ViewRecords | Permission.Reports);
-        client.AddMember(Person(superAdmin.Name, superAdmin.Email), AccessType.SuperAdmin, _now.AddDays(-700));
+        var owner = Person(superAdmin.Name, superAdmin.Email);
+        client.AddMember(owner, AccessType.SuperAdmin, _now.AddDays(-700));
+        // The facts of its billing: a plan by its size, a yearly contract, its first Super Admin owning billing.
+        client.SetSubscription(sales + service > 0 ? "Sales Hub Professional" : mrr >= 2_000m ? "Marketing Hub Professional" : "Marketing Hub Starter",
+            _now.AddDays(120 + hubId % 200), owner.Id);
         _accounts.Add(client);
         return client;
     }

@@ -1,6 +1,8 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
 using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure;
 using PartnerPortal.Web.Infrastructure.Authorization;
@@ -28,16 +30,38 @@ public class HomeModel(IMediator mediator) : PageModel
     }
 
     public sealed record Model(long HubId, string Name, AccountKind Kind, AccessType AccessType, bool IsPartnerEmployee,
-        IReadOnlyList<string> Permissions);
+        IReadOnlyList<string> Permissions, ClientFacts? Client, ClientAccount.ClientHeader Header);
 
-    public sealed class Handler(AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    /// <summary>A client's account at a glance: its partners, its users by access type, its seats and its billing facts.</summary>
+    public sealed record ClientFacts(IReadOnlyList<string> Partners, int PartnerCount, IReadOnlyDictionary<AccessType, int> Users,
+        IReadOnlyDictionary<SeatType, int> Seats, int PaidSalesHubSeats, int PaidServiceHubSeats, decimal MonthlyRecurringRevenue, string? Subscription);
+
+    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
-        public Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
+        public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
             var (hubId, name, kind, membership) = scope.Account;
-            Result<Model> model = new Model(hubId, name, kind, membership.AccessType, membership.IsPartnerEmployee,
-                Domain.Permissions.Describe(membership.EffectivePermissions).ToList());
-            return Task.FromResult(model);
+            ClientFacts? facts = null;
+            if (kind == AccountKind.Client)
+            {
+                var partners = db.Relationships.AsNoTracking().Where(r => r.ClientHubId == hubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending));
+                var account = await db.Accounts.AsNoTracking().Where(a => a.HubId == hubId)
+                    .Select(a => new
+                    {
+                        a.PaidSalesHubSeats, a.PaidServiceHubSeats, a.MonthlyRecurringRevenue, a.Subscription,
+                        PartnerCount = partners.Count(),
+                        Partners = partners.Join(db.Accounts, r => r.PartnerHubId, p => p.HubId, (r, p) => p.Name).OrderBy(n => n).Take(10).ToList(),
+                    })
+                    .SingleAsync(cancellationToken);
+                var users = await db.Memberships.Where(m => m.AccountHubId == hubId).GroupBy(m => new { m.AccessType, m.Seat })
+                    .Select(g => new { g.Key.AccessType, g.Key.Seat, Count = g.Count() }).ToListAsync(cancellationToken);
+                facts = new ClientFacts(account.Partners, account.PartnerCount,
+                    users.GroupBy(u => u.AccessType).ToDictionary(g => g.Key, g => g.Sum(u => u.Count)),
+                    users.GroupBy(u => u.Seat).ToDictionary(g => g.Key, g => g.Sum(u => u.Count)),
+                    account.PaidSalesHubSeats, account.PaidServiceHubSeats, account.MonthlyRecurringRevenue, account.Subscription);
+            }
+            return new Model(hubId, name, kind, membership.AccessType, membership.IsPartnerEmployee,
+                Domain.Permissions.Describe(membership.EffectivePermissions).ToList(), facts, ClientAccount.ClientHeader.For(scope.Account, "Home"));
         }
     }
 }

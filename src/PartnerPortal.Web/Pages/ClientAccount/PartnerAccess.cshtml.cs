@@ -1,0 +1,178 @@
+using System.Globalization;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Domain;
+using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
+
+namespace PartnerPortal.Web.Pages.ClientAccount;
+
+/// <summary>
+/// B2, the client access ledger: every partner employee in the account — partner, permission set, seat, granted when and
+/// how (which access link and approver, or which admin added them), end date, last qualifying activity — a page at a
+/// time, filtered by partner. From it the client revokes one or several (or a whole partner, R23), sets or shortens an
+/// end date (enforced by B3's job), and downloads it all as CSV, streamed.
+/// </summary>
+public class PartnerAccessModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "partner")] public long? Partner { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true, Name = "size")] public int PageSize { get; set; } = Paging.DefaultSize;
+
+    public Model? View { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(long hubId) =>
+        this.ShowListAsync(mediator, new Query(hubId, Partner, PageNumber, PageSize), new Query(hubId), view => View = view);
+
+    public async Task<IActionResult> OnGetCsvAsync(long hubId, CancellationToken ct)
+    {
+        var result = await mediator.Send(new CsvQuery(hubId, Partner), ct);
+        if (!result.Succeeded) return this.Refusal(result);
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"partner-access-{hubId}.csv\"";
+        await Csv.WriteAsync(Response.Body, ["Name", "Email", "Partner", "Partner Hub ID", "Access", "Seat", "Granted (UTC)", "Granted how", "Access ends (UTC)", "Last activity (UTC)"],
+            result.Value.Entries,
+            r => [r.Name, r.Email, r.PartnerName, r.PartnerHubId.ToString(CultureInfo.InvariantCulture), r.Access, r.Seat, Csv.Instant(r.GrantedAt), r.GrantedVia,
+                r.EndsAt is { } e ? Csv.Instant(e) : "", r.LastActivity is { } a ? Csv.Instant(a) : ""], ct);
+        return new EmptyResult();
+    }
+
+    public Task<IActionResult> OnPostRevokeAsync(long hubId, [FromForm(Name = "users")] List<Guid> users) =>
+        this.SubmitAsync(mediator, new RevokeCommand(hubId, users), Done(hubId), () => OnGetAsync(hubId));
+
+    public Task<IActionResult> OnPostEndDateAsync(long hubId, [FromForm(Name = "user")] Guid user, [FromForm(Name = "endsOn")] DateOnly? endsOn) =>
+        this.SubmitAsync(mediator, new EndDateCommand(hubId, user, endsOn), Done(hubId), () => OnGetAsync(hubId));
+
+    private Func<string, IActionResult> Done(long hubId) => message =>
+    {
+        this.Flash(message);
+        return RedirectToPage(new { hubId, partner = Partner, p = PageNumber, size = PageSize });
+    };
+
+    public sealed record Query(long HubId, long? Partner = null, int Page = 1, int PageSize = Paging.DefaultSize) : IRequest<Result<Model>>, IAccountRequest
+    {
+        public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
+    }
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Page).IsPageNumber();
+            RuleFor(q => q.PageSize).Must(s => Paging.Sizes.Contains(s)).WithMessage(Paging.SizesMessage("partner employees"));
+        }
+    }
+
+    public sealed record CsvQuery(long HubId, long? Partner) : IRequest<Result<Rows>>, IAccountRequest
+    {
+        public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
+    }
+
+    public sealed record Row(Guid UserId, string Name, string Email, long PartnerHubId, string PartnerName, AccessType AccessType, string? Set, bool KeepsBilling,
+        SeatType SeatType, DateTimeOffset GrantedAt, string? GrantedVia, DateTimeOffset? EndsAt, DateTimeOffset? LastActivity)
+    {
+        public string Access => ClientUsers.AccessOf(AccessType, Set, KeepsBilling);
+
+        public string Seat => SeatType.Display();
+    }
+
+    public sealed record PartnerChoice(long HubId, string Name);
+
+    public sealed record Model(ClientHeader Header, IReadOnlyList<Row> Employees, Paging Paging, IReadOnlyList<PartnerChoice> Partners, long? Partner);
+
+    public sealed record Rows(IAsyncEnumerable<Row> Entries);
+
+    /// <summary>The ledger's rows in name order, from the memberships' (account, partner) index; the projection is the page's and the CSV's.</summary>
+    private static IQueryable<Row> Ledger(PortalDb db, long hubId, long? partner)
+    {
+        var employees = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == hubId && m.PartnerHubId != null);
+        if (partner is { } p) employees = employees.Where(m => m.PartnerHubId == p);
+        return employees.OrderBy(m => m.UserName).ThenBy(m => m.UserId)
+            .Select(m => new Row(m.UserId, m.UserName, m.UserEmail, m.PartnerHubId!.Value,
+                db.Accounts.Where(a => a.HubId == m.PartnerHubId).Select(a => a.Name).First(),
+                m.AccessType, m.PermissionSet == null ? null : m.PermissionSet.Name, m.KeepsBilling, m.Seat, m.GrantedAt, m.GrantedVia, m.ExpiresAt,
+                db.QualifyingActivities.Where(a => a.ClientHubId == hubId && a.UserId == m.UserId).OrderByDescending(a => a.At).Select(a => (DateTimeOffset?)a.At).FirstOrDefault()));
+    }
+
+    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    {
+        public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var hubId = request.HubId;
+            var employees = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == hubId && m.PartnerHubId != null);
+            if (request.Partner is { } p) employees = employees.Where(m => m.PartnerHubId == p);
+            var paging = await Paging.CountAsync(employees, request.Page, request.PageSize, cancellationToken);
+            var rows = await Ledger(db, hubId, request.Partner).Skip(PagingRules.SkipFor(paging.Page, paging.PageSize)).Take(paging.PageSize).ToListAsync(cancellationToken);
+            var partners = await db.Relationships.AsNoTracking()
+                .Where(r => r.ClientHubId == hubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
+                .Join(db.Accounts, r => r.PartnerHubId, a => a.HubId, (r, a) => new PartnerChoice(a.HubId, a.Name))
+                .OrderBy(c => c.Name).Take(PartnersModel.Shown).ToListAsync(cancellationToken);
+            return new Model(ClientHeader.For(scope.Account, ClientHeader.PartnerAccess), rows, paging, partners, request.Partner);
+        }
+    }
+
+    public sealed class CsvHandler(PortalDb db) : IRequestHandler<CsvQuery, Result<Rows>>
+    {
+        public Task<Result<Rows>> Handle(CsvQuery request, CancellationToken cancellationToken) =>
+            Task.FromResult<Result<Rows>>(new Rows(Ledger(db, request.HubId, request.Partner).AsAsyncEnumerable()));
+    }
+
+    public sealed record RevokeCommand(long HubId, IReadOnlyList<Guid> UserIds) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    {
+        public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
+    }
+
+    public sealed class RevokeValidator : AbstractValidator<RevokeCommand>
+    {
+        public RevokeValidator() => RuleFor(c => c.UserIds).NotEmpty().WithMessage("Tick the partner employees whose access you revoke.")
+            .Must(ids => ids.Count <= 500).WithMessage("Revoke up to 500 at a time, or revoke the whole partner from Partners.");
+    }
+
+    public sealed class RevokeHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<RevokeCommand, Result<string>>
+    {
+        public async Task<Result<string>> Handle(RevokeCommand request, CancellationToken cancellationToken)
+        {
+            var client = await scope.LoadAccountAsync(cancellationToken);
+            // The ledger revokes partner employees only; anyone else here is managed in Users & Teams.
+            if (request.UserIds.Any(id => client.MembershipOf(id)?.PartnerHubId is null))
+                return Failure.Refused("Only partner employees are revoked here, and one of those ticked is not (any more). Look at the list again.");
+            var outcome = client.RemoveClientUsers(scope.ActorHere, request.UserIds.Distinct().ToList(), "Access revoked by the client", clock.GetUtcNow());
+            if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
+            await db.SaveChangesAsync(cancellationToken); // R12 follows from the domain's events (RelationshipKeeper)
+            var count = request.UserIds.Distinct().Count();
+            return $"Access revoked for {count} partner {(count == 1 ? "employee" : "employees")}.";
+        }
+    }
+
+    public sealed record EndDateCommand(long HubId, Guid UserId, DateOnly? EndsOn) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    {
+        public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
+
+        /// <summary>Access ends at the end of the day chosen (UTC).</summary>
+        public DateTimeOffset? EndsAt => EndsOn is { } day ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+    }
+
+    public sealed class EndDateValidator : AbstractValidator<EndDateCommand>
+    {
+        public EndDateValidator() => RuleFor(c => c.EndsOn).Must(d => d is null || d.Value.Year <= 2100).WithMessage("Choose an end date before 2100.");
+    }
+
+    public sealed class EndDateHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<EndDateCommand, Result<string>>
+    {
+        public async Task<Result<string>> Handle(EndDateCommand request, CancellationToken cancellationToken)
+        {
+            var client = await scope.LoadAccountAsync(cancellationToken);
+            var outcome = client.SetAccessEnd(scope.ActorHere, request.UserId, request.EndsAt, clock.GetUtcNow());
+            if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
+            await db.SaveChangesAsync(cancellationToken);
+            var name = client.MembershipOf(request.UserId)!.UserName;
+            return request.EndsOn is { } day ? $"{name}'s access ends on {day:yyyy-MM-dd}." : $"{name}'s access has no end date now.";
+        }
+    }
+}
