@@ -31,6 +31,12 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
     private const string Cam = "{hubId:long}/partner/client-access-manager";
     private static readonly string CamUrl = $"/{Personas.Brightwave}/partner/client-access-manager";
 
+    private const string Client = "{hubId:long}/client";
+    private static readonly string ClientUrl = $"/{Personas.HarborCoffee}/client";
+
+    /// <summary>A client's Users &amp; Teams pages: Super Admin or Add and edit users there (Ava and Ben are Partner Admins in Harbor).</summary>
+    private static readonly int[] Users = [SignIn, 200, 200, 403, 200, 403, 403];
+
     /// <summary>A handler → the URL tried, the form posted, and the answer per persona in the order of <see cref="Persona"/>.</summary>
     private static readonly Dictionary<string, (string Url, string Form, int[] Expected)> Matrix = new()
     {
@@ -148,6 +154,47 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         ["POST sign-in/two-factor"] = ("/sign-in/two-factor", "Data.Code=123456", [SignIn, SignIn, SignIn, SignIn, SignIn, SignIn, SignIn]),
         ["GET {hubId:long}/settings/security"] = ($"/{Personas.Brightwave}/settings/security", "", [SignIn, 200, 403, 403, 403, 403, 403]),
         ["POST {hubId:long}/settings/security"] = ($"/{Personas.Brightwave}/settings/security", "require=false", [SignIn, Elsewhere, 403, 403, 403, 403, 403]),
+        // The client's own side (seeds 001, 004; R22-R24, R23, R28, B2), in Harbor Coffee: Maria is its Super Admin, Ava and Ben
+        // Partner Admins (R24: they manage users; R28: the handlers refuse them Super Admins, billing and security), Tom a user
+        // without Add and edit users, Diego and Olivia not there. The posts are refused or change nothing.
+        [$"GET {Client}/users"] = ($"{ClientUrl}/users", "", Users),
+        [$"GET {Client}/users/create"] = ($"{ClientUrl}/users/create", "", Users),
+        [$"POST {Client}/users/create?handler=Next"] = ($"{ClientUrl}/users/create?handler=Next", "Data.Email=matrix.new@harborcoffee.com", Users),
+        [$"POST {Client}/users/create?handler=Review"] = ($"{ClientUrl}/users/create?handler=Review", "Data.Email=matrix.new@harborcoffee.com", Users),
+        // R24: the Partner Admin template for someone who is no partner employee is refused, whoever asks.
+        [$"POST {Client}/users/create?handler=Invite"] = ($"{ClientUrl}/users/create?handler=Invite", "Data.Email=matrix.new@harborcoffee.com&Data.Access=PartnerAdmin", Users),
+        [$"GET {Client}/users/{{userId:guid}}"] = ($"{ClientUrl}/users/{{tom}}", "", Users),
+        // R28: a Partner Admin cannot change a Super Admin; Maria keeping herself Super Admin changes nothing.
+        [$"POST {Client}/users/{{userId:guid}}?handler=Access"] = ($"{ClientUrl}/users/{{maria}}?handler=Access", "Data.Access=SuperAdmin",
+            [SignIn, 200, 200, 403, Elsewhere, 403, 403]),
+        [$"POST {Client}/users/{{userId:guid}}?handler=Migrate"] = ($"{ClientUrl}/users/{{maria}}?handler=Migrate", "", Users),
+        [$"POST {Client}/users/{{userId:guid}}?handler=Remove"] = ($"{ClientUrl}/users/{{maria}}?handler=Remove", "confirm=true", Users),
+        [$"GET {Client}/partners"] = ($"{ClientUrl}/partners", "", Users),
+        [$"POST {Client}/partners?handler=Invite"] = ($"{ClientUrl}/partners?handler=Invite", "Data.PartnerHubId=1", Users),
+        [$"POST {Client}/partners?handler=RevokeInvitation"] = ($"{ClientUrl}/partners?handler=RevokeInvitation", "invitation=999999",
+            [SignIn, 404, 404, 403, 404, 403, 403]),
+        [$"GET {Client}/partners/{{partnerHubId:long}}/revoke"] = ($"{ClientUrl}/partners/{Personas.Brightwave}/revoke", "", Users),
+        [$"POST {Client}/partners/{{partnerHubId:long}}/revoke"] = ($"{ClientUrl}/partners/{Personas.Brightwave}/revoke", "", Users),
+        [$"GET {Client}/partner-access"] = ($"{ClientUrl}/partner-access", "", Users),
+        [$"GET {Client}/partner-access?handler=Csv"] = ($"{ClientUrl}/partner-access?handler=Csv", "", Users),
+        [$"POST {Client}/partner-access?handler=Revoke"] = ($"{ClientUrl}/partner-access?handler=Revoke", "", Users),
+        [$"POST {Client}/partner-access?handler=EndDate"] = ($"{ClientUrl}/partner-access?handler=EndDate", "user={emma}&endsOn=2000-01-01", Users),
+        [$"GET {Client}/permission-sets"] = ($"{ClientUrl}/permission-sets", "", Users),
+        [$"POST {Client}/permission-sets?handler=Save"] = ($"{ClientUrl}/permission-sets?handler=Save", "Data.Name=", Users),
+        [$"POST {Client}/permission-sets?handler=Delete"] = ($"{ClientUrl}/permission-sets?handler=Delete", "set=999999", [SignIn, 404, 404, 403, 404, 403, 403]),
+        [$"GET {Client}/billing"] = ($"{ClientUrl}/billing", "", Users),
+        // R28: a Partner Admin who did not keep billing is refused; the billing owner is never a partner employee.
+        [$"POST {Client}/billing"] = ($"{ClientUrl}/billing", "owner={ava}", Users),
+        [$"GET {Client}/security"] = ($"{ClientUrl}/security", "", Users),
+        [$"POST {Client}/security?handler=TwoFactor"] = ($"{ClientUrl}/security?handler=TwoFactor", "on=false", [SignIn, 200, 200, 403, Elsewhere, 403, 403]),
+        [$"POST {Client}/security?handler=SensitiveData"] = ($"{ClientUrl}/security?handler=SensitiveData", "on=false", [SignIn, 200, 200, 403, Elsewhere, 403, 403]),
+        // R22: the invitation link (an unknown token is not found) and the partner's pending client invitations (Client access manager).
+        ["GET client-invitations/{token}"] = ("/client-invitations/not-a-token", "", [SignIn, 404, 404, 404, 404, 404, 404]),
+        ["GET {hubId:long}/partner/client-invitations"] = ($"/{Personas.Brightwave}/partner/client-invitations", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        ["POST {hubId:long}/partner/client-invitations?handler=Accept"] = ($"/{Personas.Brightwave}/partner/client-invitations?handler=Accept", "invitation=999999",
+            [SignIn, 404, 404, 403, 403, 403, 403]),
+        ["POST {hubId:long}/partner/client-invitations?handler=Decline"] = ($"/{Personas.Brightwave}/partner/client-invitations?handler=Decline", "invitation=999999",
+            [SignIn, 404, 404, 403, 403, 403, 403]),
         ["GET access/{token}"] = ("/access/{token}", "", [SignIn, 200, 200, 200, 200, 200, 200]),
         // R2: Super Admin or Add and edit users in the client chosen (Ava and Ben are Partner Admins in Harbor; Tom has the Sales set).
         ["POST access/{token}"] = ("/access/{token}", $"Data.ClientHubId={Personas.HarborCoffee}", [SignIn, Elsewhere, Elsewhere, 403, Elsewhere, 403, 403]),
@@ -236,7 +283,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
     private async Task<string> ResolveAsync(string text)
     {
         foreach (var (key, email) in new[] { ("diego", Personas.PlainPartnerEmployee), ("emma", Personas.OffDomainEmployee), ("hana", Personas.Hana),
-                     ("farah", Personas.Farah), ("ava", Personas.PartnerSuperAdmin), ("george", "george.li@outlook.com") })
+                     ("farah", Personas.Farah), ("ava", Personas.PartnerSuperAdmin), ("george", "george.li@outlook.com"),
+                     ("tom", Personas.ClientUser), ("maria", Personas.ClientSuperAdmin) })
         {
             if (text.Contains($"{{{key}}}", StringComparison.Ordinal)) text = text.Replace($"{{{key}}}", $"{await Fixture.UserIdAsync(email)}", StringComparison.Ordinal);
         }

@@ -47,6 +47,7 @@ public sealed class HostileInputTests(PortalFixture fixture, ITestOutputHelper o
     {
         ["hubId"] = $"{Personas.Brightwave}",
         ["clientHubId"] = $"{Personas.HarborCoffee}",
+        ["partnerHubId"] = $"{Personas.Brightwave}",
         ["employeeId"] = $"{await Fixture.UserIdAsync(Personas.OffDomainEmployee)}",
         ["userId"] = $"{await Fixture.UserIdAsync(Personas.UntaggedPartnerUser)}",
         ["token"] = await Fixture.AccessLinkTokenAsync(Personas.Hana),

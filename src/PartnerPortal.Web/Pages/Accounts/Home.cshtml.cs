@@ -46,16 +46,13 @@ public class HomeModel(IMediator mediator) : PageModel
             {
                 var partners = db.Relationships.AsNoTracking().Where(r => r.ClientHubId == hubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending));
                 var account = await db.Accounts.AsNoTracking().Where(a => a.HubId == hubId)
-                    .Select(a => new
-                    {
-                        a.PaidSalesHubSeats, a.PaidServiceHubSeats, a.MonthlyRecurringRevenue, a.Subscription,
-                        PartnerCount = partners.Count(),
-                        Partners = partners.Join(db.Accounts, r => r.PartnerHubId, p => p.HubId, (r, p) => p.Name).OrderBy(n => n).Take(10).ToList(),
-                    })
+                    .Select(a => new { a.PaidSalesHubSeats, a.PaidServiceHubSeats, a.MonthlyRecurringRevenue, a.Subscription, PartnerCount = partners.Count() })
                     .SingleAsync(cancellationToken);
+                var partnerNames = await partners.Join(db.Accounts, r => r.PartnerHubId, p => p.HubId, (r, p) => p.Name).OrderBy(n => n).Take(10)
+                    .ToListAsync(cancellationToken);
                 var users = await db.Memberships.Where(m => m.AccountHubId == hubId).GroupBy(m => new { m.AccessType, m.Seat })
                     .Select(g => new { g.Key.AccessType, g.Key.Seat, Count = g.Count() }).ToListAsync(cancellationToken);
-                facts = new ClientFacts(account.Partners, account.PartnerCount,
+                facts = new ClientFacts(partnerNames, account.PartnerCount,
                     users.GroupBy(u => u.AccessType).ToDictionary(g => g.Key, g => g.Sum(u => u.Count)),
                     users.GroupBy(u => u.Seat).ToDictionary(g => g.Key, g => g.Sum(u => u.Count)),
                     account.PaidSalesHubSeats, account.PaidServiceHubSeats, account.MonthlyRecurringRevenue, account.Subscription);
