@@ -780,6 +780,8 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("ClientHubId", "PartnerHubId", "At");
 
+                    b.HasIndex("ClientHubId", "UserId", "At");
+
                     b.ToTable("QualifyingActivities", (string)null);
                 });
 

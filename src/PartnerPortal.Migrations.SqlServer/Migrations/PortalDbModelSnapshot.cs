@@ -782,6 +782,8 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ClientHubId", "PartnerHubId", "At");
 
+                    b.HasIndex("ClientHubId", "UserId", "At");
+
                     b.ToTable("QualifyingActivities", (string)null);
                 });
 

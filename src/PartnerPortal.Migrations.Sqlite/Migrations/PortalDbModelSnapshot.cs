@@ -747,6 +747,8 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ClientHubId", "PartnerHubId", "At");
 
+                    b.HasIndex("ClientHubId", "UserId", "At");
+
                     b.ToTable("QualifyingActivities", (string)null);
                 });
 
