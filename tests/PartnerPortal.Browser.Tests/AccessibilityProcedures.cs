@@ -168,6 +168,25 @@ public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputH
         await CheckAsync(client, "403 page");
         await client.GotoAsync($"/access/{await browser.AccessLinkTokenAsync(Personas.Hana)}");
         await CheckAsync(client, "Approve access link");
+        // The client's own side (issue 10).
+        var harbor = $"/{Personas.HarborCoffee}";
+        await client.GotoAsync($"{harbor}/home");
+        await CheckAsync(client, "Client home");
+        foreach (var (path, state) in new[] { ("users", "Client Users & Teams"), ("permission-sets", "Permission sets"), ("partners", "Partners"),
+                     ("partner-access", "Partner access ledger"), ("billing", "Billing"), ("security", "Client security settings"),
+                     ($"partners/{Personas.Brightwave}/revoke", "Revoke partner review") })
+        {
+            await client.GotoAsync($"{harbor}/client/{path}");
+            await CheckAsync(client, state);
+        }
+        await client.GotoAsync($"{harbor}/client/users/create");
+        await client.GetByLabel("Email").FillAsync(Personas.Hana);
+        await client.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await CheckAsync(client, "Create user, Choose access");
+        await client.GotoAsync($"{harbor}/client/users/{await browser.UserIdAsync(Personas.ClientUser)}");
+        await CheckAsync(client, "Client user page");
+        await page.GotoAsync($"/{Personas.Brightwave}/partner/client-invitations");
+        await CheckAsync(page, "Pending client invitations");
         var twoStep = phone ? await browser.NewPhonePageAsync() : await browser.NewPageAsync();
         await twoStep.GotoAsync("/sign-in");
         await twoStep.GetByLabel("Email").FillAsync(PartnerPortal.Web.Infrastructure.DemoData.DemoWorld.TwoFactorEmail);

@@ -8,6 +8,7 @@ public sealed class StatementBudgetTests(PortalFixture fixture, ITestOutputHelpe
 {
     private static readonly string Cam = $"/{Personas.Brightwave}/partner/client-access-manager";
     private static readonly string Dashboard = $"/{Personas.Brightwave}/partner/dashboard";
+    private static readonly string Harbor = $"/{Personas.HarborCoffee}/client";
 
     /// <summary>
     /// Six statements a page, with the few the Partner dashboard needs more for, each the same whatever the agency's size:
@@ -47,6 +48,11 @@ public sealed class StatementBudgetTests(PortalFixture fixture, ITestOutputHelpe
             $"{Dashboard}/employees/{hana}/assign", $"{Dashboard}/employees/{hana}/assign?q=nordic", $"{Dashboard}/employees/{hana}/clients/{Personas.GreenleafDental}/remove",
             $"{Dashboard}/clients/{Personas.HarborCoffee}", $"{Dashboard}/clients/{Personas.HarborCoffee}/add-employee",
             $"{Dashboard}/clients/{Personas.HarborCoffee}/remove-access", $"{Dashboard}/offboarding-receipts", "/account/two-factor",
+            // The client's own side, where Ava is Partner Admin, and the partner's pending client invitations.
+            $"/{Personas.HarborCoffee}/home", $"{Harbor}/users", $"{Harbor}/users?q=tom", $"{Harbor}/users/create", $"{Harbor}/users/{emma}",
+            $"{Harbor}/permission-sets", $"{Harbor}/partners", $"{Harbor}/partners/{Personas.Brightwave}/revoke", $"{Harbor}/partner-access",
+            $"{Harbor}/partner-access?partner={Personas.Brightwave}", $"{Harbor}/billing", $"{Harbor}/security",
+            $"/{Personas.Brightwave}/partner/client-invitations",
         };
         var over = new List<string>();
         foreach (var page in pages)

@@ -19,8 +19,10 @@ public static class Eligibility
         ArgumentNullException.ThrowIfNull(db);
         var normalized = EmailAddress.Normalize(email);
         var domain = EmailAddress.DomainOf(normalized);
-        var facts = await db.Memberships.AsNoTracking()
-            .Where(m => m.UserEmail == normalized && m.AccountKind == AccountKind.Partner)
+        // The person by the unique email index, then their partner memberships by the (user, …) index.
+        var facts = await db.DomainUsers.AsNoTracking().Where(u => u.Email == normalized)
+            .Join(db.Memberships, u => u.Id, m => m.UserId, (u, m) => m)
+            .Where(m => m.AccountKind == AccountKind.Partner)
             .OrderBy(m => m.AccountName).Take(20)
             .Select(m => new
             {

@@ -23,7 +23,7 @@ public static class AccountSwitcher
 
     /// <param name="ManagesClientAccess">R5: the Partner menu offers the Client Access Manager.</param>
     /// <param name="ManagesUsers">The Settings menu offers Users &amp; Teams (a partner account, Super Admin or Add and edit users).</param>
-    public sealed record Entry(long HubId, string Name, AccountKind Kind, AccessType AccessType, bool ManagesClientAccess, bool ManagesUsers);
+    public sealed record Entry(long HubId, string Name, AccountKind Kind, AccessType AccessType, bool ManagesClientAccess, bool ManagesUsers, bool AdministersClient = false);
 
     /// <param name="More">The user is in more accounts than the menu shows.</param>
     public sealed record Menu(IReadOnlyList<Entry> Accounts, bool More)
@@ -58,7 +58,8 @@ public static class AccountSwitcher
             var entries = shown.OrderBy(e => e.Kind).ThenBy(e => e.Name)
                 .Select(e => new Entry(e.HubId, e.Name, e.Kind, e.Membership.AccessType,
                     e.Kind == AccountKind.Partner && AccessPolicy.Holds(e.Membership, Right.ClientAccessManager),
-                    e.Kind == AccountKind.Partner && AccessPolicy.Holds(e.Membership, Right.AddAndEditUsers)))
+                    AccessPolicy.Holds(e.Membership, Right.AddAndEditUsers),
+                    e.Kind == AccountKind.Client && AccessPolicy.Holds(e.Membership, Right.AdministerClient)))
                 .ToList();
             return new Menu(entries, total > shown.Count);
         }
