@@ -168,6 +168,24 @@ public partial class Account
         return Outcome.Done;
     }
 
+    /// <summary>
+    /// R22: the client invites a partner (by its Hub ID) that does not service it and has no open invitation from it. The
+    /// account's <see cref="Version"/> moves, so that two invitations sent at once cannot both commit (one open per partner).
+    /// </summary>
+    public (Outcome Outcome, ClientInvitation? Invitation, string? Token) InvitePartner(Actor actor, long partnerHubId, string partnerName,
+        bool servicing, bool openInvitation, DateTimeOffset now)
+    {
+        RequireClient();
+        if (!AccessPolicy.CanAddAndEditUsers(MembershipOf(actor.UserId))) return (Outcome.Refused(NeedsAddAndEditUsers), null, null);
+        if (partnerHubId == HubId) return (Outcome.Refused("An account cannot invite itself."), null, null);
+        if (servicing) return (Outcome.Refused($"{partnerName} already is your partner."), null, null);
+        if (openInvitation) return (Outcome.Refused($"{partnerName} already has an open invitation from you. Revoke it to send a new one."), null, null);
+        var (invitation, token) = ClientInvitation.Create(HubId, partnerHubId, actor.UserId, now);
+        Version++;
+        Acted(actor, $"Invited partner {partnerName}", now);
+        return (Outcome.Done, invitation, token);
+    }
+
     /// <summary>B2 (B3 enforces it): the day a partner employee's access here ends; null removes it. Not on the last Super Admin.</summary>
     public Outcome SetAccessEnd(Actor actor, Guid userId, DateTimeOffset? endsAt, DateTimeOffset now)
     {

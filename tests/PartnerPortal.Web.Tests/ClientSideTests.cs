@@ -250,4 +250,31 @@ public sealed class ClientSideTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal(HttpStatusCode.OK, (await owner.PostCraftedAsync($"/{world.Cafe}/client/users/{world.CalId}?handler=Migrate", [])).StatusCode);
         Assert.Equal(AccessType.User, (await MemberAsync(world.Cafe, world.CalId))!.AccessType);
     }
+
+    [Fact]
+    public async Task R22_twenty_invitations_and_twenty_answers_at_once_leave_one_invitation_answered_once_and_one_relationship()
+    {
+        var world = await BuildAsync();
+        using var owner = await Fixture.SignedInAsync(world.Owner);
+        var token = await owner.AntiforgeryTokenAsync();
+
+        var invites = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
+            owner.PostRawAsync($"/{world.Cafe}/client/partners?handler=Invite", [F("Data.PartnerHubId", $"{world.Far}"), F("__RequestVerificationToken", token)]))));
+
+        Assert.All(invites, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var invitations = await Fixture.InDbAsync(db => db.ClientInvitations.Where(i => i.ClientHubId == world.Cafe).Select(i => i.Id).ToListAsync());
+        var invitation = Assert.Single(invitations);
+
+        using var fay = await Fixture.SignedInAsync(world.Fay);
+        var fayToken = await fay.AntiforgeryTokenAsync();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            fay.PostRawAsync($"/{world.Far}/partner/client-invitations?handler={(i % 2 == 0 ? "Accept" : "Decline")}",
+                [F("invitation", $"{invitation}"), F("__RequestVerificationToken", fayToken)]))));
+
+        Assert.All(answers, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"{r.StatusCode}"));
+        Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Redirect);
+        var state = await Fixture.InDbAsync(db => db.ClientInvitations.Where(i => i.Id == invitation).Select(i => i.State).SingleAsync());
+        var relationships = await Fixture.InDbAsync(db => db.Relationships.CountAsync(r => r.PartnerHubId == world.Far && r.ClientHubId == world.Cafe));
+        Assert.Equal(state == InvitationState.Accepted ? 1 : 0, relationships);
+    }
 }

@@ -39,6 +39,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
     private readonly List<QualifyingActivity> _activities = [];
     private readonly List<AccessLink> _links = [];
     private readonly List<(long Partner, Guid Employee, long Client)> _assignments = [];
+    private readonly List<ClientInvitation> _invitations = [];
 
     /// <summary>A partner's email domain, added once its first Super Admin exists (only a Super Admin adds domains).</summary>
     private readonly Dictionary<long, string> _pendingDomains = [];
@@ -57,6 +58,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         db.Relationships.AddRange(_relationships);
         db.QualifyingActivities.AddRange(_activities);
         db.AccessLinks.AddRange(_links);
+        db.ClientInvitations.AddRange(_invitations);
         var assignedBy = _users["ava.patel@brightwave.io"].Id;
         db.Assignments.AddRange(_assignments.Select(a => new Assignment(a.Partner, a.Employee, a.Client, assignedBy, _now.AddDays(-3))));
         await db.SaveChangesAsync(ct);
@@ -169,7 +171,8 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         ended.StartEnding(_now.AddDays(-120), _now);
 
         var willow = Client(45_100_015, "Willow Interiors", ("Ada Brennan", "ada.brennan@willowinteriors.com"), 700m);
-        _relationships.Add(PartnerClientRelationship.Invite(Brightwave, willow.HubId, _now.AddDays(-1)));
+        // R22: Willow invited Brightwave yesterday; it waits in Brightwave's pending client invitations (the link went by email).
+        _invitations.Add(ClientInvitation.Create(willow.HubId, Brightwave, _users["ada.brennan@willowinteriors.com"].Id, _now.AddDays(-1)).Invitation);
 
         var ironwood = Client(45_300_001, "Ironwood Construction", ("Victor Lane", "victor.lane@ironwoodbuild.com"), 4_100m, sales: 1);
         ClientUser(ironwood, "Paul Grant", "paul.grant@ironwoodbuild.com", "Sales");

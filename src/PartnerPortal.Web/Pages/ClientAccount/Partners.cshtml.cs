@@ -93,7 +93,7 @@ public class PartnersModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record InviteCommand : ICommand<Result<string>>, IAccountRequest
+    public sealed record InviteCommand : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
     {
         public long HubId { get; init; }
         public long? PartnerHubId { get; init; }
@@ -114,6 +114,8 @@ public class PartnersModel(IMediator mediator) : PageModel
         {
             var now = clock.GetUtcNow();
             var partnerHubId = request.PartnerHubId!.Value;
+            // The client (and its version) first: an invitation committed after this reading makes this one conflict and retry.
+            var client = await scope.LoadAccountAsync(cancellationToken);
             var partner = await db.Accounts.AsNoTracking().Where(a => a.HubId == partnerHubId && a.Kind == AccountKind.Partner)
                 .Select(a => new
                 {
@@ -125,15 +127,14 @@ public class PartnersModel(IMediator mediator) : PageModel
                 })
                 .SingleOrDefaultAsync(cancellationToken);
             if (partner is null) return Failure.Invalid([new FieldError(nameof(InviteCommand.PartnerHubId), $"No partner account has Hub ID {partnerHubId}. Ask your partner for the Hub ID of its partner account.")]);
-            if (partner.Servicing) return Failure.Refused($"{partner.Name} already is your partner.");
-            if (partner.Open) return Failure.Refused($"{partner.Name} already has an open invitation from you. Revoke it to send a new one.");
-            var (invitation, token) = ClientInvitation.Create(request.HubId, partnerHubId, scope.Account.Membership.UserId, now);
-            db.ClientInvitations.Add(invitation);
-            var link = urls.Absolute(ClientInvitationLinkModel.PathFor(token));
+            var (outcome, invitation, token) = client.InvitePartner(scope.ActorHere, partnerHubId, partner.Name, partner.Servicing, partner.Open, now);
+            if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
+            db.ClientInvitations.Add(invitation!);
+            var link = urls.Absolute(ClientInvitationLinkModel.PathFor(token!));
             foreach (var admin in await PartnerNotices.Holders(db, partnerHubId, Permission.ClientAccessManager).ToListAsync(cancellationToken))
                 mail.Enqueue(admin.Email, $"{scope.Account.Name} invites {partner.Name} to be its partner",
                     $"Hello {admin.Name},\n\n{scope.Account.Membership.UserName} of {scope.Account.Name} (Hub ID {request.HubId}) invites {partner.Name} to be its partner. " +
-                    $"Review and accept or decline it in your pending client invitations:\n{link}\n\nThe invitation expires on {invitation.ExpiresAt.UtcDateTime:yyyy-MM-dd}.\n\nPartner Portal");
+                    $"Review and accept or decline it in your pending client invitations:\n{link}\n\nThe invitation expires on {invitation!.ExpiresAt.UtcDateTime:yyyy-MM-dd}.\n\nPartner Portal");
             await db.SaveChangesAsync(cancellationToken);
             return link;
         }
