@@ -12,8 +12,8 @@ using PartnerPortal.Data;
 namespace PartnerPortal.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261123230520_ClientActivityIndex")]
-    partial class ClientActivityIndex
+    [Migration("20261123233000_ClientSide")]
+    partial class ClientSide
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -66,6 +66,11 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                 nullable: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_QualifyingActivities_ClientHubId_UserId_At",
+                table: "QualifyingActivities",
+                columns: new[] { "ClientHubId", "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClientInvitations_ClientHubId_CreatedAt",
                 table: "ClientInvitations",
                 columns: new[] { "ClientHubId", "CreatedAt" });
@@ -79,6 +84,10 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_QualifyingActivities_ClientHubId_UserId_At",
+                table: "QualifyingActivities");
+
             migrationBuilder.DropIndex(
                 name: "IX_ClientInvitations_ClientHubId_CreatedAt",
                 table: "ClientInvitations");

@@ -11,8 +11,8 @@ using PartnerPortal.Data;
 namespace PartnerPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261123230512_ClientActivityIndex")]
-    partial class ClientActivityIndex
+    [Migration("20261123232952_ClientSide")]
+    partial class ClientSide
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -12,7 +12,7 @@ using PartnerPortal.Data;
 namespace PartnerPortal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261123223408_ClientSide")]
+    [Migration("20261123233008_ClientSide")]
     partial class ClientSide
     {
         /// <inheritdoc />
@@ -784,6 +784,8 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClientHubId", "PartnerHubId", "At");
+
+                    b.HasIndex("ClientHubId", "UserId", "At");
 
                     b.ToTable("QualifyingActivities", (string)null);
                 });
