@@ -76,6 +76,27 @@ public static class PageResults
         return page.Page();
     }
 
+    /// <summary>A page's GET (or a form shown again): sends its query; shows the page from a successful read, else the refusal.</summary>
+    public static async Task<IActionResult> ShowPageAsync<T>(this PageModel page, IMediator mediator, IRequest<Result<T>> query, Action<T> show)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(mediator);
+        ArgumentNullException.ThrowIfNull(show);
+        var result = await mediator.Send(query, page.HttpContext.RequestAborted);
+        if (!result.Succeeded) return page.Refusal(result);
+        show(result.Value);
+        return page.Page();
+    }
+
+    /// <summary>What a form does once its command succeeded: leaves its message for the next page (<see cref="Flash"/>) and goes there.</summary>
+    public static Func<string, IActionResult> FlashThen(this PageModel page, Func<IActionResult> next) => message =>
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(next);
+        page.Flash(message);
+        return next();
+    };
+
     /// <summary>
     /// A form post: sends the command; on success goes where <paramref name="done"/> says; on a
     /// refusal or invalid input puts the messages on the form and shows the page again.

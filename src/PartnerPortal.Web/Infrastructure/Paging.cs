@@ -64,6 +64,14 @@ public static class PagingRules
     public static IRuleBuilderOptions<T, int> IsPageNumber<T>(this IRuleBuilder<T, int> rule) =>
         rule.GreaterThanOrEqualTo(1).WithMessage("Pages are numbered from 1.");
 
+    /// <summary>The one rule of a page size in an address: one of <see cref="Paging.Sizes"/>; <paramref name="many"/> names the rows ("users").</summary>
+    public static IRuleBuilderOptions<T, int> IsPageSize<T>(this IRuleBuilder<T, int> rule, string many) =>
+        rule.Must(s => Paging.Sizes.Contains(s)).WithMessage(Paging.SizesMessage(many));
+
+    /// <summary>The one rule of a list's search box: up to 100 characters of <paramref name="what"/> ("a name or email").</summary>
+    public static IRuleBuilderOptions<T, string?> IsSearch<T>(this IRuleBuilder<T, string?> rule, string what) =>
+        rule.MaximumLength(100).WithMessage($"Search by up to 100 characters of {what}.");
+
     /// <summary>The rows before page <paramref name="page"/> of a list without a count, kept within range however far the page.</summary>
     public static int SkipFor(int page, int pageSize) => (int)Math.Min(int.MaxValue, ((long)Math.Max(1, page) - 1) * pageSize);
 }

@@ -22,19 +22,9 @@ public class BillingModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnGetAsync(long hubId, CancellationToken ct) => ShowAsync(hubId, ct);
 
     public Task<IActionResult> OnPostAsync(long hubId, [FromForm(Name = "owner")] Guid owner, CancellationToken ct) =>
-        this.SubmitAsync(mediator, new Command(hubId, owner), message =>
-        {
-            this.Flash(message);
-            return RedirectToPage(new { hubId });
-        }, () => ShowAsync(hubId, ct));
+        this.SubmitAsync(mediator, new Command(hubId, owner), this.FlashThen(() => RedirectToPage(new { hubId })), () => ShowAsync(hubId, ct));
 
-    private async Task<IActionResult> ShowAsync(long hubId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId), ct);
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    private Task<IActionResult> ShowAsync(long hubId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId), view => View = view);
 
     public sealed record Query(long HubId) : IRequest<Result<Model>>, IAccountRequest
     {

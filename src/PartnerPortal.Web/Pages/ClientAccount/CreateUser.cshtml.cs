@@ -47,11 +47,7 @@ public class CreateUserModel(IMediator mediator) : PageModel
     }
 
     public Task<IActionResult> OnPostInviteAsync(long hubId, CancellationToken ct) =>
-        this.SubmitAsync(mediator, Data with { HubId = hubId }, message =>
-        {
-            this.Flash(message);
-            return RedirectToPage("Users", new { hubId });
-        }, () => ShowAsync(hubId, 2, ct), nameof(Data));
+        this.SubmitAsync(mediator, Data with { HubId = hubId }, this.FlashThen(() => RedirectToPage("Users", new { hubId })), () => ShowAsync(hubId, 2, ct), nameof(Data));
 
     private async Task<IActionResult> ShowAsync(long hubId, int step, CancellationToken ct)
     {

@@ -49,11 +49,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostEndDateAsync(long hubId, [FromForm(Name = "user")] Guid user, [FromForm(Name = "endsOn")] DateOnly? endsOn) =>
         this.SubmitAsync(mediator, new EndDateCommand(hubId, user, endsOn), Done(hubId), () => OnGetAsync(hubId));
 
-    private Func<string, IActionResult> Done(long hubId) => message =>
-    {
-        this.Flash(message);
-        return RedirectToPage(new { hubId, partner = Partner, p = PageNumber, size = PageSize });
-    };
+    private Func<string, IActionResult> Done(long hubId) => this.FlashThen(() => RedirectToPage(new { hubId, partner = Partner, p = PageNumber, size = PageSize }));
 
     public sealed record Query(long HubId, long? Partner = null, int Page = 1, int PageSize = Paging.DefaultSize) : IRequest<Result<Model>>, IAccountRequest
     {
@@ -65,7 +61,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
         public Validator()
         {
             RuleFor(q => q.Page).IsPageNumber();
-            RuleFor(q => q.PageSize).Must(s => Paging.Sizes.Contains(s)).WithMessage(Paging.SizesMessage("partner employees"));
+            RuleFor(q => q.PageSize).IsPageSize("partner employees");
         }
     }
 

@@ -42,19 +42,9 @@ public class PartnersModel(IMediator mediator) : PageModel
     }
 
     public Task<IActionResult> OnPostRevokeInvitationAsync(long hubId, [FromForm(Name = "invitation")] int invitationId, CancellationToken ct) =>
-        this.SubmitAsync(mediator, new RevokeInvitationCommand(hubId, invitationId), message =>
-        {
-            this.Flash(message);
-            return RedirectToPage(new { hubId });
-        }, () => ShowAsync(hubId, ct));
+        this.SubmitAsync(mediator, new RevokeInvitationCommand(hubId, invitationId), this.FlashThen(() => RedirectToPage(new { hubId })), () => ShowAsync(hubId, ct));
 
-    private async Task<IActionResult> ShowAsync(long hubId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId), ct);
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    private Task<IActionResult> ShowAsync(long hubId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId), view => View = view);
 
     public sealed record Query(long HubId) : IRequest<Result<Model>>, IAccountRequest
     {

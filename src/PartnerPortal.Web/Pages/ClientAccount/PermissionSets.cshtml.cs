@@ -28,19 +28,9 @@ public class PermissionSetsModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostDeleteAsync(long hubId, [FromForm(Name = "set")] int setId, CancellationToken ct) =>
         this.SubmitAsync(mediator, new DeleteCommand(hubId, setId), Done(hubId), () => ShowAsync(hubId, ct));
 
-    private Func<string, IActionResult> Done(long hubId) => message =>
-    {
-        this.Flash(message);
-        return RedirectToPage(new { hubId });
-    };
+    private Func<string, IActionResult> Done(long hubId) => this.FlashThen(() => RedirectToPage(new { hubId }));
 
-    private async Task<IActionResult> ShowAsync(long hubId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId), ct);
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    private Task<IActionResult> ShowAsync(long hubId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId), view => View = view);
 
     /// <summary>What a client's own set may hold, with labels, in order.</summary>
     public static readonly IReadOnlyList<(Permission Permission, string Label)> Choices =

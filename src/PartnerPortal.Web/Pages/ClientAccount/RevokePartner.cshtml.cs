@@ -21,19 +21,9 @@ public class RevokePartnerModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnGetAsync(long hubId, long partnerHubId, CancellationToken ct) => ShowAsync(hubId, partnerHubId, ct);
 
     public Task<IActionResult> OnPostAsync(long hubId, long partnerHubId, [FromForm(Name = "confirm")] bool confirm, CancellationToken ct) =>
-        this.SubmitAsync(mediator, new Command(hubId, partnerHubId, confirm), message =>
-        {
-            this.Flash(message);
-            return RedirectToPage("Partners", new { hubId });
-        }, () => ShowAsync(hubId, partnerHubId, ct));
+        this.SubmitAsync(mediator, new Command(hubId, partnerHubId, confirm), this.FlashThen(() => RedirectToPage("Partners", new { hubId })), () => ShowAsync(hubId, partnerHubId, ct));
 
-    private async Task<IActionResult> ShowAsync(long hubId, long partnerHubId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId, partnerHubId), ct);
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    private Task<IActionResult> ShowAsync(long hubId, long partnerHubId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId, partnerHubId), view => View = view);
 
     public sealed record Query(long HubId, long PartnerHubId) : IRequest<Result<Model>>, IAccountRequest
     {

@@ -25,19 +25,9 @@ public class SecurityModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostSensitiveDataAsync(long hubId, [FromForm(Name = "on")] bool on, CancellationToken ct) =>
         this.SubmitAsync(mediator, new Command(hubId, Setting.SensitiveData, on), Done(hubId), () => ShowAsync(hubId, ct));
 
-    private Func<string, IActionResult> Done(long hubId) => message =>
-    {
-        this.Flash(message);
-        return RedirectToPage(new { hubId });
-    };
+    private Func<string, IActionResult> Done(long hubId) => this.FlashThen(() => RedirectToPage(new { hubId }));
 
-    private async Task<IActionResult> ShowAsync(long hubId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId), ct);
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    private Task<IActionResult> ShowAsync(long hubId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId), view => View = view);
 
     public sealed record Query(long HubId) : IRequest<Result<Model>>, IAccountRequest
     {

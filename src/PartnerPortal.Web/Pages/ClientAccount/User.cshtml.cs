@@ -30,25 +30,11 @@ public class UserModel(IMediator mediator) : PageModel
         this.SubmitAsync(mediator, new MigrateCommand(hubId, userId, keepBilling), Done(hubId, userId), () => ShowAsync(hubId, userId, ct));
 
     public Task<IActionResult> OnPostRemoveAsync(long hubId, Guid userId, [FromForm(Name = "confirm")] bool confirm, CancellationToken ct) =>
-        this.SubmitAsync(mediator, new RemoveCommand(hubId, userId, confirm), message =>
-        {
-            this.Flash(message);
-            return RedirectToPage("Users", new { hubId });
-        }, () => ShowAsync(hubId, userId, ct));
+        this.SubmitAsync(mediator, new RemoveCommand(hubId, userId, confirm), this.FlashThen(() => RedirectToPage("Users", new { hubId })), () => ShowAsync(hubId, userId, ct));
 
-    private Func<string, IActionResult> Done(long hubId, Guid userId) => message =>
-    {
-        this.Flash(message);
-        return RedirectToPage(new { hubId, userId });
-    };
+    private Func<string, IActionResult> Done(long hubId, Guid userId) => this.FlashThen(() => RedirectToPage(new { hubId, userId }));
 
-    private async Task<IActionResult> ShowAsync(long hubId, Guid userId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId, userId), ct);
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    private Task<IActionResult> ShowAsync(long hubId, Guid userId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId, userId), view => View = view);
 
     public sealed record Query(long HubId, Guid UserId) : IRequest<Result<Model>>, IAccountRequest
     {

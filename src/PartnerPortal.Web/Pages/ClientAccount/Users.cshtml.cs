@@ -36,9 +36,9 @@ public class UsersModel(IMediator mediator) : PageModel
     {
         public Validator()
         {
-            RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or email.");
+            RuleFor(q => q.Search).IsSearch("a name or email");
             RuleFor(q => q.Page).IsPageNumber();
-            RuleFor(q => q.PageSize).Must(s => Paging.Sizes.Contains(s)).WithMessage(Paging.SizesMessage("users"));
+            RuleFor(q => q.PageSize).IsPageSize("users");
         }
     }
 

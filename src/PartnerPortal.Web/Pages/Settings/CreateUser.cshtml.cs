@@ -24,19 +24,9 @@ public class CreateUserModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnGetAsync(long hubId, CancellationToken ct) => ShowAsync(hubId, ct);
 
     public Task<IActionResult> OnPostAsync(long hubId, CancellationToken ct) =>
-        this.SubmitAsync(mediator, Data with { HubId = hubId }, message =>
-        {
-            this.Flash(message);
-            return RedirectToPage("Users", new { hubId });
-        }, () => ShowAsync(hubId, ct), nameof(Data));
+        this.SubmitAsync(mediator, Data with { HubId = hubId }, this.FlashThen(() => RedirectToPage("Users", new { hubId })), () => ShowAsync(hubId, ct), nameof(Data));
 
-    private async Task<IActionResult> ShowAsync(long hubId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId), ct);
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    private Task<IActionResult> ShowAsync(long hubId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId), view => View = view);
 
     public sealed record Query(long HubId) : IRequest<Result<Model>>, IAccountRequest
     {

@@ -24,26 +24,12 @@ public class EmailDomainsModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnGetAsync(long hubId, CancellationToken ct) => ShowAsync(hubId, ct);
 
     public Task<IActionResult> OnPostAddAsync(long hubId, CancellationToken ct) =>
-        this.SubmitAsync(mediator, Data with { HubId = hubId }, message =>
-        {
-            this.Flash(message);
-            return RedirectToPage(new { hubId });
-        }, () => ShowAsync(hubId, ct), nameof(Data));
+        this.SubmitAsync(mediator, Data with { HubId = hubId }, this.FlashThen(() => RedirectToPage(new { hubId })), () => ShowAsync(hubId, ct), nameof(Data));
 
     public Task<IActionResult> OnPostRemoveAsync(long hubId, [FromForm(Name = "domain")] string? domain, CancellationToken ct) =>
-        this.SubmitAsync(mediator, new RemoveDomain { HubId = hubId, Domain = domain ?? "" }, message =>
-        {
-            this.Flash(message);
-            return RedirectToPage(new { hubId });
-        }, () => ShowAsync(hubId, ct));
+        this.SubmitAsync(mediator, new RemoveDomain { HubId = hubId, Domain = domain ?? "" }, this.FlashThen(() => RedirectToPage(new { hubId })), () => ShowAsync(hubId, ct));
 
-    private async Task<IActionResult> ShowAsync(long hubId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId), ct);
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    private Task<IActionResult> ShowAsync(long hubId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId), view => View = view);
 
     public sealed record Query(long HubId) : IRequest<Result<Model>>, IAccountRequest
     {

@@ -35,11 +35,7 @@ public class RemoveUserModel(IMediator mediator) : PageModel
 
     /// <summary>Remove user, confirmed.</summary>
     public Task<IActionResult> OnPostConfirmAsync(long hubId, Guid userId, CancellationToken ct) =>
-        this.SubmitAsync(mediator, new Command(hubId, userId), message =>
-        {
-            this.Flash(message);
-            return RedirectToPage("Users", new { hubId });
-        }, () => OnPostReviewAsync(hubId, userId, ct));
+        this.SubmitAsync(mediator, new Command(hubId, userId), this.FlashThen(() => RedirectToPage("Users", new { hubId })), () => OnPostReviewAsync(hubId, userId, ct));
 
     public sealed record Query(long HubId, Guid UserId) : IRequest<Result<Model>>, IAccountRequest
     {

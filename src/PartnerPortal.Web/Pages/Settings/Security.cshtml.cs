@@ -26,11 +26,7 @@ public class SecurityModel(IMediator mediator) : PageModel
     }
 
     public Task<IActionResult> OnPostAsync(long hubId, [FromForm(Name = "require")] bool require, CancellationToken ct) =>
-        this.SubmitAsync(mediator, new Command(hubId, require), message =>
-        {
-            this.Flash(message);
-            return RedirectToPage(new { hubId });
-        }, () => OnGetAsync(hubId, ct));
+        this.SubmitAsync(mediator, new Command(hubId, require), this.FlashThen(() => RedirectToPage(new { hubId })), () => OnGetAsync(hubId, ct));
 
     public sealed record Query(long HubId) : IRequest<Result<Model>>, IAccountRequest
     {

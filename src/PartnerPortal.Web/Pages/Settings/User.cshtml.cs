@@ -34,21 +34,13 @@ public class UserModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostPartnerEmployeeAsync(long hubId, Guid userId, CancellationToken ct)
     {
         Tab = PartnerProgramTab;
-        return this.SubmitAsync(mediator, Data with { HubId = hubId, UserId = userId }, message =>
-        {
-            this.Flash(message);
-            return RedirectToPage(new { hubId, userId, tab = PartnerProgramTab });
-        }, () => ShowAsync(hubId, userId, ct), nameof(Data));
+        return this.SubmitAsync(mediator, Data with { HubId = hubId, UserId = userId }, this.FlashThen(() => RedirectToPage(new { hubId, userId, tab = PartnerProgramTab })), () => ShowAsync(hubId, userId, ct), nameof(Data));
     }
 
     public Task<IActionResult> OnPostAccessAsync(long hubId, Guid userId, CancellationToken ct)
     {
         Tab = AccessTab;
-        return this.SubmitAsync(mediator, Access with { HubId = hubId, UserId = userId }, message =>
-        {
-            this.Flash(message);
-            return RedirectToPage(new { hubId, userId, tab = AccessTab });
-        }, () => ShowAsync(hubId, userId, ct, keepForm: true), nameof(Access));
+        return this.SubmitAsync(mediator, Access with { HubId = hubId, UserId = userId }, this.FlashThen(() => RedirectToPage(new { hubId, userId, tab = AccessTab })), () => ShowAsync(hubId, userId, ct, keepForm: true), nameof(Access));
     }
 
     private async Task<IActionResult> ShowAsync(long hubId, Guid userId, CancellationToken ct, bool keepForm = false)

@@ -37,13 +37,7 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
             return RedirectToPage("ClientDetails", new { hubId, clientHubId });
         }, () => ShowAsync(hubId, clientHubId, ct), nameof(Data));
 
-    private async Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId, clientHubId, Search, Data.EmployeeIds.Distinct().Take(Command.Max).ToList()), ct);
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    private Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId, clientHubId, Search, Data.EmployeeIds.Distinct().Take(Command.Max).ToList()), view => View = view);
 
     /// <param name="Selected">Employees already ticked: listed first, whatever the search.</param>
     public sealed record Query(long PartnerHubId, long ClientHubId, string? Search = null, IReadOnlyList<Guid>? Selected = null) : IRequest<Result<Model>>, IAccountRequest

@@ -26,13 +26,7 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
             return RedirectToPage("Index", new { hubId });
         }, () => ShowAsync(hubId, clientHubId, ct), nameof(Data));
 
-    private async Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId, clientHubId), ct);
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    private Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId, clientHubId), view => View = view);
 
     public sealed record Query(long PartnerHubId, long ClientHubId) : IRequest<Result<Model>>, IAccountRequest
     {

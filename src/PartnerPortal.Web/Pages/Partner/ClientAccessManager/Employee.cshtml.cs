@@ -45,7 +45,7 @@ public class EmployeeModel(IMediator mediator) : PageModel
     {
         public Validator()
         {
-            RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or Hub ID.");
+            RuleFor(q => q.Search).IsSearch("a name or Hub ID");
             RuleFor(q => q.Page).IsPageNumber();
             RuleFor(q => q.Selected).Must(s => s is null || s.Count <= RemovePartnerEmployees.MaxPairs)
                 .WithMessage($"Choose at most {RemovePartnerEmployees.MaxPairs} clients at a time.");

@@ -101,9 +101,9 @@ public class IndexModel(IMediator mediator) : PageModel
         {
             RuleForEach(q => q.AccessTypes).Must(AccessTypeOption.IsKnown)
                 .WithMessage(t => $"Access types can be Super Admin, Partner Admin, User or No access.");
-            RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or Hub ID.");
+            RuleFor(q => q.Search).IsSearch("a name or Hub ID");
             RuleFor(q => q.Page).IsPageNumber();
-            RuleFor(q => q.PageSize).Must(s => Paging.Sizes.Contains(s)).WithMessage(Paging.SizesMessage("clients"));
+            RuleFor(q => q.PageSize).IsPageSize("clients");
         }
     }
 

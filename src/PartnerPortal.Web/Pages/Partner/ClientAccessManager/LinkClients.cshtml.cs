@@ -38,13 +38,7 @@ public class LinkClientsModel(IMediator mediator) : PageModel
             return RedirectToPage("Employee", new { hubId, employeeId });
         }, () => ShowAsync(hubId, employeeId, ct), nameof(Data));
 
-    private async Task<IActionResult> ShowAsync(long hubId, Guid employeeId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId, employeeId, Search, Data.ClientHubIds.Distinct().Take(MaxClients).ToList()), ct);
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    private Task<IActionResult> ShowAsync(long hubId, Guid employeeId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId, employeeId, Search, Data.ClientHubIds.Distinct().Take(MaxClients).ToList()), view => View = view);
 
     /// <param name="Selected">Clients already ticked: listed first, whatever the search.</param>
     public sealed record Query(long PartnerHubId, Guid EmployeeId, string? Search = null, IReadOnlyList<long>? Selected = null) : IRequest<Result<Model>>, IAccountRequest

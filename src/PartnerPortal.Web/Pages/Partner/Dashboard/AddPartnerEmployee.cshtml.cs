@@ -35,13 +35,7 @@ public class AddPartnerEmployeeModel(IMediator mediator) : PageModel
         return await ShowAsync(hubId, clientHubId, ct);
     }
 
-    private async Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId, clientHubId, Search, Employee), ct);
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    private Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId, clientHubId, Search, Employee), view => View = view);
 
     /// <param name="Chosen">The employee chosen before a refusal: kept in the list.</param>
     public sealed record Query(long HubId, long ClientHubId, string? Search = null, Guid? Chosen = null) : IRequest<Result<Model>>, IAccountRequest
@@ -51,7 +45,7 @@ public class AddPartnerEmployeeModel(IMediator mediator) : PageModel
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or email.");
+        public Validator() => RuleFor(q => q.Search).IsSearch("a name or email");
     }
 
     public sealed record Choice(Guid UserId, string Name, string Email);

@@ -52,13 +52,7 @@ public class AssignClientsModel(IMediator mediator) : PageModel
         return await ShowAsync(hubId, employeeId, ct);
     }
 
-    private async Task<IActionResult> ShowAsync(long hubId, Guid employeeId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId, employeeId, Search, Clients.Distinct().Take(Assign.MaxClients).ToList()), ct);
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    private Task<IActionResult> ShowAsync(long hubId, Guid employeeId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId, employeeId, Search, Clients.Distinct().Take(Assign.MaxClients).ToList()), view => View = view);
 
     /// <param name="Selected">Clients already ticked: listed first, whatever the search.</param>
     public sealed record Query(long HubId, Guid EmployeeId, string? Search = null, IReadOnlyList<long>? Selected = null) : IRequest<Result<Model>>, IAccountRequest
@@ -68,7 +62,7 @@ public class AssignClientsModel(IMediator mediator) : PageModel
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or Hub ID.");
+        public Validator() => RuleFor(q => q.Search).IsSearch("a name or Hub ID");
     }
 
     public sealed record Choice(long HubId, string Name);

@@ -29,19 +29,9 @@ public class ClientInvitationsModel(IMediator mediator) : PageModel
         AnswerAsync(hubId, invitationId, accept: false, ct);
 
     private Task<IActionResult> AnswerAsync(long hubId, int invitationId, bool accept, CancellationToken ct) =>
-        this.SubmitAsync(mediator, new Command(hubId, invitationId, accept), message =>
-        {
-            this.Flash(message);
-            return RedirectToPage(new { hubId });
-        }, () => ShowAsync(hubId, ct));
+        this.SubmitAsync(mediator, new Command(hubId, invitationId, accept), this.FlashThen(() => RedirectToPage(new { hubId })), () => ShowAsync(hubId, ct));
 
-    private async Task<IActionResult> ShowAsync(long hubId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId), ct);
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    private Task<IActionResult> ShowAsync(long hubId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId), view => View = view);
 
     public sealed record Query(long HubId) : IRequest<Result<Model>>, IAccountRequest
     {

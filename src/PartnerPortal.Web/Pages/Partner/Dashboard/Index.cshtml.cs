@@ -38,7 +38,7 @@ public class IndexModel(IMediator mediator) : PageModel
     {
         public Validator()
         {
-            RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or Hub ID.");
+            RuleFor(q => q.Search).IsSearch("a name or Hub ID");
             RuleFor(q => q.Page).IsPageNumber();
         }
     }

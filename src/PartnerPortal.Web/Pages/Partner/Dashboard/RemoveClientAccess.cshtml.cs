@@ -38,13 +38,7 @@ public class RemoveClientAccessModel(IMediator mediator) : PageModel
             return RedirectToPage("Client", new { hubId, clientHubId });
         }, () => ShowAsync(hubId, clientHubId, ct));
 
-    private async Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new Query(hubId, clientHubId, Search, Employees.Distinct().Take(RemovePartnerEmployees.MaxPairs).ToList()), ct);
-        if (!result.Succeeded) return this.Refusal(result);
-        View = result.Value;
-        return Page();
-    }
+    private Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId, clientHubId, Search, Employees.Distinct().Take(RemovePartnerEmployees.MaxPairs).ToList()), view => View = view);
 
     public sealed record Query(long HubId, long ClientHubId, string? Search = null, IReadOnlyList<Guid>? Selected = null) : IRequest<Result<Model>>, IAccountRequest
     {
@@ -53,7 +47,7 @@ public class RemoveClientAccessModel(IMediator mediator) : PageModel
 
     public sealed class Validator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Search).MaximumLength(100).WithMessage("Search by up to 100 characters of a name or email.");
+        public Validator() => RuleFor(q => q.Search).IsSearch("a name or email");
     }
 
     public sealed record Model(DashboardHeader Header, long ClientHubId, string ClientName, IReadOnlyList<PartnerEmployeesOfClient.Row> Choices, bool More, string? Search);
