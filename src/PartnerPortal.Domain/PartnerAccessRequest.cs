@@ -1,58 +1,117 @@
 namespace PartnerPortal.Domain;
 
-/// <summary>R25–R27: a request for paid-seat functionality in a paying Sales Hub or Service Hub client.</summary>
+/// <summary>
+/// R25–R27 (seed 003): a partner's request for Partner Access — paid-seat functionality that never takes one of the
+/// client's paid seats — for one of its users in a paying Sales Hub or Service Hub client. Submitted only when every
+/// condition holds (each named, with how to meet it); reviewed (approved, or rejected with a reason) by the platform's
+/// reviewers; withdrawn by the partner while pending. The decision is expected 3 business days after submission.
+/// </summary>
 public class PartnerAccessRequest
 {
     public const int BusinessDaysToDecide = 3;
 
     private PartnerAccessRequest() { }
 
-    private PartnerAccessRequest(long partnerHubId, long clientHubId, Guid requestedByUserId, DateTimeOffset now)
+    private PartnerAccessRequest(long partnerHubId, long clientHubId, Guid forUserId, Guid requestedByUserId, DateTimeOffset now, IReadOnlySet<DateOnly>? holidays)
     {
         PartnerHubId = partnerHubId;
         ClientHubId = clientHubId;
+        ForUserId = forUserId;
         RequestedByUserId = requestedByUserId;
         SubmittedAt = now;
         State = PartnerAccessRequestState.Submitted;
-        DecisionDueOn = BusinessDays.Add(DateOnly.FromDateTime(now.UtcDateTime), BusinessDaysToDecide);
+        DecisionDueOn = ExpectedDecisionOn(now, holidays);
     }
 
     public int Id { get; private set; }
     public long PartnerHubId { get; private set; }
     public long ClientHubId { get; private set; }
+
+    /// <summary>The partner user who gets Partner Access (the requester by default).</summary>
+    public Guid ForUserId { get; private set; }
+
     public Guid RequestedByUserId { get; private set; }
+
+    /// <summary>Also the row's concurrency token: a decision and a withdrawal made from the same reading cannot both commit.</summary>
     public PartnerAccessRequestState State { get; private set; }
+
     public DateTimeOffset SubmittedAt { get; private set; }
     public DateOnly DecisionDueOn { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public Guid? DecidedByUserId { get; private set; }
 
-    /// <summary>R25: every unmet condition, by name. Empty when the request may be made.</summary>
-    public static IReadOnlyList<string> UnmetConditions(bool isAdminInClient, bool isUserOfPartner, Account client)
+    /// <summary>Why a reviewer rejected it.</summary>
+    public string? Reason { get; private set; }
+
+    public bool IsOpen => State == PartnerAccessRequestState.Submitted;
+
+    /// <summary>R27: 3 business days after the day it was submitted (UTC), skipping weekends and the configured holidays.</summary>
+    public static DateOnly ExpectedDecisionOn(DateTimeOffset submittedAt, IReadOnlySet<DateOnly>? holidays = null) =>
+        BusinessDays.Add(DateOnly.FromDateTime(submittedAt.UtcDateTime), BusinessDaysToDecide, holidays);
+
+    /// <summary>R25: every condition by name, met or not, each with how to meet it; the page shows them all before submitting.</summary>
+    public static IReadOnlyList<Condition> Conditions(PartnerAccessFacts facts)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        var unmet = new List<string>();
-        if (!isAdminInClient) unmet.Add("You are not an admin in this client account.");
-        if (!isUserOfPartner) unmet.Add("You are not a user of the partner account.");
-        if (client.PaidSalesHubSeats + client.PaidServiceHubSeats < 1) unmet.Add("The client has no paid Sales Hub or Service Hub seat.");
-        if (client.IsPartner) unmet.Add("The client is a partner account.");
-        return unmet;
+        ArgumentNullException.ThrowIfNull(facts);
+        return
+        [
+            new("Admin in the client account", facts.IsAdminInClient,
+                "Be a Super Admin or Partner Admin in the client account now: ask the client to approve your access link, or to make you Partner Admin."),
+            new("User of the partner account", facts.IsUserOfPartner,
+                "Be in the partner account's user list: ask a Super Admin of the partner account to add you in Users & Teams."),
+            new("Paid Sales Hub or Service Hub seat", facts.ClientHasPaidSeat,
+                "The client needs at least one paid Sales Hub or Service Hub seat: Partner Access is only for paying clients."),
+            new("Client is not a partner account", !facts.ClientIsPartner,
+                "Partner Access cannot be requested for a partner account."),
+        ];
     }
 
-    public static (Outcome Outcome, PartnerAccessRequest? Request) Submit(long partnerHubId, Account client, Guid requestedBy, bool isAdminInClient, bool isUserOfPartner, DateTimeOffset now)
+    /// <summary>R25: the unmet conditions' names; empty when the request may be made.</summary>
+    public static IReadOnlyList<string> UnmetConditions(PartnerAccessFacts facts) =>
+        Conditions(facts).Where(c => !c.Met).Select(c => c.Name).ToList();
+
+    /// <summary>R25, R26: submitted only when every condition holds; otherwise refused with every unmet condition by name.</summary>
+    public static (Outcome Outcome, PartnerAccessRequest? Request) Submit(long partnerHubId, long clientHubId, Guid forUserId, Guid requestedByUserId,
+        PartnerAccessFacts facts, DateTimeOffset now, IReadOnlySet<DateOnly>? holidays = null)
     {
-        var unmet = UnmetConditions(isAdminInClient, isUserOfPartner, client);
+        var unmet = Conditions(facts).Where(c => !c.Met).ToList();
         return unmet.Count > 0
-            ? (Outcome.Refused(string.Join(" ", unmet)), null)
-            : (Outcome.Done, new PartnerAccessRequest(partnerHubId, client.HubId, requestedBy, now));
+            ? (Outcome.Refused("Not met: " + string.Join("; ", unmet.Select(c => c.Name)) + "."), null)
+            : (Outcome.Done, new PartnerAccessRequest(partnerHubId, clientHubId, forUserId, requestedByUserId, now, holidays));
     }
 
-    public Outcome Decide(bool approve, Guid reviewerUserId, DateTimeOffset now)
+    /// <summary>R27: a reviewer approves, or rejects with a reason; once.</summary>
+    public Outcome Decide(bool approve, Guid reviewerUserId, string? reason, DateTimeOffset now)
     {
-        if (State != PartnerAccessRequestState.Submitted) return Outcome.Refused("This request has already been decided.");
+        if (!IsOpen) return Outcome.Refused($"This request was already {State.ToString().ToLowerInvariant()}.");
+        if (!approve && string.IsNullOrWhiteSpace(reason)) return Outcome.Refused("Give the reason for rejecting the request.");
         State = approve ? PartnerAccessRequestState.Approved : PartnerAccessRequestState.Rejected;
+        Reason = approve ? null : Guard.NotBlank(reason, nameof(reason), 500);
         DecidedAt = now;
         DecidedByUserId = reviewerUserId;
         return Outcome.Done;
+    }
+
+    /// <summary>The partner withdraws a request still pending.</summary>
+    public Outcome Withdraw(Guid byUserId, DateTimeOffset now)
+    {
+        if (!IsOpen) return Outcome.Refused($"This request was already {State.ToString().ToLowerInvariant()}.");
+        State = PartnerAccessRequestState.Withdrawn;
+        DecidedAt = now;
+        DecidedByUserId = byUserId;
+        return Outcome.Done;
+    }
+
+    /// <summary>A condition of R25 by name, whether it holds, and what to do when it does not.</summary>
+    public sealed record Condition(string Name, bool Met, string HowToMeet);
+}
+
+/// <summary>R25: the facts a Partner Access request is judged on, read at the time of the request (and again at review).</summary>
+public sealed record PartnerAccessFacts(bool IsAdminInClient, bool IsUserOfPartner, bool ClientHasPaidSeat, bool ClientIsPartner)
+{
+    public static PartnerAccessFacts Of(Account client, bool isAdminInClient, bool isUserOfPartner)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return new(isAdminInClient, isUserOfPartner, client.PaidSalesHubSeats + client.PaidServiceHubSeats > 0, client.IsPartner);
     }
 }

@@ -5,4 +5,5 @@ public enum PartnerAccessRequestState
     Submitted = 1,
     Approved = 2,
     Rejected = 3,
+    Withdrawn = 4,
 }

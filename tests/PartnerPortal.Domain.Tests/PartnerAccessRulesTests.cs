@@ -2,43 +2,88 @@ namespace PartnerPortal.Domain.Tests;
 
 public class PartnerAccessRulesTests
 {
+    private static readonly PartnerAccessFacts AllMet = new(IsAdminInClient: true, IsUserOfPartner: true, ClientHasPaidSeat: true, ClientIsPartner: false);
+
+    [Theory]
+    [InlineData(false, true, true, false, "Admin in the client account")]
+    [InlineData(true, false, true, false, "User of the partner account")]
+    [InlineData(true, true, false, false, "Paid Sales Hub or Service Hub seat")]
+    [InlineData(true, true, true, true, "Client is not a partner account")]
+    public void R25_each_condition_by_itself_is_named_with_how_to_meet_it_and_blocks_the_request(bool admin, bool user, bool paid, bool partner, string name)
+    {
+        var facts = new PartnerAccessFacts(admin, user, paid, partner);
+
+        Assert.Equal([name], PartnerAccessRequest.UnmetConditions(facts));
+        var condition = PartnerAccessRequest.Conditions(facts).Single(c => c.Name == name);
+        Assert.False(condition.Met);
+        Assert.NotEmpty(condition.HowToMeet);
+        var (outcome, request) = PartnerAccessRequest.Submit(44_000_001, 45_000_001, Guid.NewGuid(), Guid.NewGuid(), facts, World.Now);
+        Assert.False(outcome.Succeeded);
+        Assert.Contains(name, outcome.Refusal, StringComparison.Ordinal);
+        Assert.Null(request);
+    }
+
     [Fact]
-    public void R25_every_unmet_condition_is_named()
+    public void R25_all_conditions_unmet_are_all_named_and_the_facts_come_from_the_client()
     {
         var partnerAsClient = Account.CreatePartner(45_200_013, "Lumen Reseller Network");
 
-        var unmet = PartnerAccessRequest.UnmetConditions(isAdminInClient: false, isUserOfPartner: false, partnerAsClient);
+        var unmet = PartnerAccessRequest.UnmetConditions(PartnerAccessFacts.Of(partnerAsClient, isAdminInClient: false, isUserOfPartner: false));
 
         Assert.Equal(4, unmet.Count);
-        Assert.Contains("You are not an admin in this client account.", unmet);
-        Assert.Contains("You are not a user of the partner account.", unmet);
-        Assert.Contains("The client has no paid Sales Hub or Service Hub seat.", unmet);
-        Assert.Contains("The client is a partner account.", unmet);
+        var paying = Account.CreateClient(45_000_001, "Vertex Software");
+        paying.SetRevenue(12_000m, paidSalesHubSeats: 0, paidServiceHubSeats: 1);
+        Assert.Empty(PartnerAccessRequest.UnmetConditions(PartnerAccessFacts.Of(paying, true, true)));
     }
 
     [Fact]
-    public void R25_a_paying_client_where_you_are_admin_can_be_requested()
+    public void R25_a_request_for_a_partner_user_is_submitted_when_every_condition_holds()
     {
-        var client = Account.CreateClient(45_000_001, "Vertex Software");
-        client.SetRevenue(12_000m, paidSalesHubSeats: 0, paidServiceHubSeats: 1);
-
-        var (outcome, request) = PartnerAccessRequest.Submit(44_000_001, client, Guid.NewGuid(), true, true, World.Now);
+        var forUser = Guid.NewGuid();
+        var (outcome, request) = PartnerAccessRequest.Submit(44_000_001, 45_000_001, forUser, Guid.NewGuid(), AllMet, World.Now);
 
         Assert.True(outcome.Succeeded);
-        Assert.Equal(PartnerAccessRequestState.Submitted, request!.State);
+        Assert.Equal((PartnerAccessRequestState.Submitted, forUser), (request!.State, request.ForUserId));
+    }
+
+    [Theory]
+    [InlineData("2026-11-20", "2026-11-25")] // Friday → Mon, Tue, Wed
+    [InlineData("2026-11-23", "2026-11-26")] // Monday → Thursday
+    [InlineData("2026-11-26", "2026-12-01")] // Thursday across the month's end: Fri, Mon, Tue
+    [InlineData("2026-11-28", "2026-12-02")] // Saturday: Mon, Tue, Wed
+    [InlineData("2026-12-31", "2027-01-05")] // Thursday across the year's end: Fri, Mon, Tue
+    public void R27_the_decision_is_expected_3_business_days_after_submission_skipping_weekends(string submitted, string expected)
+    {
+        var at = new DateTimeOffset(DateOnly.Parse(submitted, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(16, 0)), TimeSpan.Zero);
+
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), PartnerAccessRequest.ExpectedDecisionOn(at));
     }
 
     [Fact]
-    public void R27_the_decision_is_expected_within_3_business_days()
+    public void R27_configured_public_holidays_are_skipped_too()
     {
-        var friday = new DateTimeOffset(2026, 11, 20, 16, 0, 0, TimeSpan.Zero);
-        var client = Account.CreateClient(45_000_001, "Vertex Software");
-        client.SetRevenue(1_000m, 1, 0);
+        var thursday = new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.Zero);
+        var holidays = new HashSet<DateOnly> { new(2026, 12, 25), new(2026, 12, 28) };
 
-        var (_, request) = PartnerAccessRequest.Submit(44_000_001, client, Guid.NewGuid(), true, true, friday);
+        // Fri 25 and Mon 28 are holidays: Tue 29, Wed 30, Thu 31.
+        Assert.Equal(new DateOnly(2026, 12, 31), PartnerAccessRequest.ExpectedDecisionOn(thursday, holidays));
+        Assert.Equal(new DateOnly(2026, 12, 29), PartnerAccessRequest.ExpectedDecisionOn(thursday));
+    }
 
-        Assert.Equal(new DateOnly(2026, 11, 25), request!.DecisionDueOn); // Mon, Tue, Wed
-        Assert.True(request.Decide(approve: true, Guid.NewGuid(), friday.AddDays(1)).Succeeded);
-        Assert.False(request.Decide(approve: false, Guid.NewGuid(), friday.AddDays(2)).Succeeded);
+    [Fact]
+    public void R27_a_request_is_decided_once_a_rejection_needs_a_reason_and_the_partner_withdraws_only_while_pending()
+    {
+        var (_, request) = PartnerAccessRequest.Submit(44_000_001, 45_000_001, Guid.NewGuid(), Guid.NewGuid(), AllMet, World.Now);
+
+        Assert.False(request!.Decide(approve: false, Guid.NewGuid(), " ", World.Now).Succeeded);
+        Assert.True(request.Decide(approve: false, Guid.NewGuid(), "The user is no admin there any more.", World.Now).Succeeded);
+        Assert.Equal("The user is no admin there any more.", request.Reason);
+        Assert.False(request.Decide(approve: true, Guid.NewGuid(), null, World.Now).Succeeded);
+        Assert.False(request.Withdraw(Guid.NewGuid(), World.Now).Succeeded);
+
+        var (_, pending) = PartnerAccessRequest.Submit(44_000_001, 45_000_001, Guid.NewGuid(), Guid.NewGuid(), AllMet, World.Now);
+        Assert.True(pending!.Withdraw(Guid.NewGuid(), World.Now).Succeeded);
+        Assert.Equal(PartnerAccessRequestState.Withdrawn, pending.State);
+        Assert.False(pending.Decide(approve: true, Guid.NewGuid(), null, World.Now).Succeeded);
     }
 }

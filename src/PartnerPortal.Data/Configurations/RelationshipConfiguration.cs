@@ -74,6 +74,12 @@ internal sealed class PartnerAccessRequestConfiguration : IEntityTypeConfigurati
     {
         builder.ToTable("PartnerAccessRequests");
         builder.HasIndex(r => new { r.PartnerHubId, r.ClientHubId });
+        // One open request per (client, user) is looked up here; the reviewers' queue reads pending requests by due date.
+        builder.HasIndex(r => new { r.ClientHubId, r.ForUserId, r.State });
+        builder.HasIndex(r => new { r.State, r.DecisionDueOn });
+        builder.Property(r => r.Reason).HasMaxLength(500);
+        builder.Property(r => r.State).IsConcurrencyToken();
+        builder.Ignore(r => r.IsOpen);
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.PartnerHubId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.ClientHubId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -630,13 +630,21 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("DecisionDueOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("ForUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<long>("PartnerHubId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<Guid>("RequestedByUserId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
@@ -644,9 +652,11 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientHubId");
-
                     b.HasIndex("PartnerHubId", "ClientHubId");
+
+                    b.HasIndex("State", "DecisionDueOn");
+
+                    b.HasIndex("ClientHubId", "ForUserId", "State");
 
                     b.ToTable("PartnerAccessRequests", (string)null);
                 });

@@ -632,13 +632,21 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("DecisionDueOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("ForUserId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<long>("PartnerHubId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<Guid>("RequestedByUserId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
@@ -646,9 +654,11 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientHubId");
-
                     b.HasIndex("PartnerHubId", "ClientHubId");
+
+                    b.HasIndex("State", "DecisionDueOn");
+
+                    b.HasIndex("ClientHubId", "ForUserId", "State");
 
                     b.ToTable("PartnerAccessRequests", (string)null);
                 });

@@ -605,13 +605,21 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("DecisionDueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ForUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PartnerHubId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("RequestedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("SubmittedAt")
@@ -619,9 +627,11 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientHubId");
-
                     b.HasIndex("PartnerHubId", "ClientHubId");
+
+                    b.HasIndex("State", "DecisionDueOn");
+
+                    b.HasIndex("ClientHubId", "ForUserId", "State");
 
                     b.ToTable("PartnerAccessRequests", (string)null);
                 });
