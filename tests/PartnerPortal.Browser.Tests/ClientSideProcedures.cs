@@ -51,7 +51,7 @@ public sealed class ClientSideProcedures(BrowserFixture browser) : IAsyncLifetim
         await maria.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         // Not a partner employee: the template is not offered, and the page says why.
         await Expect(maria.GetByLabel("Start from a template")).ToBeDisabledAsync();
-        await Expect(maria.GetByTestId("no-template")).ToContainTextAsync("not a user of any partner account");
+        await Expect(maria.GetByTestId("no-template")).ToContainTextAsync("not an employee of a partner that services this account");
         await maria.GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
         await maria.GetByRole(AriaRole.Link, new() { Name = "Create user" }).ClickAsync();
         await maria.GetByLabel("Email").FillAsync(DemoWorld.TwoFactorEmail);

@@ -52,17 +52,22 @@ public sealed class ClientSideTests(PortalFixture fixture) : PortalTest(fixture)
         var eligible = await BrowserLikeClient.ParseAsync(await owner.PostCraftedAsync($"{create}?handler=Next", [F("Data.Email", world.Boss)]));
         Assert.False(eligible.QuerySelector("#access-template")!.HasAttribute("disabled"));
         Assert.Equal("Partner Admin", eligible.QuerySelector("label[for=template-partner-admin]")!.TextContent.Trim());
-        foreach (var (email, why) in new[] { (world.Oz, "not on their partner's email domain"), (world.Una, "not tagged as a partner employee"), ("new.person@cafe.test", "not a user of any partner account") })
+        // About its own partners the client is told which condition fails; about anyone else (someone new, another agency's
+        // employee) only that they are no employee of its partners — never which agency they work for.
+        foreach (var (email, why) in new[] { (world.Oz, "not on Side Agency's email domain"), (world.Una, "Side Agency has not tagged"),
+                     ("new.person@cafe.test", "not an employee of a partner that services this account"), (world.Fay, "not an employee of a partner that services this account") })
         {
             var page = await BrowserLikeClient.ParseAsync(await owner.PostCraftedAsync($"{create}?handler=Next", [F("Data.Email", email)]));
             Assert.Null(page.QuerySelector("#template-partner-admin"));
-            Assert.Contains(why, page.QuerySelector("[data-testid=no-template]")!.TextContent, StringComparison.Ordinal);
+            var text = page.QuerySelector("[data-testid=no-template]")!.TextContent;
+            Assert.Contains(why, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Far Agency", text, StringComparison.Ordinal);
         }
 
         // Posted directly, the template is refused for someone not eligible, and nothing changes.
         var refused = await owner.PostCraftedAsync($"{create}?handler=Invite", [F("Data.Email", world.Oz), F("Data.Access", "PartnerAdmin")]);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("not on their partner's email domain", (await BrowserLikeClient.ParseAsync(refused)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("not on Side Agency's email domain", (await BrowserLikeClient.ParseAsync(refused)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Null(await MemberAsync(world.Cafe, await Fixture.UserIdAsync(world.Oz)));
 
         var invited = await owner.PostCraftedAsync($"{create}?handler=Invite", [F("Data.Email", world.Boss), F("Data.Access", "PartnerAdmin")]);

@@ -37,13 +37,14 @@ public static class Eligibility
             .ToListAsync(ct);
         var eligible = facts.FirstOrDefault(f => Account.IsEligiblePartnerEmployee(f.IsPartnerEmployee, f.ServicesOrInvited, f.OnDomain, f.Assigned));
         if (eligible is not null) return new Answer(eligible.AccountHubId, eligible.AccountName, null);
-        var why = facts.Count == 0
-            ? $"{normalized} is not a user of any partner account, so the Partner Admin template is not offered. Partner Admins are partner employees."
-            : facts.All(f => !f.IsPartnerEmployee)
-                ? $"{normalized} is not tagged as a partner employee by their partner, so the Partner Admin template is not offered."
-                : facts.All(f => !f.ServicesOrInvited)
-                    ? $"{normalized} works for {string.Join(", ", facts.Select(f => f.AccountName))}, which does not service this account and has no open invitation from it. Invite the partner first (Settings → Partners)."
-                    : $"{normalized} is not on their partner's email domain and was not added by their partner for this account, so the Partner Admin template is not offered.";
+        // Only what this client may know: about a partner that services it (or that it invited), the condition that fails;
+        // about anyone else, nothing — whether an email belongs to another partner is that partner's business.
+        var ours = facts.Where(f => f.ServicesOrInvited).ToList();
+        var why = ours.Count == 0
+            ? $"{normalized} is not an employee of a partner that services this account or was invited by it, so the Partner Admin template is not offered. Partner Admins are partner employees; invite their partner first (Settings → Partners)."
+            : ours.All(f => !f.IsPartnerEmployee)
+                ? $"{ours[0].AccountName} has not tagged {normalized} as a partner employee, so the Partner Admin template is not offered."
+                : $"{normalized} is not on {ours[0].AccountName}'s email domain and was not added by {ours[0].AccountName} for this account, so the Partner Admin template is not offered.";
         return new Answer(null, null, why);
     }
 }
