@@ -85,25 +85,25 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
     public sealed record Rows(IAsyncEnumerable<Row> Entries);
 
     /// <summary>The ledger's rows in name order, from the memberships' (account, partner) index; the projection is the page's and the CSV's.</summary>
-    private static IQueryable<Row> Ledger(PortalDb db, long hubId, long? partner)
+    private static IQueryable<Membership> Employees(PortalDb db, long hubId, long? partner)
     {
         var employees = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == hubId && m.PartnerHubId != null);
-        if (partner is { } p) employees = employees.Where(m => m.PartnerHubId == p);
-        return employees.OrderBy(m => m.UserName).ThenBy(m => m.UserId)
+        return partner is { } p ? employees.Where(m => m.PartnerHubId == p) : employees;
+    }
+
+    private static IQueryable<Row> Ledger(PortalDb db, long hubId, long? partner) =>
+        Employees(db, hubId, partner).OrderBy(m => m.UserName).ThenBy(m => m.UserId)
             .Select(m => new Row(m.UserId, m.UserName, m.UserEmail, m.PartnerHubId!.Value,
                 db.Accounts.Where(a => a.HubId == m.PartnerHubId).Select(a => a.Name).First(),
                 m.AccessType, m.PermissionSet == null ? null : m.PermissionSet.Name, m.KeepsBilling, m.Seat, m.GrantedAt, m.GrantedVia, m.ExpiresAt,
                 db.QualifyingActivities.Where(a => a.ClientHubId == hubId && a.UserId == m.UserId).OrderByDescending(a => a.At).Select(a => (DateTimeOffset?)a.At).FirstOrDefault()));
-    }
 
     public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
             var hubId = request.HubId;
-            var employees = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == hubId && m.PartnerHubId != null);
-            if (request.Partner is { } p) employees = employees.Where(m => m.PartnerHubId == p);
-            var paging = await Paging.CountAsync(employees, request.Page, request.PageSize, cancellationToken);
+            var paging = await Paging.CountAsync(Employees(db, hubId, request.Partner), request.Page, request.PageSize, cancellationToken);
             var rows = await Ledger(db, hubId, request.Partner).Skip(PagingRules.SkipFor(paging.Page, paging.PageSize)).Take(paging.PageSize).ToListAsync(cancellationToken);
             var partners = await db.Relationships.AsNoTracking()
                 .Where(r => r.ClientHubId == hubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
