@@ -23,6 +23,7 @@ public class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbContext<Po
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ClientInvitation> ClientInvitations => Set<ClientInvitation>();
     public DbSet<PartnerAccessRequest> PartnerAccessRequests => Set<PartnerAccessRequest>();
+    public DbSet<PartnerAccessUpload> PartnerAccessUploads => Set<PartnerAccessUpload>();
     public DbSet<QualifyingActivity> QualifyingActivities => Set<QualifyingActivity>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

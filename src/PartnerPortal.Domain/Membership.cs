@@ -83,6 +83,9 @@ public class Membership
 
     public bool IsSuperAdmin => AccessType == AccessType.SuperAdmin;
 
+    /// <summary>R27: since when this partner user has Partner Access here (paid-seat functionality on no paid seat); null: none.</summary>
+    public DateTimeOffset? PartnerAccessSince { get; private set; }
+
     /// <summary>What this member may do, whatever the source of the right.</summary>
     public Permission EffectivePermissions => AccessType switch
     {
@@ -106,19 +109,26 @@ public class Membership
             && ((m.ExplicitPermissions | (m.PermissionSet == null ? Permission.None : m.PermissionSet.Permissions)) & permission) == permission);
 
     /// <summary>How the access reads in an audit entry or a review: "Partner Admin, Partner seat".</summary>
-    public string Describe() => Describe(AccessType, PermissionSet?.Name, Seat, KeepsBilling);
+    public string Describe() => Describe(AccessType, PermissionSet?.Name, Seat, KeepsBilling, PartnerAccessSince is not null);
 
     /// <summary>The same, from the columns a page projects (no membership loaded).</summary>
-    public static string Describe(AccessType accessType, string? permissionSet, SeatType seat, bool keepsBilling) => accessType switch
+    public static string Describe(AccessType accessType, string? permissionSet, SeatType seat, bool keepsBilling, bool partnerAccess = false) => (accessType switch
     {
         AccessType.User => $"User ({permissionSet ?? "no permission set"}), {seat.Display()}",
         AccessType.PartnerAdmin => $"Partner Admin{(keepsBilling ? " with billing" : "")}, {seat.Display()}",
         _ => $"{accessType.Display()}, {seat.Display()}",
-    };
+    }) + (partnerAccess ? ", " + PartnerAccessName : "");
+
+    /// <summary>R27: how Partner Access reads beside the seat.</summary>
+    public const string PartnerAccessName = "Partner Access (paid features, no paid seat used)";
 
     /// <summary>Everything that makes up this member's access, to tell whether a change changed anything.</summary>
     internal AccessSnapshot Snapshot() =>
-        new(AccessType, PermissionSet?.Name, ExplicitPermissions, KeepsBilling, IsPartnerEmployee, PartnerHubId, LinkedForManagedCredit, Seat, ExpiresAt);
+        new(AccessType, PermissionSet?.Name, ExplicitPermissions, KeepsBilling, IsPartnerEmployee, PartnerHubId, LinkedForManagedCredit, Seat, ExpiresAt,
+            PartnerAccessSince is not null);
+
+    /// <summary>R27: Partner Access, granted on approval of a request; it goes with the admin access it was granted on.</summary>
+    internal void GrantPartnerAccess(DateTimeOffset now) => PartnerAccessSince ??= now;
 
     internal void Grant(Permission permissions) => ExplicitPermissions |= permissions;
 
@@ -157,6 +167,7 @@ public class Membership
         {
             AccessType = AccessType.User;
             KeepsBilling = false;
+            PartnerAccessSince = null;
         }
     }
 
@@ -182,6 +193,7 @@ public class Membership
         ExplicitPermissions = Permission.None;
         KeepsBilling = false;
         Seat = seat;
+        if (accessType == AccessType.User) PartnerAccessSince = null;
     }
 
     internal void LinkForManagedCredit(long partnerHubId)

@@ -21,6 +21,7 @@ public class PartnerAccessRequest
         SubmittedAt = now;
         State = PartnerAccessRequestState.Submitted;
         DecisionDueOn = ExpectedDecisionOn(now, holidays);
+        OpenFor = OpenKey(clientHubId, forUserId);
     }
 
     public int Id { get; private set; }
@@ -80,27 +81,55 @@ public class PartnerAccessRequest
             : (Outcome.Done, new PartnerAccessRequest(partnerHubId, clientHubId, forUserId, requestedByUserId, now, holidays));
     }
 
-    /// <summary>R27: a reviewer approves, or rejects with a reason; once.</summary>
-    public Outcome Decide(bool approve, Guid reviewerUserId, string? reason, DateTimeOffset now)
+    /// <summary>R27: a reviewer rejects, with a reason; once.</summary>
+    public Outcome Reject(Guid reviewerUserId, string? reason, DateTimeOffset now)
     {
-        if (!IsOpen) return Outcome.Refused($"This request was already {State.ToString().ToLowerInvariant()}.");
-        if (!approve && string.IsNullOrWhiteSpace(reason)) return Outcome.Refused("Give the reason for rejecting the request.");
-        State = approve ? PartnerAccessRequestState.Approved : PartnerAccessRequestState.Rejected;
-        Reason = approve ? null : Guard.NotBlank(reason, nameof(reason), 500);
-        DecidedAt = now;
-        DecidedByUserId = reviewerUserId;
+        if (!IsOpen) return AlreadyDecided();
+        if (string.IsNullOrWhiteSpace(reason)) return Outcome.Refused("Give the reason for rejecting the request.");
+        Close(PartnerAccessRequestState.Rejected, reviewerUserId, now);
+        Reason = Guard.NotBlank(reason.Trim(), nameof(reason), 500);
+        return Outcome.Done;
+    }
+
+    /// <summary>
+    /// R27: a reviewer approves, once, and only while every condition still holds (re-read at review time): a request whose
+    /// user is no longer an admin there, say, is rejected with that reason instead. The client grants the access
+    /// (<see cref="Account.GrantPartnerAccess"/>), so approving is reached only through it.
+    /// </summary>
+    internal Outcome Approve(Guid reviewerUserId, PartnerAccessFacts facts, DateTimeOffset now)
+    {
+        if (!IsOpen) return AlreadyDecided();
+        var unmet = UnmetConditions(facts);
+        if (unmet.Count > 0) return Outcome.Refused("No longer met: " + string.Join("; ", unmet) + ". Reject the request with that reason.");
+        Close(PartnerAccessRequestState.Approved, reviewerUserId, now);
         return Outcome.Done;
     }
 
     /// <summary>The partner withdraws a request still pending.</summary>
     public Outcome Withdraw(Guid byUserId, DateTimeOffset now)
     {
-        if (!IsOpen) return Outcome.Refused($"This request was already {State.ToString().ToLowerInvariant()}.");
-        State = PartnerAccessRequestState.Withdrawn;
-        DecidedAt = now;
-        DecidedByUserId = byUserId;
+        if (!IsOpen) return AlreadyDecided();
+        Close(PartnerAccessRequestState.Withdrawn, byUserId, now);
         return Outcome.Done;
     }
+
+    private Outcome AlreadyDecided() => Outcome.Refused($"This request was already {State.ToString().ToLowerInvariant()}.");
+
+    private void Close(PartnerAccessRequestState state, Guid byUserId, DateTimeOffset now)
+    {
+        State = state;
+        DecidedAt = now;
+        DecidedByUserId = byUserId;
+        OpenFor = null;
+    }
+
+    /// <summary>
+    /// "client:user" while the request is open, null once decided or withdrawn: a unique key, so that one (client, user) has
+    /// one open request even when two are submitted at the same moment (the second loses the race and is refused on retry).
+    /// </summary>
+    public string? OpenFor { get; private set; }
+
+    public static string OpenKey(long clientHubId, Guid forUserId) => $"{clientHubId}:{forUserId:N}";
 
     /// <summary>A condition of R25 by name, whether it holds, and what to do when it does not.</summary>
     public sealed record Condition(string Name, bool Met, string HowToMeet);
@@ -112,6 +141,9 @@ public sealed record PartnerAccessFacts(bool IsAdminInClient, bool IsUserOfPartn
     public static PartnerAccessFacts Of(Account client, bool isAdminInClient, bool isUserOfPartner)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return new(isAdminInClient, isUserOfPartner, client.PaidSalesHubSeats + client.PaidServiceHubSeats > 0, client.IsPartner);
+        return new(isAdminInClient, isUserOfPartner, HasPaidSeat(client.PaidSalesHubSeats, client.PaidServiceHubSeats), client.IsPartner);
     }
+
+    /// <summary>R25: at least one paid Sales Hub or Service Hub seat (the one home of that condition, for pages reading columns too).</summary>
+    public static bool HasPaidSeat(int paidSalesHubSeats, int paidServiceHubSeats) => paidSalesHubSeats + paidServiceHubSeats > 0;
 }

@@ -18,4 +18,17 @@ public class User
     public string Name { get; private set; } = "";
 
     public string EmailDomain => EmailAddress.DomainOf(Email);
+
+    /// <summary>
+    /// R27: a platform operator who reviews Partner Access requests (the vendor's review team and channel consultants). It is
+    /// given by the operators' command (docs/operations.md), never from a page, and opens no account: only the review queue.
+    /// </summary>
+    public bool IsPartnerAccessReviewer { get; private set; }
+
+    public bool MakePartnerAccessReviewer(bool on)
+    {
+        if (IsPartnerAccessReviewer == on) return false;
+        IsPartnerAccessReviewer = on;
+        return true;
+    }
 }

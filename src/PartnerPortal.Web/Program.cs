@@ -7,7 +7,9 @@ using PartnerPortal.Web.Infrastructure.Jobs;
 using PartnerPortal.Web.Infrastructure.Mail;
 using PartnerPortal.Web.Infrastructure.Security;
 
-var builder = WebApplication.CreateBuilder(args.Where(a => a != Startup.SeedDemoSwitch).ToArray());
+// "operators …" manages the platform's Partner Access reviewers from the command line, then exits (docs/operations.md).
+var operatorCommand = args.Length > 0 && args[0] == Operators.Command ? args[1..] : null;
+var builder = WebApplication.CreateBuilder(operatorCommand is null ? args.Where(a => a != Startup.SeedDemoSwitch).ToArray() : []);
 var seedDemo = args.Contains(Startup.SeedDemoSwitch) || builder.Configuration.GetValue<bool>("DemoData:Seed");
 // Outside Development the app is served over HTTPS only (Security:HttpsOnly=false turns that off for a plain-HTTP trial).
 var httpsOnly = builder.Configuration.GetValue("Security:HttpsOnly", !builder.Environment.IsDevelopment());
@@ -87,6 +89,9 @@ builder.Services.AddScoped<PartnerPortal.Web.Infrastructure.DomainEvents.Operati
 builder.Services.AddSingleton<AccessLinkTokens>();
 builder.Services.AddScoped<MailOutbox>();
 builder.Services.AddScoped<NewUsers>();
+builder.Services.AddScoped<PartnerPortal.Web.Pages.Partner.PartnerAccess.Submissions>();
+builder.Services.AddScoped<PartnerPortal.Web.Pages.Review.PartnerAccessModel.Decisions>();
+builder.Services.Configure<PartnerPortal.Web.Pages.Partner.PartnerAccess.PartnerAccessOptions>(builder.Configuration.GetSection("PartnerAccess"));
 builder.Services.AddScoped<OutboxDispatcher>();
 builder.Services.AddScoped<RelationshipEnder>();
 builder.Services.AddScoped<PartnerPortal.Web.Pages.Partner.ClientAccessManager.RemovePartnerEmployees.Planner>();
@@ -105,7 +110,12 @@ builder.Services.AddHealthChecks().AddDbContextCheck<PortalDb>(tags: ["ready"]);
 
 var app = builder.Build();
 
-await app.PrepareDatabaseAsync(seedDemo);
+await app.PrepareDatabaseAsync(seedDemo && operatorCommand is null);
+if (operatorCommand is not null)
+{
+    Environment.ExitCode = await Operators.RunAsync(app.Services, operatorCommand, Console.In, Console.Out);
+    return;
+}
 
 app.UsePortalRequestLogging();
 app.UseMiddleware<SecurityHeaders>();

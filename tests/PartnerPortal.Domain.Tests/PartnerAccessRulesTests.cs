@@ -74,16 +74,63 @@ public class PartnerAccessRulesTests
     public void R27_a_request_is_decided_once_a_rejection_needs_a_reason_and_the_partner_withdraws_only_while_pending()
     {
         var (_, request) = PartnerAccessRequest.Submit(44_000_001, 45_000_001, Guid.NewGuid(), Guid.NewGuid(), AllMet, World.Now);
+        Assert.Equal(PartnerAccessRequest.OpenKey(45_000_001, request!.ForUserId), request.OpenFor);
 
-        Assert.False(request!.Decide(approve: false, Guid.NewGuid(), " ", World.Now).Succeeded);
-        Assert.True(request.Decide(approve: false, Guid.NewGuid(), "The user is no admin there any more.", World.Now).Succeeded);
+        Assert.False(request.Reject(Guid.NewGuid(), " ", World.Now).Succeeded);
+        Assert.True(request.Reject(Guid.NewGuid(), "The user is no admin there any more.", World.Now).Succeeded);
         Assert.Equal("The user is no admin there any more.", request.Reason);
-        Assert.False(request.Decide(approve: true, Guid.NewGuid(), null, World.Now).Succeeded);
+        Assert.Null(request.OpenFor); // another request for the same client and user may now be made
+        Assert.False(request.Reject(Guid.NewGuid(), "Twice", World.Now).Succeeded);
         Assert.False(request.Withdraw(Guid.NewGuid(), World.Now).Succeeded);
 
         var (_, pending) = PartnerAccessRequest.Submit(44_000_001, 45_000_001, Guid.NewGuid(), Guid.NewGuid(), AllMet, World.Now);
         Assert.True(pending!.Withdraw(Guid.NewGuid(), World.Now).Succeeded);
         Assert.Equal(PartnerAccessRequestState.Withdrawn, pending.State);
-        Assert.False(pending.Decide(approve: true, Guid.NewGuid(), null, World.Now).Succeeded);
+        Assert.False(pending.Reject(Guid.NewGuid(), "Too late", World.Now).Succeeded);
+    }
+
+    [Fact]
+    public void R27_approval_grants_Partner_Access_without_a_paid_seat_only_while_every_condition_still_holds()
+    {
+        var owner = World.Person("owner@harbor.test");
+        var kim = World.Person("kim@agency.test");
+        var client = World.ClientWithSuperAdmins(owner);
+        client.SetRevenue(500m, paidSalesHubSeats: 2, paidServiceHubSeats: 0);
+        client.AddMember(kim, AccessType.PartnerAdmin, World.Now);
+        var reviewer = Guid.NewGuid();
+
+        var (_, request) = PartnerAccessRequest.Submit(44_000_001, client.HubId, kim.Id, kim.Id, PartnerAccessFacts.Of(client, client.IsAdminHere(kim.Id), true), World.Now);
+        // Kim left the partner's user list since: approving is refused by name, and nothing changes.
+        var refused = client.GrantPartnerAccess(request!, isUserOfPartner: false, reviewer, World.Now);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("User of the partner account", refused.Refusal, StringComparison.Ordinal);
+        Assert.True(request!.IsOpen);
+        Assert.Null(client.MembershipOf(kim.Id)!.PartnerAccessSince);
+
+        Assert.True(client.GrantPartnerAccess(request, isUserOfPartner: true, reviewer, World.Now).Succeeded);
+        var member = client.MembershipOf(kim.Id)!;
+        Assert.Equal(World.Now, member.PartnerAccessSince);
+        Assert.NotEqual(SeatType.Paid, member.Seat); // no paid seat is used
+        Assert.Equal(PartnerAccessRequestState.Approved, request.State);
+        Assert.Equal(reviewer, request.DecidedByUserId);
+        Assert.Contains("Partner Access", member.Describe(), StringComparison.Ordinal);
+        Assert.Contains(client.DomainEvents, e => e is Domain.Events.AccessChanged { Action: "Partner Access granted" });
+        Assert.False(client.GrantPartnerAccess(request, true, reviewer, World.Now).Succeeded); // once
+
+        // A client that has no paid seat any more: refused by name.
+        client.SetRevenue(500m, 0, 0);
+        var (_, second) = PartnerAccessRequest.Submit(44_000_001, client.HubId, owner.Id, owner.Id, AllMet, World.Now);
+        Assert.Contains("Paid Sales Hub or Service Hub seat", client.GrantPartnerAccess(second!, true, reviewer, World.Now).Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void R27_the_primary_admin_is_the_billing_owner_among_the_Super_Admins_else_the_first_Super_Admin()
+    {
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var admins = new[] { (second, World.Now.AddDays(2)), (first, World.Now) };
+        Assert.Equal(first, Account.PrimaryAdmin(null, admins));
+        Assert.Equal(second, Account.PrimaryAdmin(second, admins));
+        Assert.Equal(first, Account.PrimaryAdmin(Guid.NewGuid(), admins)); // a billing owner who is no Super Admin any more
+        Assert.Null(Account.PrimaryAdmin(null, []));
     }
 }

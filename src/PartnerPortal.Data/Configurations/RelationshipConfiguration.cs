@@ -80,8 +80,26 @@ internal sealed class PartnerAccessRequestConfiguration : IEntityTypeConfigurati
         builder.Property(r => r.Reason).HasMaxLength(500);
         builder.Property(r => r.State).IsConcurrencyToken();
         builder.Ignore(r => r.IsOpen);
+        // R26: one open request per (client, user), held by the database (null once decided: SQL Server's unique index on a
+        // nullable column is filtered to non-null values by EF Core, SQLite and PostgreSQL allow many nulls).
+        builder.Property(r => r.OpenFor).HasMaxLength(60);
+        builder.HasIndex(r => r.OpenFor).IsUnique();
+        // The partner's list of its requests, newest first.
+        builder.HasIndex(r => new { r.PartnerHubId, r.SubmittedAt });
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.PartnerHubId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.ClientHubId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PartnerAccessUploadConfiguration : IEntityTypeConfiguration<PartnerAccessUpload>
+{
+    public void Configure(EntityTypeBuilder<PartnerAccessUpload> builder)
+    {
+        builder.ToTable("PartnerAccessUploads");
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Property(u => u.FileName).HasMaxLength(200);
+        builder.HasIndex(u => new { u.PartnerHubId, u.At });
+        builder.HasOne<Account>().WithMany().HasForeignKey(u => u.PartnerHubId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -336,6 +336,9 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.Property<Guid?>("BillingOwnerUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ChannelConsultantUserId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("ContractEndsOn")
                         .HasColumnType("timestamp with time zone");
 
@@ -566,6 +569,9 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.Property<bool>("LinkedForManagedCredit")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("PartnerAccessSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long?>("PartnerHubId")
                         .HasColumnType("bigint");
 
@@ -633,6 +639,10 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.Property<Guid>("ForUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("OpenFor")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<long>("PartnerHubId")
                         .HasColumnType("bigint");
 
@@ -652,13 +662,57 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OpenFor")
+                        .IsUnique();
+
                     b.HasIndex("PartnerHubId", "ClientHubId");
+
+                    b.HasIndex("PartnerHubId", "SubmittedAt");
 
                     b.HasIndex("State", "DecisionDueOn");
 
                     b.HasIndex("ClientHubId", "ForUserId", "State");
 
                     b.ToTable("PartnerAccessRequests", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Domain.PartnerAccessUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Invalid")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PartnerHubId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResultsCsv")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerHubId", "At");
+
+                    b.ToTable("PartnerAccessUploads", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Domain.PartnerClientRelationship", b =>
@@ -804,6 +858,9 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<bool>("IsPartnerAccessReviewer")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1002,6 +1059,15 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("PartnerHubId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Domain.PartnerAccessUpload", b =>
+                {
+                    b.HasOne("PartnerPortal.Domain.Account", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerHubId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -338,6 +338,9 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("BillingOwnerUserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("ChannelConsultantUserId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset?>("ContractEndsOn")
                         .HasColumnType("datetimeoffset");
 
@@ -568,6 +571,9 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.Property<bool>("LinkedForManagedCredit")
                         .HasColumnType("bit");
 
+                    b.Property<DateTimeOffset?>("PartnerAccessSince")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<long?>("PartnerHubId")
                         .HasColumnType("bigint");
 
@@ -635,6 +641,10 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.Property<Guid>("ForUserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("OpenFor")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.Property<long>("PartnerHubId")
                         .HasColumnType("bigint");
 
@@ -654,13 +664,58 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OpenFor")
+                        .IsUnique()
+                        .HasFilter("[OpenFor] IS NOT NULL");
+
                     b.HasIndex("PartnerHubId", "ClientHubId");
+
+                    b.HasIndex("PartnerHubId", "SubmittedAt");
 
                     b.HasIndex("State", "DecisionDueOn");
 
                     b.HasIndex("ClientHubId", "ForUserId", "State");
 
                     b.ToTable("PartnerAccessRequests", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Domain.PartnerAccessUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Invalid")
+                        .HasColumnType("int");
+
+                    b.Property<long>("PartnerHubId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResultsCsv")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerHubId", "At");
+
+                    b.ToTable("PartnerAccessUploads", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Domain.PartnerClientRelationship", b =>
@@ -806,6 +861,9 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
+
+                    b.Property<bool>("IsPartnerAccessReviewer")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1004,6 +1062,15 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("PartnerHubId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Domain.PartnerAccessUpload", b =>
+                {
+                    b.HasOne("PartnerPortal.Domain.Account", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerHubId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -321,6 +321,9 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("BillingOwnerUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ChannelConsultantUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ContractEndsOn")
                         .HasColumnType("INTEGER");
 
@@ -543,6 +546,9 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.Property<bool>("LinkedForManagedCredit")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PartnerAccessSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PartnerHubId")
                         .HasColumnType("INTEGER");
 
@@ -608,6 +614,10 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ForUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OpenFor")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PartnerHubId")
                         .HasColumnType("INTEGER");
 
@@ -627,13 +637,57 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OpenFor")
+                        .IsUnique();
+
                     b.HasIndex("PartnerHubId", "ClientHubId");
+
+                    b.HasIndex("PartnerHubId", "SubmittedAt");
 
                     b.HasIndex("State", "DecisionDueOn");
 
                     b.HasIndex("ClientHubId", "ForUserId", "State");
 
                     b.ToTable("PartnerAccessRequests", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Domain.PartnerAccessUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Invalid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PartnerHubId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultsCsv")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UploadedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerHubId", "At");
+
+                    b.ToTable("PartnerAccessUploads", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Domain.PartnerClientRelationship", b =>
@@ -771,6 +825,9 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPartnerAccessReviewer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -967,6 +1024,15 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PartnerHubId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Domain.PartnerAccessUpload", b =>
+                {
+                    b.HasOne("PartnerPortal.Domain.Account", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerHubId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

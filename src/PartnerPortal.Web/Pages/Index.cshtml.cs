@@ -5,7 +5,8 @@ using PartnerPortal.Web.Pages.Components;
 
 namespace PartnerPortal.Web.Pages;
 
-/// <summary>The start page sends you to your first account (partner accounts first, then those opened lately), or to the list of them all.</summary>
+/// <summary>The start page sends you to your first account (partner accounts first, then those opened lately), or to the list of them all; a
+/// Partner Access reviewer without accounts to the review queue.</summary>
 public class IndexModel(IMediator mediator) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -13,6 +14,9 @@ public class IndexModel(IMediator mediator) : PageModel
         var menu = await mediator.Send(new AccountSwitcher.Query(Recent: RecentAccounts.Read(Request)), ct);
         if (menu.Accounts.Count > 0) return RedirectToPage("/Accounts/Home", new { hubId = menu.Accounts[0].HubId });
         // In many client accounts and none opened yet: the list of all of them.
-        return menu.More ? RedirectToPage("/Accounts/Index") : Page();
+        if (menu.More) return RedirectToPage("/Accounts/Index");
+        // A Partner Access reviewer holds no account: their queue.
+        var reviewer = await mediator.Send(new Review.PartnerAccessModel.Probe(), ct);
+        return reviewer.Succeeded ? RedirectToPage("/Review/PartnerAccess") : Page();
     }
 }

@@ -9,8 +9,10 @@ namespace PartnerPortal.Web.Infrastructure.Authorization;
 /// </summary>
 public sealed record AccessRequirement
 {
-    private AccessRequirement(long hubId, AccountKind? kind, Right right, long? clientHubId, Right? inClient, bool partnerAccountsAsClients)
+    private AccessRequirement(long hubId, AccountKind? kind, Right right, long? clientHubId, Right? inClient, bool partnerAccountsAsClients,
+        bool reviewer = false)
     {
+        IsPartnerAccessReviewer = reviewer;
         HubId = hubId;
         Kind = kind;
         Right = right;
@@ -35,6 +37,14 @@ public sealed record AccessRequirement
 
     /// <summary>Whether a partner account serviced as a client will do (read-only pages); actions need a client account.</summary>
     public bool PartnerAccountsAsClients { get; }
+
+    /// <summary>
+    /// R27: a platform operator's request — the signed-in user must be a Partner Access reviewer. It names no account: a
+    /// reviewer holds none, and reads only the requests in the review queue.
+    /// </summary>
+    public bool IsPartnerAccessReviewer { get; }
+
+    public static AccessRequirement PartnerAccessReviewer { get; } = new(0, null, Right.Member, null, null, false, reviewer: true);
 
     /// <summary>Any member of the account.</summary>
     public static AccessRequirement MemberOf(long hubId) => new(hubId, null, Right.Member, null, null, false);

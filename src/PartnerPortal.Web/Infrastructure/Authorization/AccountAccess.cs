@@ -19,6 +19,11 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
     {
         ArgumentNullException.ThrowIfNull(requirement);
         ArgumentNullException.ThrowIfNull(scope);
+        if (requirement.IsPartnerAccessReviewer)
+        {
+            if (!me.IsSignedIn) return Failure.Forbidden;
+            return await db.DomainUsers.AnyAsync(u => u.Id == me.UserId && u.IsPartnerAccessReviewer, ct) ? null : Failure.Forbidden;
+        }
         var account = await MemberOfAsync(requirement.HubId, ct);
         if (!account.Succeeded) return account.AsFailure();
         if (requirement.Kind is { } kind && account.Value.Kind != kind) return Failure.NotFound;

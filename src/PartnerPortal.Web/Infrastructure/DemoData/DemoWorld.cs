@@ -26,7 +26,11 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         ("Client Super Admin (Harbor Coffee Roasters)", "maria.lopez@harborcoffee.com"),
         ("Client user (Harbor Coffee Roasters)", "tom.baker@harborcoffee.com"),
         ("Other partner's Super Admin (Crestline Consulting)", "olivia.reed@crestline.co"),
+        ("Partner Access reviewer, Brightwave's channel consultant", ReviewerEmail),
     ];
+
+    /// <summary>R27: a platform operator — a Partner Access reviewer and Brightwave's channel consultant, in no account.</summary>
+    public const string ReviewerEmail = "rita.ramos@partnerportal.example";
 
     /// <summary>B7: a partner employee who signs in with two-factor. Their authenticator key (base32) is public demo data, so that
     /// a tester can add it to an app, or compute the code, and sign in.</summary>
@@ -40,6 +44,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
     private readonly List<AccessLink> _links = [];
     private readonly List<(long Partner, Guid Employee, long Client)> _assignments = [];
     private readonly List<ClientInvitation> _invitations = [];
+    private readonly List<PartnerAccessRequest> _requests = [];
 
     /// <summary>A partner's email domain, added once its first Super Admin exists (only a Super Admin adds domains).</summary>
     private readonly Dictionary<long, string> _pendingDomains = [];
@@ -59,6 +64,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         db.QualifyingActivities.AddRange(_activities);
         db.AccessLinks.AddRange(_links);
         db.ClientInvitations.AddRange(_invitations);
+        db.PartnerAccessRequests.AddRange(_requests);
         var assignedBy = _users["ava.patel@brightwave.io"].Id;
         db.Assignments.AddRange(_assignments.Select(a => new Assignment(a.Partner, a.Employee, a.Client, assignedBy, _now.AddDays(-3))));
         await db.SaveChangesAsync(ct);
@@ -82,6 +88,11 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         var secondDomain = brightwave.AddEmailDomain(ava.Id, "brightwave.co.uk");
         if (!secondDomain.Succeeded) throw new InvalidOperationException(secondDomain.Refusal);
 
+        // R27: Rita reviews Partner Access requests and is Brightwave's channel consultant; Farah's request in Nordic waits for her.
+        var rita = Person("Rita Ramos", ReviewerEmail);
+        rita.MakePartnerAccessReviewer(true);
+        Must(brightwave.AssignChannelConsultant(rita));
+
         var crestline = Partner(Crestline, "Crestline Consulting", "crestline.co");
         var olivia = Employee(crestline, "Olivia Reed", "olivia.reed@crestline.co", AccessType.SuperAdmin, Permission.None, true);
         var sam = Employee(crestline, "Sam Ortiz", "sam.ortiz@crestline.co", AccessType.User, Permission.ClientAccessManager, true);
@@ -98,6 +109,9 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         Seat(nordic, Brightwave, ava, AccessType.SuperAdmin);
         Seat(nordic, Brightwave, farah, AccessType.PartnerAdmin);
         Active(brightwave, nordic, activityDaysAgo: 1, farah);
+        var (_, farahsRequest) = PartnerAccessRequest.Submit(Brightwave, nordic.HubId, farah.Id, ava.Id,
+            PartnerAccessFacts.Of(nordic, nordic.IsAdminHere(farah.Id), isUserOfPartner: true), _now.AddDays(-1));
+        _requests.Add(farahsRequest ?? throw new InvalidOperationException("Farah's demo request does not meet R25."));
 
         var greenleaf = Client(45_100_003, "Greenleaf Dental Group", ("Priya Shah", "priya.shah@greenleafdental.com"), 1_100m);
         ClientUser(greenleaf, "Marcus Bell", "marcus.bell@greenleafdental.com", "Read only");

@@ -13,6 +13,9 @@ public static class ClientUsers
         _ => accessType.Display(),
     };
 
+    /// <summary>"Partner seat + Partner Access": the seat as the client's lists show it, with R27's Partner Access, which uses no paid seat.</summary>
+    public static string SeatOf(SeatType seat, bool partnerAccess) => seat.Display() + (partnerAccess ? " + Partner Access" : "");
+
     /// <summary>The seats a client gives its own users by hand (a partner seat comes with a partner employee's access).</summary>
     public static readonly IReadOnlyList<SeatType> OwnSeats = [SeatType.Core, SeatType.ViewOnly, SeatType.Paid];
 }

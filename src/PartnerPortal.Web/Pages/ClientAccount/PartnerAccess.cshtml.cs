@@ -71,11 +71,11 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
     }
 
     public sealed record Row(Guid UserId, string Name, string Email, long PartnerHubId, string PartnerName, AccessType AccessType, string? Set, bool KeepsBilling,
-        SeatType SeatType, DateTimeOffset GrantedAt, string? GrantedVia, DateTimeOffset? EndsAt, DateTimeOffset? LastActivity)
+        SeatType SeatType, bool PartnerAccess, DateTimeOffset GrantedAt, string? GrantedVia, DateTimeOffset? EndsAt, DateTimeOffset? LastActivity)
     {
         public string Access => ClientUsers.AccessOf(AccessType, Set, KeepsBilling);
 
-        public string Seat => SeatType.Display();
+        public string Seat => ClientUsers.SeatOf(SeatType, PartnerAccess);
     }
 
     public sealed record PartnerChoice(long HubId, string Name);
@@ -95,7 +95,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
         Employees(db, hubId, partner).OrderBy(m => m.UserName).ThenBy(m => m.UserId)
             .Select(m => new Row(m.UserId, m.UserName, m.UserEmail, m.PartnerHubId!.Value,
                 db.Accounts.Where(a => a.HubId == m.PartnerHubId).Select(a => a.Name).First(),
-                m.AccessType, m.PermissionSet == null ? null : m.PermissionSet.Name, m.KeepsBilling, m.Seat, m.GrantedAt, m.GrantedVia, m.ExpiresAt,
+                m.AccessType, m.PermissionSet == null ? null : m.PermissionSet.Name, m.KeepsBilling, m.Seat, m.PartnerAccessSince != null, m.GrantedAt, m.GrantedVia, m.ExpiresAt,
                 db.QualifyingActivities.Where(a => a.ClientHubId == hubId && a.UserId == m.UserId).OrderByDescending(a => a.At).Select(a => (DateTimeOffset?)a.At).FirstOrDefault()));
 
     public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>

@@ -60,6 +60,7 @@ public class UsersModel(IMediator mediator) : PageModel
                 .Select(m => new
                 {
                     m.UserId, m.UserName, m.UserEmail, m.AccessType, Set = m.PermissionSet == null ? null : m.PermissionSet.Name, m.Seat, m.KeepsBilling,
+                    PartnerAccess = m.PartnerAccessSince != null,
                     Partner = db.Accounts.Where(a => a.HubId == m.PartnerHubId).Select(a => a.Name).FirstOrDefault(),
                     // R12, B2: the last qualifying activity, from the (client, user, time) index.
                     LastActivity = db.QualifyingActivities.Where(a => a.ClientHubId == hubId && a.UserId == m.UserId)
@@ -67,7 +68,7 @@ public class UsersModel(IMediator mediator) : PageModel
                 })
                 .ToListAsync(cancellationToken);
             return new Model(ClientHeader.For(scope.Account, ClientHeader.Users),
-                rows.Select(r => new Row(r.UserId, r.UserName, r.UserEmail, ClientUsers.AccessOf(r.AccessType, r.Set, r.KeepsBilling), r.Seat.Display(), r.Partner,
+                rows.Select(r => new Row(r.UserId, r.UserName, r.UserEmail, ClientUsers.AccessOf(r.AccessType, r.Set, r.KeepsBilling), ClientUsers.SeatOf(r.Seat, r.PartnerAccess), r.Partner,
                     r.LastActivity)).ToList(), paging, search);
         }
     }

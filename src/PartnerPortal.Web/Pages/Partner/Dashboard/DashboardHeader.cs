@@ -11,6 +11,7 @@ public sealed record DashboardHeader(long HubId, string PartnerName, string Acti
     public const string Overview = "Overview";
     public const string Employees = "Partner Employees";
     public const string Invitations = "Client invitations";
+    public const string PartnerAccess = "Partner Access";
 
     public static DashboardHeader For(AccountView partner, string activeTab)
     {
