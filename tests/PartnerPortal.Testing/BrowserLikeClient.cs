@@ -110,6 +110,18 @@ public sealed class BrowserLikeClient : IDisposable
         return await PostRawAsync(url, fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token)));
     }
 
+    /// <summary>A file upload as a browser sends it (multipart), with this session's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string url, string field, string fileName, byte[] content, string contentType = "application/octet-stream")
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(await AntiforgeryTokenAsync()), "__RequestVerificationToken");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, field, fileName);
+        return await _http.PostAsync(new Uri(url, UriKind.Relative), form);
+    }
+
     public async Task SignInAsync(string email, string password = Personas.Password)
     {
         using var response = await SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Data.Email"] = email, ["Data.Password"] = password });

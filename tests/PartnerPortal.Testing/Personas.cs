@@ -20,6 +20,9 @@ public static class Personas
     public const string ClientUser = "tom.baker@harborcoffee.com";
     public const string OtherPartnerSuperAdmin = "olivia.reed@crestline.co";
 
+    /// <summary>R27: a Partner Access reviewer, Brightwave's channel consultant; in no account.</summary>
+    public const string Reviewer = "rita.ramos@partnerportal.example";
+
     public const string Password = DemoWorld.Password;
 
     public const long Brightwave = DemoWorld.Brightwave;

@@ -59,6 +59,20 @@ public sealed class WorldBuilder
         return person;
     }
 
+    /// <summary>R27: a Partner Access reviewer (a platform operator, in no account), and the channel consultant of <paramref name="consultantOf"/>.</summary>
+    public User Reviewer(string name, params Account[] consultantOf)
+    {
+        ArgumentNullException.ThrowIfNull(consultantOf);
+        var reviewer = Person(name);
+        reviewer.MakePartnerAccessReviewer(true);
+        foreach (var partner in consultantOf)
+        {
+            var assigned = partner.AssignChannelConsultant(reviewer);
+            if (!assigned.Succeeded) throw new InvalidOperationException(assigned.Refusal);
+        }
+        return reviewer;
+    }
+
     /// <summary>Someone who is not (yet) in any account.</summary>
     public User Person(string name, string? email = null)
     {

@@ -12,7 +12,7 @@ namespace PartnerPortal.Web.Tests;
 /// </summary>
 public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest(fixture)
 {
-    public enum Persona { Anonymous, PartnerSuperAdmin, ClientAccessManager, PlainPartnerEmployee, ClientSuperAdmin, ClientUser, OtherPartner }
+    public enum Persona { Anonymous, PartnerSuperAdmin, ClientAccessManager, PlainPartnerEmployee, ClientSuperAdmin, ClientUser, OtherPartner, Reviewer }
 
     private static readonly Dictionary<Persona, string?> Emails = new()
     {
@@ -23,6 +23,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         [Persona.ClientSuperAdmin] = Personas.ClientSuperAdmin,
         [Persona.ClientUser] = Personas.ClientUser,
         [Persona.OtherPartner] = Personas.OtherPartnerSuperAdmin,
+        [Persona.Reviewer] = Personas.Reviewer,
     };
 
     private const int SignIn = 1;   // 302 to /sign-in
@@ -37,7 +38,16 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
     /// <summary>A client's Users &amp; Teams pages: Super Admin or Add and edit users there (Ava and Ben are Partner Admins in Harbor).</summary>
     private static readonly int[] Users = [SignIn, 200, 200, 403, 200, 403, 403];
 
-    /// <summary>A handler → the URL tried, the form posted, and the answer per persona in the order of <see cref="Persona"/>.</summary>
+    /// <summary>The partner's Partner Access pages (R25-R27): Super Admin or Client access manager.</summary>
+    private static readonly int[] PartnerAccess = [SignIn, 200, 200, 403, 403, 403, 403, 403];
+
+    private static readonly string PartnerAccessUrl = $"/{Personas.Brightwave}/partner/partner-access";
+
+    /// <summary>
+    /// A handler → the URL tried, the form posted, and the answer per persona in the order of <see cref="Persona"/>. A row of
+    /// seven answers gives the Partner Access reviewer (who holds no account) the other partner's answer: an outsider to
+    /// Brightwave and its clients alike.
+    /// </summary>
     private static readonly Dictionary<string, (string Url, string Form, int[] Expected)> Matrix = new()
     {
         ["GET /"] = ("/", "", [SignIn, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere]),
@@ -195,6 +205,23 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
             [SignIn, 404, 404, 403, 403, 403, 403]),
         ["POST {hubId:long}/partner/client-invitations?handler=Decline"] = ($"/{Personas.Brightwave}/partner/client-invitations?handler=Decline", "invitation=999999",
             [SignIn, 404, 404, 403, 403, 403, 403]),
+        // R25-R27: the partner's Partner Access requests (Super Admin or Client access manager): Greenleaf has no paid seat, so the
+        // request is refused by name; an unknown request or upload is not found. The reviewers' queue: Partner Access reviewers only.
+        ["GET {hubId:long}/partner/partner-access"] = (PartnerAccessUrl, "", PartnerAccess),
+        ["POST {hubId:long}/partner/partner-access?handler=Withdraw"] = ($"{PartnerAccessUrl}?handler=Withdraw", "request=999999",
+            [SignIn, 404, 404, 403, 403, 403, 403, 403]),
+        ["GET {hubId:long}/partner/partner-access/request"] = ($"{PartnerAccessUrl}/request?client={Personas.HarborCoffee}", "", PartnerAccess),
+        ["POST {hubId:long}/partner/partner-access/request"] = ($"{PartnerAccessUrl}/request", $"client={Personas.GreenleafDental}&user={{ava-email}}", PartnerAccess),
+        ["GET {hubId:long}/partner/partner-access/upload"] = ($"{PartnerAccessUrl}/upload", "", PartnerAccess),
+        ["GET {hubId:long}/partner/partner-access/upload?handler=Template"] = ($"{PartnerAccessUrl}/upload?handler=Template&format=xlsx", "", PartnerAccess),
+        ["POST {hubId:long}/partner/partner-access/upload"] = ($"{PartnerAccessUrl}/upload", "", PartnerAccess),
+        ["GET {hubId:long}/partner/partner-access/uploads/{uploadId:guid}"] = ($"{PartnerAccessUrl}/uploads/{Guid.Empty}", "", [SignIn, 404, 404, 403, 403, 403, 403, 403]),
+        ["GET {hubId:long}/partner/partner-access/uploads/{uploadId:guid}?handler=Csv"] = ($"{PartnerAccessUrl}/uploads/{Guid.Empty}?handler=Csv", "",
+            [SignIn, 404, 404, 403, 403, 403, 403, 403]),
+        ["GET review/partner-access"] = ("/review/partner-access", "", [SignIn, 403, 403, 403, 403, 403, 403, 200]),
+        ["POST review/partner-access?handler=Approve"] = ("/review/partner-access?handler=Approve", "request={farah-request}", [SignIn, 403, 403, 403, 403, 403, 403, Elsewhere]),
+        ["POST review/partner-access?handler=Reject"] = ("/review/partner-access?handler=Reject", "request=999999&reason=Not a real request",
+            [SignIn, 403, 403, 403, 403, 403, 403, 404]),
         ["GET access/{token}"] = ("/access/{token}", "", [SignIn, 200, 200, 200, 200, 200, 200]),
         // R2: Super Admin or Add and edit users in the client chosen (Ava and Ben are Partner Admins in Harbor; Tom has the Sales set).
         ["POST access/{token}"] = ("/access/{token}", $"Data.ClientHubId={Personas.HarborCoffee}", [SignIn, Elsewhere, Elsewhere, 403, Elsewhere, 403, 403]),
@@ -232,7 +259,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
             ? await client.PostRawAsync(url, (await FieldsAsync(form)).Append(new("__RequestVerificationToken", await TokenAsync(client, persona))))
             : await client.GetAsync(url);
 
-        var want = expected[(int)persona];
+        var want = expected.Length > (int)persona ? expected[(int)persona] : expected[(int)Persona.OtherPartner];
         switch (want)
         {
             case SignIn:
@@ -261,11 +288,13 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
     /// <summary>What a change would touch: access and the Partner employee switch, relationships, links, email domains, the audit trail.</summary>
     private Task<string> FingerprintAsync() => Fixture.InDbAsync(async db =>
     {
-        var access = await db.Memberships.OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.AccessType}:{m.PermissionSetId}:{m.PartnerHubId}:{m.Seat}:{m.IsPartnerEmployee}").ToListAsync();
+        var access = await db.Memberships.OrderBy(m => m.Id)
+            .Select(m => $"{m.Id}:{m.AccessType}:{m.PermissionSetId}:{m.PartnerHubId}:{m.Seat}:{m.IsPartnerEmployee}:{m.PartnerAccessSince != null}").ToListAsync();
+        var requests = await db.PartnerAccessRequests.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.State}").ToListAsync();
         var domains = await db.PartnerEmailDomains.OrderBy(d => d.Id).Select(d => d.Domain).ToListAsync();
         var relationships = await db.Relationships.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.State}").ToListAsync();
         var links = await db.AccessLinks.OrderBy(l => l.Id).Select(l => l.TokenHash).ToListAsync();
-        return $"{string.Join(",", access)}|{string.Join(",", relationships)}|{string.Join(",", links)}|{string.Join(",", domains)}|{await db.AuditEntries.CountAsync()}";
+        return $"{string.Join(",", access)}|{string.Join(",", relationships)}|{string.Join(",", links)}|{string.Join(",", domains)}|{string.Join(",", requests)}|{await db.AuditEntries.CountAsync()}";
     });
 
     private async Task<IEnumerable<KeyValuePair<string, string>>> FieldsAsync(string form)
@@ -300,6 +329,12 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
                 return db.SaveChangesAsync();
             });
             text = text.Replace("{receipt}", $"{operation}", StringComparison.Ordinal);
+        }
+        if (text.Contains("{farah-request}", StringComparison.Ordinal))
+        {
+            var farah = await Fixture.UserIdAsync(Personas.Farah);
+            var id = await Fixture.InDbAsync(db => db.PartnerAccessRequests.Where(r => r.ForUserId == farah).Select(r => r.Id).SingleAsync());
+            text = text.Replace("{farah-request}", $"{id}", StringComparison.Ordinal);
         }
         if (text.Contains("{ava-email}", StringComparison.Ordinal)) text = text.Replace("{ava-email}", Personas.PartnerSuperAdmin, StringComparison.Ordinal);
         foreach (var (key, set) in new[] { ("harbor-marketing", "Marketing"), ("harbor-sales", "Sales") })
