@@ -36,7 +36,7 @@ public sealed class HostileInputTests(PortalFixture fixture, ITestOutputHelper o
 
     private static IEnumerable<string> HostileRouteValues(string parameter) => parameter switch
     {
-        "employeeId" or "operationId" => ["00000000-0000-0000-0000-000000000000", Guid.NewGuid().ToString()],
+        "employeeId" or "operationId" or "uploadId" => ["00000000-0000-0000-0000-000000000000", Guid.NewGuid().ToString()],
         // A NUL in the path never reaches the app (Kestrel answers 400; the test server refuses to send it).
         "token" => [Long[..5000], "%E2%84%8C%F0%9F%98%80", "%2500", "..%2F..%2Fsign-in", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"],
         "code" => ["2147483647", "-1", "0"],
@@ -53,6 +53,7 @@ public sealed class HostileInputTests(PortalFixture fixture, ITestOutputHelper o
         ["token"] = await Fixture.AccessLinkTokenAsync(Personas.Hana),
         ["code"] = "404",
         ["operationId"] = $"{Guid.NewGuid()}",
+        ["uploadId"] = $"{Guid.NewGuid()}",
     };
 
     private static string Url(string template, IReadOnlyDictionary<string, string> values, string? handler)

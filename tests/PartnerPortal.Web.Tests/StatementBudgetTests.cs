@@ -53,6 +53,11 @@ public sealed class StatementBudgetTests(PortalFixture fixture, ITestOutputHelpe
             $"{Harbor}/permission-sets", $"{Harbor}/partners", $"{Harbor}/partners/{Personas.Brightwave}/revoke", $"{Harbor}/partner-access",
             $"{Harbor}/partner-access?partner={Personas.Brightwave}", $"{Harbor}/billing", $"{Harbor}/security",
             $"/{Personas.Brightwave}/partner/client-invitations",
+            // R25-R27: the partner's Partner Access requests; a request's conditions are judged in a constant number of statements.
+            $"/{Personas.Brightwave}/partner/partner-access", $"/{Personas.Brightwave}/partner/partner-access?state=Submitted",
+            $"/{Personas.Brightwave}/partner/partner-access/request", $"/{Personas.Brightwave}/partner/partner-access/request?q=harbor",
+            $"/{Personas.Brightwave}/partner/partner-access/request?client={Personas.HarborCoffee}",
+            $"/{Personas.Brightwave}/partner/partner-access/upload",
         };
         var over = new List<string>();
         foreach (var page in pages)
@@ -64,5 +69,19 @@ public sealed class StatementBudgetTests(PortalFixture fixture, ITestOutputHelpe
             if (count > BudgetOf(page)) over.Add($"{page}: {count}{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", counter.Statements.Select(s => s.ReplaceLineEndings(" ")[..Math.Min(160, s.Length)]))}");
         }
         Assert.True(over.Count == 0, string.Join(Environment.NewLine, over));
+    }
+
+    [Fact]
+    public async Task The_reviewers_queue_reads_its_page_and_every_conditions_facts_in_a_fixed_number_of_statements()
+    {
+        using var rita = await Fixture.SignedInAsync(Personas.Reviewer);
+        var counter = Fixture.Service<StatementCounter>();
+        foreach (var page in new[] { "/review/partner-access", "/review/partner-access?mine=true" })
+        {
+            counter.Clear();
+            (await rita.GetAsync(page)).Dispose();
+            output.WriteLine($"{counter.Statements.Count,2}  {page}");
+            Assert.InRange(counter.Statements.Count, 1, 6);
+        }
     }
 }

@@ -71,17 +71,12 @@ public class RequestModel(IMediator mediator) : PageModel
                 matches = await db.Accounts.AsNoTracking().Where(a => serviced.Contains(a.HubId)).Where(Picker.Matches(search, []))
                     .OrderBy(a => a.Name).ThenBy(a => a.HubId).Take(Picker.Size)
                     .Select(a => new Choice(a.HubId, a.Name)).ToListAsync(cancellationToken);
-            string? clientName = null;
-            Submissions.RowResult? check = null;
-            if (request.ClientHubId is { } clientHubId)
-            {
-                clientName = await db.Accounts.AsNoTracking().Where(a => a.HubId == clientHubId && serviced.Contains(a.HubId)).Select(a => a.Name)
-                    .SingleOrDefaultAsync(cancellationToken);
-                check = (await submissions.JudgeAsync(request.HubId, scope.Account.Name, me.UserId,
-                    [new RequestFile.Row(1, $"{clientHubId}", email)], checkOnly: true, cancellationToken))[0];
-            }
+            var check = request.ClientHubId is { } clientHubId
+                ? (await submissions.JudgeAsync(request.HubId, scope.Account.Name, me.UserId, [new RequestFile.Row(1, $"{clientHubId}", email)], checkOnly: true,
+                    cancellationToken))[0]
+                : null;
             return new Model(DashboardHeader.For(scope.Account, DashboardHeader.PartnerAccess), me.UserEmail, matches, request.Search,
-                request.ClientHubId, clientName, email, check);
+                request.ClientHubId, check?.ClientName, email, check);
         }
     }
 

@@ -28,7 +28,9 @@ public sealed class Submissions(PortalDb db, MailOutbox mail, PublicUrls urls, T
     public enum Verdict { Submitted, Refused, Invalid }
 
     /// <summary>A row's result; <see cref="Conditions"/> are every condition as judged (null when the row was invalid).</summary>
-    public sealed record RowResult(int Line, string HubId, string Email, Verdict Verdict, string Detail, IReadOnlyList<PartnerAccessRequest.Condition>? Conditions)
+    /// <param name="ClientName">The client's name when it is one the partner services, else null.</param>
+    public sealed record RowResult(int Line, string HubId, string Email, Verdict Verdict, string Detail, IReadOnlyList<PartnerAccessRequest.Condition>? Conditions,
+        string? ClientName = null)
     {
         public string VerdictText => Verdict switch
         {
@@ -56,20 +58,17 @@ public sealed class Submissions(PortalDb db, MailOutbox mail, PublicUrls urls, T
             .Where(r => r.PartnerHubId == partnerHubId && hubIds.Contains(r.ClientHubId) && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
             .Join(db.Accounts, r => r.ClientHubId, a => a.HubId, (r, a) => new { a.HubId, a.Name, a.Kind, a.PaidSalesHubSeats, a.PaidServiceHubSeats, a.BillingOwnerUserId })
             .ToDictionaryAsync(a => a.HubId, ct);
-        // 2. The partner's users among the emails.
-        var users = await db.Memberships.AsNoTracking()
-            .Where(m => m.AccountHubId == partnerHubId && emails.Contains(m.UserEmail))
-            .Select(m => new { m.UserId, m.UserEmail, m.UserName })
-            .ToDictionaryAsync(m => m.UserEmail, ct);
+        // 2. The partner's users among the emails, and where they are admins among those clients now (one read of the memberships).
         var clientIds = clients.Keys.ToList();
+        var members = await db.Memberships.AsNoTracking()
+            .Where(m => emails.Contains(m.UserEmail) && (m.AccountHubId == partnerHubId
+                || (clientIds.Contains(m.AccountHubId) && (m.AccessType == AccessType.SuperAdmin || m.AccessType == AccessType.PartnerAdmin))))
+            .Select(m => new { m.AccountHubId, m.UserId, m.UserEmail, m.UserName })
+            .ToListAsync(ct);
+        var users = members.Where(m => m.AccountHubId == partnerHubId).ToDictionary(m => m.UserEmail);
+        var admins = members.Where(m => m.AccountHubId != partnerHubId).Select(m => (m.AccountHubId, m.UserId)).ToHashSet();
         var userIds = users.Values.Select(u => u.UserId).ToList();
-        // 3. Who of them is an admin in which of those clients, now.
-        var admins = (await db.Memberships.AsNoTracking()
-                .Where(m => clientIds.Contains(m.AccountHubId) && userIds.Contains(m.UserId)
-                    && (m.AccessType == AccessType.SuperAdmin || m.AccessType == AccessType.PartnerAdmin))
-                .Select(m => new { m.AccountHubId, m.UserId }).ToListAsync(ct))
-            .Select(m => (m.AccountHubId, m.UserId)).ToHashSet();
-        // 4. The open requests already there (one per client and user).
+        // 3. The open requests already there (one per client and user).
         var open = await OpenAsync(clientIds, userIds, ct);
 
         var holidays = options.Value.HolidaySet;
@@ -84,7 +83,7 @@ public sealed class Submissions(PortalDb db, MailOutbox mail, PublicUrls urls, T
             if (seen.TryGetValue((hubId.Value, email), out var first)) { results.Add(Invalid($"The same Hub ID and email as row {first}.")); continue; }
             seen[(hubId.Value, email)] = row.Line;
             if (!clients.TryGetValue(hubId.Value, out var client)) { results.Add(Invalid($"{hubId} is not a client {partnerName} services.")); continue; }
-            if (!users.TryGetValue(email, out var user)) { results.Add(Invalid($"Nobody in {partnerName}'s user list has this email.")); continue; }
+            if (!users.TryGetValue(email, out var user)) { results.Add(Invalid($"Nobody in {partnerName}'s user list has this email.") with { ClientName = client.Name }); continue; }
 
             var facts = new PartnerAccessFacts(admins.Contains((client.HubId, user.UserId)), IsUserOfPartner: true,
                 PartnerAccessFacts.HasPaidSeat(client.PaidSalesHubSeats, client.PaidServiceHubSeats), client.Kind == AccountKind.Partner);
@@ -92,13 +91,13 @@ public sealed class Submissions(PortalDb db, MailOutbox mail, PublicUrls urls, T
             if (open.TryGetValue(PartnerAccessRequest.OpenKey(client.HubId, user.UserId), out var due))
             {
                 results.Add(new(row.Line, row.HubId, row.Email, Verdict.Refused,
-                    $"{user.UserName} already has an open request in {client.Name}; its decision is expected by {Day(due)}.", conditions));
+                    $"{user.UserName} already has an open request in {client.Name}; its decision is expected by {Day(due)}.", conditions, client.Name));
                 continue;
             }
             var (outcome, request) = PartnerAccessRequest.Submit(partnerHubId, client.HubId, user.UserId, requestedBy, facts, now, holidays);
-            if (request is null) { results.Add(new(row.Line, row.HubId, row.Email, Verdict.Refused, outcome.Refusal!, conditions)); continue; }
+            if (request is null) { results.Add(new(row.Line, row.HubId, row.Email, Verdict.Refused, outcome.Refusal!, conditions, client.Name)); continue; }
             results.Add(new(row.Line, row.HubId, row.Email, Verdict.Submitted,
-                $"Submitted for {user.UserName} in {client.Name}; decision expected by {Day(request.DecisionDueOn)}.", conditions));
+                $"Submitted for {user.UserName} in {client.Name}; decision expected by {Day(request.DecisionDueOn)}.", conditions, client.Name));
             submitted.Add((request, client.Name, user.UserName, user.UserEmail));
             open[request.OpenFor!] = request.DecisionDueOn; // the same pair twice in one file (another spelling of the email) is caught
         }
