@@ -187,6 +187,22 @@ public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputH
         await CheckAsync(client, "Client user page");
         await page.GotoAsync($"/{Personas.Brightwave}/partner/client-invitations");
         await CheckAsync(page, "Pending client invitations");
+        // R25-R27: the partner's Partner Access pages (the conditions, a file's result) and the reviewers' queue.
+        await page.GotoAsync($"/{Personas.Brightwave}/partner/partner-access/request?client={Personas.GreenleafDental}");
+        await CheckAsync(page, "Request Partner Access, a condition not met");
+        await page.GotoAsync($"/{Personas.Brightwave}/partner/partner-access/upload");
+        await page.GetByLabel("CSV or Excel file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "requests.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes($"Hub ID,User email\r\n{Personas.HarborCoffee},{Personas.ClientAccessManager}\r\nnope,x\r\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and submit" }).ClickAsync();
+        await Expect(page.GetByTestId("upload-summary")).ToBeVisibleAsync();
+        await CheckAsync(page, "Upload result");
+        await page.GotoAsync($"/{Personas.Brightwave}/partner/partner-access");
+        await CheckAsync(page, "Partner Access requests");
+        var reviewer = phone ? await browser.NewPhonePageAsync() : await browser.NewPageAsync();
+        await Steps.SignInAsync(reviewer, Personas.Reviewer);
+        await CheckAsync(reviewer, "Partner Access reviews");
         var twoStep = phone ? await browser.NewPhonePageAsync() : await browser.NewPageAsync();
         await twoStep.GotoAsync("/sign-in");
         await twoStep.GetByLabel("Email").FillAsync(PartnerPortal.Web.Infrastructure.DemoData.DemoWorld.TwoFactorEmail);
