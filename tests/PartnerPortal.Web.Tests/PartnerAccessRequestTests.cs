@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Domain;
 using PartnerPortal.Testing;
 using PartnerPortal.Web.Pages.Partner.PartnerAccess;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PartnerPortal.Web.Tests;
 
@@ -461,5 +462,37 @@ public sealed class PartnerAccessRequestTests(PortalFixture fixture) : PortalTes
         Assert.Equal(0, (await RunAsync("", "reviewer", "remove", "new.reviewer@platform.test")).Code);
         Assert.Null(await Fixture.InDbAsync(db => db.Accounts.Where(a => a.HubId == w.Agency).Select(a => a.ChannelConsultantUserId).SingleAsync()));
         Assert.Equal(2, (await RunAsync("", "nonsense")).Code);
+    }
+}
+
+/// <summary>R27: the expected decision date skips the public holidays configured for the instance.</summary>
+public sealed class PartnerAccessHolidayTests
+{
+    [Fact]
+    public async Task R27_a_holiday_in_configuration_moves_the_expected_decision_date_by_a_business_day()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var holiday = BusinessDays.Add(today, 1);
+        await using var app = new PortalFactory(TestDatabase.FromEnvironment("holidays"), settings: new Dictionary<string, string>
+        {
+            ["PartnerAccess:Holidays:0"] = holiday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        try
+        {
+            using var ava = new BrowserLikeClient(app);
+            await ava.SignInAsync(Personas.PartnerSuperAdmin);
+            var posted = await ava.PostCraftedAsync($"/{Personas.Brightwave}/partner/partner-access/request",
+                [new("client", $"{Personas.HarborCoffee}"), new("user", Personas.PartnerSuperAdmin)]);
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Data.PortalDb>();
+            var request = await db.PartnerAccessRequests.SingleAsync(r => r.ClientHubId == Personas.HarborCoffee);
+            Assert.Equal(BusinessDays.Add(today, 4), request.DecisionDueOn);
+            Assert.Equal(BusinessDays.Add(today, 3, new HashSet<DateOnly> { holiday }), request.DecisionDueOn);
+        }
+        finally
+        {
+            await app.Database.DisposeAsync();
+        }
     }
 }
