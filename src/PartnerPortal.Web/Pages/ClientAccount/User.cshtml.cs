@@ -43,7 +43,7 @@ public class UserModel(IMediator mediator) : PageModel
 
     public sealed record Model(ClientHeader Header, Guid UserId, string Name, string Email, AccessType AccessType, string Access, SeatType Seat,
         int? PermissionSetId, string? Partner, string? GrantedVia, DateTimeOffset? EndsAt, DateTimeOffset? LastActivity,
-        IReadOnlyList<CreateUserModel.SetChoice> Sets, bool CanManageSuperAdmins, bool IsYou, Eligibility.Answer? MigrateTo);
+        IReadOnlyList<CreateUserModel.SetChoice> Sets, bool CanManageSuperAdmins, bool IsYou, Eligibility.Answer? MigrateTo, bool PartnerAccess = false);
 
     public sealed class Handler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
@@ -54,7 +54,7 @@ public class UserModel(IMediator mediator) : PageModel
                 .Select(m => new
                 {
                     m.UserName, m.UserEmail, m.AccessType, Set = m.PermissionSet == null ? null : m.PermissionSet.Name, m.PermissionSetId, m.Seat, m.KeepsBilling,
-                    m.GrantedVia, m.ExpiresAt,
+                    m.GrantedVia, m.ExpiresAt, PartnerAccess = m.PartnerAccessSince != null,
                     Partner = db.Accounts.Where(a => a.HubId == m.PartnerHubId).Select(a => a.Name).FirstOrDefault(),
                     LastActivity = db.QualifyingActivities.Where(a => a.ClientHubId == hubId && a.UserId == m.UserId)
                         .OrderByDescending(a => a.At).Select(a => (DateTimeOffset?)a.At).FirstOrDefault(),
@@ -70,7 +70,7 @@ public class UserModel(IMediator mediator) : PageModel
             return new Model(ClientHeader.For(scope.Account, ClientHeader.Users), request.UserId, user.UserName, user.UserEmail, user.AccessType,
                 ClientUsers.AccessOf(user.AccessType, user.Set, user.KeepsBilling), user.Seat, user.PermissionSetId, user.Partner, user.GrantedVia,
                 user.ExpiresAt, user.LastActivity, sets, AccessPolicy.CanManageSuperAdmins(scope.Account.Membership),
-                request.UserId == scope.Account.Membership.UserId, migrateTo);
+                request.UserId == scope.Account.Membership.UserId, migrateTo, user.PartnerAccess);
         }
     }
 

@@ -33,6 +33,9 @@ public class UploadModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(long hubId, IFormFile? file)
     {
+        // Whoever may not upload is refused before their file is read.
+        var allowed = await mediator.Send(new Query(hubId), HttpContext.RequestAborted);
+        if (!allowed.Succeeded) return this.Refusal(allowed);
         RequestFile.Reading reading;
         string name;
         if (file is null)
