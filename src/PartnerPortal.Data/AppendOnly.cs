@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace PartnerPortal.Data;
 
 /// <summary>
-/// Rows that are only ever appended (audit entries) and need not be read back after they are written: the ones added
+/// Rows that need not be read back after they are written (audit entries, Partner Access requests, queued emails): the ones added
 /// to the context go to the database in one INSERT (up to <see cref="MaxRowsPerStatement"/> rows a statement) instead of
 /// one INSERT … RETURNING a row. Their database-generated keys are not read back, so they leave the context.
 /// Column names, conversions and parameter types come from the EF model, as they would for SaveChanges.
@@ -94,6 +94,8 @@ public static class AppendOnly
                         case bool flag: writer.WriteNumberValue(flag ? 1 : 0); break;
                         // As Microsoft.Data.Sqlite binds a Guid (TEXT, upper case), so that queries comparing with one find it.
                         case Guid id: writer.WriteStringValue(id.ToString().ToUpperInvariant()); break;
+                        // As Microsoft.Data.Sqlite binds a DateOnly (TEXT, ISO 8601).
+                        case DateOnly day: writer.WriteStringValue(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)); break;
                         default: throw new NotSupportedException($"{typeof(TEntity).Name}.{property.Name}: {value.GetType().Name} values are not written this way.");
                     }
                 }

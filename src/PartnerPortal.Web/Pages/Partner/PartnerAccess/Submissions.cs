@@ -41,8 +41,8 @@ public sealed class Submissions(PortalDb db, MailOutbox mail, PublicUrls urls, T
     }
 
     /// <summary>
-    /// Judges <paramref name="rows"/> for the partner; unless <paramref name="checkOnly"/>, adds a request for each row that
-    /// may be made, and the notices. The caller saves.
+    /// Judges <paramref name="rows"/> for the partner; unless <paramref name="checkOnly"/>, writes a request for each row that
+    /// may be made, and the notices, in the command's transaction.
     /// </summary>
     public async Task<IReadOnlyList<RowResult>> JudgeAsync(long partnerHubId, string partnerName, Guid requestedBy, IReadOnlyList<RequestFile.Row> rows,
         bool checkOnly, CancellationToken ct)
@@ -106,6 +106,10 @@ public sealed class Submissions(PortalDb db, MailOutbox mail, PublicUrls urls, T
         {
             db.PartnerAccessRequests.AddRange(submitted.Select(s => s.Request));
             await NotifyAsync(partnerHubId, partnerName, submitted, clients.ToDictionary(c => c.Key, c => c.Value.BillingOwnerUserId), ct);
+            // Appended set-based, in the command's transaction: one INSERT for the requests and one for the notices. Saved
+            // row by row, 1,000 requests and their notices took 1.6 s on SQLite, which binds a batch's parameters one by one.
+            await db.InsertAddedAsync<PartnerAccessRequest>(ct);
+            await db.InsertAddedAsync<OutboxMessage>(ct);
         }
         return results;
     }
