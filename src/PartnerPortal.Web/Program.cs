@@ -123,7 +123,9 @@ app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/error",
-    StatusCodeSelector = ex => DatabaseErrors.IsUnavailable(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+    // A request Kestrel cannot read (a body over its limit) keeps its own status (413, 400).
+    StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode
+        : DatabaseErrors.IsUnavailable(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
 });
 if (httpsOnly)
 {

@@ -14,6 +14,24 @@ public sealed class RequestGuardTests(PortalFixture fixture) : PortalTest(fixtur
     private static readonly string Cam = $"/{Personas.Brightwave}/partner/client-access-manager";
 
     [Fact]
+    public async Task A_form_too_large_to_read_is_answered_400_with_a_page_that_says_so_and_changes_nothing()
+    {
+        using var ava = await Fixture.SignedInAsync(Personas.PartnerSuperAdmin);
+        var token = await ava.AntiforgeryTokenAsync();
+        var before = await Fixture.InDbAsync(db => db.PartnerAccessRequests.Select(r => r.State).ToListAsync());
+
+        // More fields than a form may carry (1,024): the form cannot be read, by the page nor by the status page after it.
+        using var response = await ava.PostRawAsync($"/{Personas.Brightwave}/partner/partner-access?handler=Withdraw",
+            Enumerable.Range(0, 3_000).Select(i => new KeyValuePair<string, string>("request", $"{i}")).Append(new("__RequestVerificationToken", token)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = (await BrowserLikeClient.ParseAsync(response)).QuerySelector("main")!.TextContent;
+        Assert.Contains("That request could not be read", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("500", text, StringComparison.Ordinal);
+        Assert.Equal(before, await Fixture.InDbAsync(db => db.PartnerAccessRequests.Select(r => r.State).ToListAsync()));
+    }
+
+    [Fact]
     public async Task A_post_to_a_page_that_only_reads_answers_405_or_the_refusal_its_reading_would_give()
     {
         using var ava = await Fixture.SignedInAsync(Personas.PartnerSuperAdmin);

@@ -21,8 +21,9 @@ public class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        // After an exception the handler has set the status (500, or 503 when the database is out of reach).
-        Code = code is >= 400 and <= 599 ? code.Value : Response.StatusCode is >= 500 and <= 599 ? Response.StatusCode : 500;
+        // After an exception the handler has set the status (500, or 503 when the database is out of reach). A re-executed
+        // post whose form cannot be read at all (too many fields, too large a body) binds no code: its status says it.
+        Code = code is >= 400 and <= 599 ? code.Value : Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : 500;
         if (Code == 503) Response.Headers.RetryAfter = "30";
         UnreadableFields = HttpContext.Items[RequestGuard.UnreadableFieldsKey] as IReadOnlyList<string> ?? [];
         var retryAfter = Response.Headers.RetryAfter.ToString();
@@ -30,7 +31,8 @@ public class ErrorModel : PageModel
         {
             403 => ("You don't have access to this page", "Your access type or permissions in this account do not include it. A Super Admin of the account can give you access."),
             404 => ("We couldn't find that page", "The account or page may not exist, or the link may be mistyped."),
-            400 => ("That request could not be read", "Go back, reload the page and try again."),
+            400 => ("That request could not be read", "Go back, reload the page and try again. A file to upload may weigh at most 2 MB."),
+            413 => ("That is more than this page accepts", "Go back and send less: a file to upload may weigh at most 2 MB."),
             405 => ("That action isn't available here", "Use the buttons on the page."),
             429 => ("Too many attempts", retryAfter.Length > 0
                 ? $"Please wait {retryAfter} seconds, then try again."
