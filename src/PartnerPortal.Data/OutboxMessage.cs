@@ -5,8 +5,10 @@ public class OutboxMessage
 {
     private OutboxMessage() { }
 
-    public OutboxMessage(string to, string subject, string body, DateTimeOffset now)
+    public OutboxMessage(string to, string subject, string body, DateTimeOffset now, Guid? userId = null, int? kind = null)
     {
+        UserId = userId;
+        Kind = kind;
         To = to;
         Subject = subject;
         Body = body;
@@ -14,6 +16,15 @@ public class OutboxMessage
     }
 
     public long Id { get; private set; }
+
+    /// <summary>The portal user it is for, whose email preferences (B6) decide whether it goes out.</summary>
+    public Guid? UserId { get; private set; }
+
+    /// <summary>Its <c>NotificationKind</c>.</summary>
+    public int? Kind { get; private set; }
+
+    /// <summary>Not sent: the recipient turned this kind of email off (it stays in their in-app notifications).</summary>
+    public bool Suppressed { get; private set; }
     public string To { get; private set; } = "";
     public string Subject { get; private set; } = "";
     public string Body { get; private set; } = "";
@@ -31,6 +42,12 @@ public class OutboxMessage
         SentAt = at;
         Attempts++;
         LastError = null;
+    }
+
+    public void Suppress(DateTimeOffset at)
+    {
+        SentAt = at;
+        Suppressed = true;
     }
 
     public void Failed(string error, DateTimeOffset retryAt)

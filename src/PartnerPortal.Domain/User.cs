@@ -31,4 +31,22 @@ public class User
         IsPartnerAccessReviewer = on;
         return true;
     }
+
+    /// <summary>B6: the kinds this user chose not to receive by email (one bit each, <see cref="NotificationKinds.Bit"/>); they stay in the app.</summary>
+    public int EmailsOff { get; private set; }
+
+    /// <summary>Whether an email of this kind goes out: always for a security-relevant kind, else unless turned off.</summary>
+    public static bool Emails(int emailsOff, NotificationKind kind) =>
+        NotificationKinds.IsSecurity(kind) || (emailsOff & NotificationKinds.Bit(kind)) == 0;
+
+    /// <summary>Sets which kinds also go by email; security-relevant kinds cannot be turned off (they are ignored here).</summary>
+    public bool ChooseEmails(IEnumerable<NotificationKind> emailed)
+    {
+        ArgumentNullException.ThrowIfNull(emailed);
+        var on = emailed.ToHashSet();
+        var off = NotificationKinds.All.Where(k => !NotificationKinds.IsSecurity(k) && !on.Contains(k)).Aggregate(0, (bits, k) => bits | NotificationKinds.Bit(k));
+        if (off == EmailsOff) return false;
+        EmailsOff = off;
+        return true;
+    }
 }

@@ -218,6 +218,12 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         ["GET {hubId:long}/partner/partner-access/uploads/{uploadId:guid}"] = ($"{PartnerAccessUrl}/uploads/{Guid.Empty}", "", [SignIn, 404, 404, 403, 403, 403, 403, 403]),
         ["GET {hubId:long}/partner/partner-access/uploads/{uploadId:guid}?handler=Csv"] = ($"{PartnerAccessUrl}/uploads/{Guid.Empty}?handler=Csv", "",
             [SignIn, 404, 404, 403, 403, 403, 403, 403]),
+        // B6: your own notifications and email preferences; another user's notification is not found (404) for anyone.
+        ["GET notifications"] = ("/notifications", "", [SignIn, 200, 200, 200, 200, 200, 200, 200]),
+        ["POST notifications?handler=Open"] = ("/notifications?handler=Open", "id=999999", [SignIn, 404, 404, 404, 404, 404, 404, 404]),
+        ["POST notifications?handler=ReadAll"] = ("/notifications?handler=ReadAll", "", [SignIn, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere]),
+        ["GET notifications/preferences"] = ("/notifications/preferences", "", [SignIn, 200, 200, 200, 200, 200, 200, 200]),
+        ["POST notifications/preferences"] = ("/notifications/preferences", "email=ClientInvitation", [SignIn, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere]),
         ["GET review/partner-access"] = ("/review/partner-access", "", [SignIn, 403, 403, 403, 403, 403, 403, 200]),
         ["POST review/partner-access?handler=Approve"] = ("/review/partner-access?handler=Approve", "request={farah-request}", [SignIn, 403, 403, 403, 403, 403, 403, Elsewhere]),
         ["POST review/partner-access?handler=Reject"] = ("/review/partner-access?handler=Reject", "request=999999&reason=Not a real request",

@@ -28,18 +28,18 @@ public sealed class NewUsers(PortalDb db, MailOutbox mail, PublicUrls urls)
         var subject = $"{from} added you to {account.Name} in Partner Portal";
         if (!isNew)
         {
-            mail.Enqueue(person.Email, subject,
+            mail.Enqueue(new Recipient(person.Id, person.Email, person.Name), NotificationKind.AddedToAccount, subject,
                 $"Hello {person.Name},\n\n{from} added you to {account.Name} (Hub ID {account.HubId}) in Partner Portal. " +
-                $"Sign in with your usual password:\n{urls.Absolute("/sign-in")}\n\nPartner Portal");
+                $"Sign in with your usual password:\n{urls.Absolute("/sign-in")}\n\nPartner Portal", $"/{account.HubId}/home");
             return;
         }
         db.DomainUsers.Add(person);
         db.Users.Add(PortalUser.For(person)); // no password until they set one with the link
         var (invitation, token) = UserInvitation.Issue(person.Id, account.HubId, invitedBy, now);
         db.UserInvitations.Add(invitation);
-        mail.Enqueue(person.Email, subject,
+        mail.Enqueue(new Recipient(person.Id, person.Email, person.Name), NotificationKind.AddedToAccount, subject,
             $"Hello {person.Name},\n\n{from} added you to {account.Name} (Hub ID {account.HubId}) in Partner Portal.\n\n" +
             $"Set your password here to sign in (the link works once, within {UserInvitation.Lifetime.Days} days):\n{urls.Absolute(WelcomeModel.PathFor(token))}\n\n" +
-            "If you did not expect this, you can ignore this email.\n\nPartner Portal");
+            "If you did not expect this, you can ignore this email.\n\nPartner Portal", $"/{account.HubId}/home");
     }
 }

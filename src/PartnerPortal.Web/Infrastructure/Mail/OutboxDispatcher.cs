@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PartnerPortal.Data;
+using PartnerPortal.Domain;
 
 namespace PartnerPortal.Web.Infrastructure.Mail;
 
@@ -39,6 +40,12 @@ public sealed class OutboxDispatcher(PortalDb db, TimeProvider clock, IOptions<M
             if (claimed == 0) continue; // another instance has it
 
             var message = await db.Outbox.SingleAsync(m => m.Id == id, ct);
+            if (await TurnedOffAsync(message, ct))
+            {
+                message.Suppress(clock.GetUtcNow()); // B6: the recipient chose the app alone for this kind; it is in their notifications
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
             try
             {
                 await SendAsync(message, ct);
@@ -53,6 +60,14 @@ public sealed class OutboxDispatcher(PortalDb db, TimeProvider clock, IOptions<M
             await db.SaveChangesAsync(ct);
         }
         return sent;
+    }
+
+    /// <summary>B6: whether the recipient turned this kind of email off (never a security-relevant kind), as they choose now.</summary>
+    private async Task<bool> TurnedOffAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (message.UserId is not { } userId || message.Kind is not { } kind || NotificationKinds.IsSecurity((NotificationKind)kind)) return false;
+        var off = await db.DomainUsers.Where(u => u.Id == userId).Select(u => u.EmailsOff).FirstOrDefaultAsync(ct);
+        return !User.Emails(off, (NotificationKind)kind);
     }
 
     private static bool IsDeliveryFailure(Exception ex) =>

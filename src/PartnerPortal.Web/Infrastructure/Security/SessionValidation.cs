@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Data;
 
+
 namespace PartnerPortal.Web.Infrastructure.Security;
 
 /// <summary>
@@ -36,10 +37,17 @@ public static class SessionValidation
             var db = services.GetRequiredService<PortalDb>();
             var mustEnrol = TwoFactorRules.MustEnrol(db);
             var session = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new { u.SecurityStamp, MustEnrol = mustEnrol.Contains(u.Id) })
+                .Select(u => new
+                {
+                    u.SecurityStamp,
+                    MustEnrol = mustEnrol.Contains(u.Id),
+                    // B6: the bell's unread count in the same statement, from the (UserId, ReadAt) index, counted up to a cap.
+                    Unread = db.Notifications.Where(n => n.UserId == u.Id && n.ReadAt == null).Take(Pages.Notifications.IndexModel.UnreadCap + 1).Count(),
+                })
                 .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
             current = session?.SecurityStamp;
             if (session?.MustEnrol == true) context.HttpContext.Items[TwoFactorRules.MustEnrolKey] = true;
+            if (session is not null) context.HttpContext.Items[Pages.Notifications.IndexModel.UnreadKey] = session.Unread;
         }
         catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
         {

@@ -135,8 +135,8 @@ public class ApproveModel(IMediator mediator) : PageModel
             if (outcome.Changed)
             {
                 var now = client.MembershipOf(employee.Id)!.Describe();
-                mail.Enqueue(employee.Email, $"{client.Name} approved your access link",
-                    $"Hello {employee.Name},\n\n{client.Name} (Hub ID {client.HubId}) approved your access link. You are now {now} in their account, on behalf of {asking.PartnerName}.\n\nPartner Portal");
+                mail.Enqueue(new Recipient(employee.Id, employee.Email, employee.Name), NotificationKind.AccessGranted, $"{client.Name} approved your access link",
+                    $"Hello {employee.Name},\n\n{client.Name} (Hub ID {client.HubId}) approved your access link. You are now {now} in their account, on behalf of {asking.PartnerName}.\n\nPartner Portal", $"/{client.HubId}/home");
             }
             await db.SaveChangesAsync(cancellationToken); // R3: the relationship becomes Active through the domain's events
             return outcome.Changed;

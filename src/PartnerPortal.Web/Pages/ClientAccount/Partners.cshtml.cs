@@ -122,9 +122,9 @@ public class PartnersModel(IMediator mediator) : PageModel
             db.ClientInvitations.Add(invitation!);
             var link = urls.Absolute(ClientInvitationLinkModel.PathFor(token!));
             foreach (var admin in await PartnerNotices.Holders(db, partnerHubId, Permission.ClientAccessManager).ToListAsync(cancellationToken))
-                mail.Enqueue(admin.Email, $"{scope.Account.Name} invites {partner.Name} to be its partner",
+                mail.Enqueue(admin, NotificationKind.ClientInvitation, $"{scope.Account.Name} invites {partner.Name} to be its partner",
                     $"Hello {admin.Name},\n\n{scope.Account.Membership.UserName} of {scope.Account.Name} (Hub ID {request.HubId}) invites {partner.Name} to be its partner. " +
-                    $"Review and accept or decline it in your pending client invitations:\n{link}\n\nThe invitation expires on {invitation!.ExpiresAt.UtcDateTime:yyyy-MM-dd}.\n\nPartner Portal");
+                    $"Review and accept or decline it in your pending client invitations:\n{link}\n\nThe invitation expires on {invitation!.ExpiresAt.UtcDateTime:yyyy-MM-dd}.\n\nPartner Portal", $"/{partnerHubId}/partner/client-invitations");
             await db.SaveChangesAsync(cancellationToken);
             return link;
         }

@@ -167,11 +167,11 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
             var forName = people.FirstOrDefault(p => p.Id == request.ForUserId)?.Name ?? "A former user";
             var approved = request.State == PartnerAccessRequestState.Approved;
             foreach (var person in people)
-                mail.Enqueue(person.Email, approved ? $"Partner Access approved in {clientName}" : $"Partner Access request rejected for {clientName}",
+                mail.Enqueue(new Recipient(person.Id, person.Email, person.Name), NotificationKind.PartnerAccessDecided, approved ? $"Partner Access approved in {clientName}" : $"Partner Access request rejected for {clientName}",
                     $"Hello {person.Name},\n\n" + (approved
                         ? $"{forName} now has Partner Access in {clientName}: paid-seat functionality that uses none of the client's paid seats.\n\n{PartnerAccessWording.SalesEmailWarning}"
                         : $"The Partner Access request for {forName} in {clientName} was rejected. The reason: {request.Reason}") +
-                    $"\n\n{partnerName}'s requests: {urls.Absolute($"/{request.PartnerHubId}/partner/partner-access")}\n\nPartner Portal");
+                    $"\n\n{partnerName}'s requests: {urls.Absolute($"/{request.PartnerHubId}/partner/partner-access")}\n\nPartner Portal", $"/{request.PartnerHubId}/partner/partner-access");
             return forName;
         }
     }

@@ -88,10 +88,10 @@ public class ClientInvitationsModel(IMediator mediator) : PageModel
             }
             var answer = request.Accept ? "accepted" : "declined";
             foreach (var admin in await PartnerNotices.Holders(db, invitation.ClientHubId, Permission.AddAndEditUsers).ToListAsync(cancellationToken))
-                mail.Enqueue(admin.Email, $"{scope.Account.Name} {answer} your partner invitation",
+                mail.Enqueue(admin, NotificationKind.ClientInvitationAnswered, $"{scope.Account.Name} {answer} your partner invitation",
                     $"Hello {admin.Name},\n\n{scope.Account.Membership.UserName} of {scope.Account.Name} {answer} the invitation of {client.Name} to be its partner." +
                     (request.Accept ? " It can now ask for access to your account; you grant or revoke that access at any time." : "") +
-                    $"\n\nYour partners: {urls.Absolute($"/{invitation.ClientHubId}/client/partners")}\n\nPartner Portal");
+                    $"\n\nYour partners: {urls.Absolute($"/{invitation.ClientHubId}/client/partners")}\n\nPartner Portal", $"/{invitation.ClientHubId}/client/partners");
             await db.SaveChangesAsync(cancellationToken);
             return request.Accept
                 ? $"You accepted {client.Name}'s invitation: it is now in your client list, and it was told."

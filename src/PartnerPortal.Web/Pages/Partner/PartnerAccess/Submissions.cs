@@ -110,6 +110,7 @@ public sealed class Submissions(PortalDb db, MailOutbox mail, PublicUrls urls, T
             // row by row, 1,000 requests and their notices took 1.6 s on SQLite, which binds a batch's parameters one by one.
             await db.InsertAddedAsync<PartnerAccessRequest>(ct);
             await db.InsertAddedAsync<OutboxMessage>(ct);
+            await db.InsertAddedAsync<Notification>(ct);
         }
         return results;
     }
@@ -139,20 +140,20 @@ public sealed class Submissions(PortalDb db, MailOutbox mail, PublicUrls urls, T
             var primary = Account.PrimaryAdmin(billingOwners.GetValueOrDefault(group.Key), admins.Select(a => (a.UserId, a.GrantedAt)));
             if (admins.FirstOrDefault(a => a.UserId == primary) is not { } to) continue;
             var clientName = group.First().ClientName;
-            mail.Enqueue(to.UserEmail, $"{partnerName} asked for Partner Access in {clientName}",
+            mail.Enqueue(new Recipient(to.UserId, to.UserEmail, to.UserName), NotificationKind.PartnerAccessRequested, $"{partnerName} asked for Partner Access in {clientName}",
                 $"Hello {to.UserName},\n\n{partnerName} asked for Partner Access in {clientName} for {Names(group.Select(s => s.UserName))}. " +
                 "Partner Access gives a partner user paid-seat functionality in your account without using one of your paid seats; " +
                 "it is reviewed within about 3 business days. You can revoke it at any time, like any partner access.\n\n" +
-                $"Your partner access: {urls.Absolute($"/{group.Key}/client/partner-access")}\n\nPartner Portal");
+                $"Your partner access: {urls.Absolute($"/{group.Key}/client/partner-access")}\n\nPartner Portal", $"/{group.Key}/client/partner-access");
         }
         var consultant = await db.Accounts.AsNoTracking().Where(a => a.HubId == partnerHubId && a.ChannelConsultantUserId != null)
-            .Join(db.DomainUsers, a => a.ChannelConsultantUserId, u => u.Id, (a, u) => new { u.Email, u.Name })
+            .Join(db.DomainUsers, a => a.ChannelConsultantUserId, u => u.Id, (a, u) => new { u.Id, u.Email, u.Name })
             .SingleOrDefaultAsync(ct);
         if (consultant is not null)
-            mail.Enqueue(consultant.Email, $"{partnerName} submitted {Count(submitted.Count)} to review",
+            mail.Enqueue(new Recipient(consultant.Id, consultant.Email, consultant.Name), NotificationKind.PartnerAccessRequested, $"{partnerName} submitted {Count(submitted.Count)} to review",
                 $"Hello {consultant.Name},\n\n{partnerName}, a partner you are the channel consultant of, submitted {Count(submitted.Count)}: " +
                 $"{Names(submitted.Select(s => $"{s.UserName} in {s.ClientName}"))}. The first decision is expected by {Day(submitted.Min(s => s.Request.DecisionDueOn))}.\n\n" +
-                $"Review them: {urls.Absolute("/review/partner-access")}\n\nPartner Portal");
+                $"Review them: {urls.Absolute("/review/partner-access")}\n\nPartner Portal", "/review/partner-access");
     }
 
     private static string Count(int n) => n == 1 ? "a Partner Access request" : $"{n} Partner Access requests";
