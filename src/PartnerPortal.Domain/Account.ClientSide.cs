@@ -186,7 +186,7 @@ public partial class Account
         return (Outcome.Done, invitation, token);
     }
 
-    /// <summary>B2 (B3 enforces it): the day a partner employee's access here ends; null removes it. Not on the last Super Admin.</summary>
+    /// <summary>B2, B3: the day a partner employee's access here ends; null removes it. Not on the last Super Admin.</summary>
     public Outcome SetAccessEnd(Actor actor, Guid userId, DateTimeOffset? endsAt, DateTimeOffset now)
     {
         RequireClient();
@@ -194,10 +194,8 @@ public partial class Account
         if (!AccessPolicy.CanAddAndEditUsers(by)) return Outcome.Refused(NeedsAddAndEditUsers);
         var target = MembershipOf(userId);
         if (target?.PartnerHubId is null) return Outcome.Refused($"That user is not a partner employee in {Name}.");
-        if (endsAt is { } end && end <= now) return Outcome.Refused("Choose an end date after today.");
         if (target.IsSuperAdmin && !AccessPolicy.CanManageSuperAdmins(by)) return Outcome.Refused(OnlySuperAdminsManageSuperAdmins);
-        if (endsAt is not null && target.IsSuperAdmin && SuperAdminCount <= 1)
-            return Outcome.Refused($"{target.UserName} is the only Super Admin of {Name}: their access cannot end, because a client account always keeps one.");
+        if (WhyNotEnd(target, endsAt, now) is { } refusal) return Outcome.Refused(refusal);
         return Change(target, endsAt is null ? "End date removed" : "End date set", actor, now, () => target.EndAccessOn(endsAt));
     }
 

@@ -236,12 +236,13 @@ public partial class Account : AggregateRoot
         "or ask the user for a different email address.";
 
     /// <summary>R2, R3, R4, R21: the employee becomes Partner Admin with a partner seat (created, or upgraded if already a user).</summary>
-    public Outcome ApproveAccessLink(User employee, long partnerHubId, Actor approver, DateTimeOffset now)
+    public Outcome ApproveAccessLink(User employee, long partnerHubId, Actor approver, DateTimeOffset now, DateTimeOffset? endsAt = null)
     {
         ArgumentNullException.ThrowIfNull(employee);
         if (Kind != AccountKind.Client) return Outcome.Refused("An access link cannot be approved into a partner account.");
         var membership = MembershipOf(employee.Id);
         if (membership?.PartnerHubId is { } other && other != partnerHubId) return Outcome.Refused(ConnectedWithAnotherPartner);
+        if (WhyNotEnd(membership, endsAt, now) is { } cannotEnd) return Outcome.Refused(cannotEnd);
         var joining = membership is null;
         membership ??= Join(employee, AccessType.PartnerAdmin, now);
         return Change(membership, "Access link approved", approver, now, () =>
@@ -250,11 +251,12 @@ public partial class Account : AggregateRoot
             if (membership.AccessType == AccessType.User) membership.ApplyPermissionSet(StandardPartnerAdminSet);
             if (membership.AccessType == AccessType.PartnerAdmin) membership.BecomePartnerAdmin(membership.KeepsBilling);
             membership.WorkFor(partnerHubId, approver.UserId, $"Access link approved by {NameOf(approver.UserId)}");
+            if (endsAt is not null) membership.EndAccessOn(endsAt); // B3: the approver may make it time-bound
         }, joining);
     }
 
     /// <summary>R6, R21: a partner employee joins with a partner seat and the chosen permission set.</summary>
-    public Outcome AddPartnerEmployee(User employee, long partnerHubId, PermissionSet permissionSet, Actor by, DateTimeOffset now)
+    public Outcome AddPartnerEmployee(User employee, long partnerHubId, PermissionSet permissionSet, Actor by, DateTimeOffset now, DateTimeOffset? endsAt = null)
     {
         ArgumentNullException.ThrowIfNull(employee);
         ArgumentNullException.ThrowIfNull(permissionSet);
@@ -262,12 +264,14 @@ public partial class Account : AggregateRoot
         RequireOwnSet(permissionSet);
         var membership = MembershipOf(employee.Id);
         if (membership?.PartnerHubId is { } other && other != partnerHubId) return Outcome.Refused(ConnectedWithAnotherPartner);
+        if (WhyNotEnd(membership, endsAt, now) is { } cannotEnd) return Outcome.Refused(cannotEnd);
         var joining = membership is null;
         membership ??= Join(employee, AccessType.User, now);
         return Change(membership, "Partner employee added", by, now, () =>
         {
             membership.WorkFor(partnerHubId, by.UserId, $"Added by {NameOf(by.UserId)} through the Client Access Manager");
             if (!membership.IsSuperAdmin) membership.ApplyPermissionSet(permissionSet);
+            if (endsAt is not null) membership.EndAccessOn(endsAt); // B3: time-bound from the start
         }, joining);
     }
 

@@ -94,6 +94,7 @@ builder.Services.AddScoped<PartnerPortal.Web.Pages.Review.PartnerAccessModel.Dec
 builder.Services.Configure<PartnerPortal.Web.Pages.Partner.PartnerAccess.PartnerAccessOptions>(builder.Configuration.GetSection("PartnerAccess"));
 builder.Services.AddScoped<OutboxDispatcher>();
 builder.Services.AddScoped<RelationshipEnder>();
+builder.Services.AddScoped<AccessExpiry>();
 builder.Services.AddScoped<PartnerPortal.Web.Pages.Partner.ClientAccessManager.RemovePartnerEmployees.Planner>();
 builder.Services.AddScoped<PartnerPortal.Web.Pages.Partner.Offboarding>();
 builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
@@ -101,6 +102,7 @@ if (builder.Configuration.GetValue("Jobs:Enabled", true))
 {
     builder.Services.AddHostedService<RelationshipEndingJob>();
     builder.Services.AddHostedService<OutboxJob>();
+    builder.Services.AddHostedService<AccessExpiryJob>();
     builder.Services.AddHostedService<SqliteStatistics>();
 }
 // Keys live in the database: every instance on it shares them, and they survive restarts (sessions, antiforgery, sealed access links).

@@ -117,15 +117,15 @@ public sealed class WorldBuilder
         return relationship;
     }
 
-    /// <summary>A partner employee in the client: Super Admin, Partner Admin, or a user with the named permission set.</summary>
-    public Membership Seat(Account client, Account partner, User employee, AccessType accessType, string? permissionSet = null)
+    /// <summary>A partner employee in the client: Super Admin, Partner Admin, or a user with the named permission set; time-bound with <paramref name="endsAt"/> (B3).</summary>
+    public Membership Seat(Account client, Account partner, User employee, AccessType accessType, string? permissionSet = null, DateTimeOffset? endsAt = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(partner);
         if (accessType == AccessType.SuperAdmin) client.AddMember(employee, AccessType.SuperAdmin, _now.AddDays(-50));
         var set = permissionSet is null ? client.StandardPartnerAdminSet : client.PermissionSets.Single(s => s.Name == permissionSet);
         var grantedBy = client.Memberships.FirstOrDefault(m => m.IsSuperAdmin)?.UserId ?? employee.Id;
-        var outcome = client.AddPartnerEmployee(employee, partner.HubId, set, new Actor(grantedBy), _now.AddDays(-50));
+        var outcome = client.AddPartnerEmployee(employee, partner.HubId, set, new Actor(grantedBy), _now.AddDays(-50), endsAt);
         if (!outcome.Succeeded) throw new InvalidOperationException(outcome.Refusal);
         return client.MembershipOf(employee.Id)!;
     }

@@ -52,6 +52,8 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         // A person's memberships, and among them those for one partner (an employee's client count on the Employees
         // tab): without the second column SQLite counted through the partner's whole index (1.8 s at 100,000 memberships).
         builder.HasIndex(m => new { m.UserId, m.PartnerHubId });
+        // B3: the access ending soon (reminders) and past its end (the expiry job).
+        builder.HasIndex(m => m.ExpiresAt);
         builder.HasIndex(m => new { m.AccountHubId, m.PartnerHubId });
         // A person's accounts in name order: a page of fifty is a walk of the index; with the kind, access type and id in
         // it, the switcher and the Clients tab's "your access type" count read the index alone (PostgreSQL's indexes do

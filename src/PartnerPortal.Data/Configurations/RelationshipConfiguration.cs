@@ -130,6 +130,13 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         // A partner's offboarding receipts (B4): its entries of a few actions.
         builder.HasIndex(a => new { a.PartnerHubId, a.Action, a.At });
         builder.HasIndex(a => new { a.OperationId, a.Id });
+        // B1: the trails' filters, each an equality on the account and one column, then the time (keyset paging newest first).
+        builder.HasIndex(a => new { a.AccountHubId, a.Action, a.At });
+        builder.HasIndex(a => new { a.AccountHubId, a.ActorUserId, a.At });
+        builder.HasIndex(a => new { a.AccountHubId, a.Subject, a.At });
+        builder.HasIndex(a => new { a.PartnerHubId, a.ActorUserId, a.At });
+        builder.HasIndex(a => new { a.PartnerHubId, a.Subject, a.At });
+        builder.HasIndex(a => new { a.PartnerHubId, a.AccountHubId, a.At });
     }
 }
 
@@ -158,5 +165,14 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.UserId, n.Id });
         builder.HasIndex(n => new { n.UserId, n.ReadAt, n.Id });
         builder.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AccessReminderConfiguration : IEntityTypeConfiguration<AccessReminder>
+{
+    public void Configure(EntityTypeBuilder<AccessReminder> builder)
+    {
+        builder.ToTable("AccessReminders");
+        builder.HasIndex(r => new { r.MembershipId, r.EndsAt, r.DaysBefore }).IsUnique();
     }
 }

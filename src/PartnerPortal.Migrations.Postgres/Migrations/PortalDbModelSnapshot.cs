@@ -171,6 +171,34 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Data.AccessReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId", "EndsAt", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("AccessReminders", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -473,7 +501,19 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("PartnerHubId", "At");
 
+                    b.HasIndex("AccountHubId", "Action", "At");
+
+                    b.HasIndex("AccountHubId", "ActorUserId", "At");
+
+                    b.HasIndex("AccountHubId", "Subject", "At");
+
+                    b.HasIndex("PartnerHubId", "AccountHubId", "At");
+
                     b.HasIndex("PartnerHubId", "Action", "At");
+
+                    b.HasIndex("PartnerHubId", "ActorUserId", "At");
+
+                    b.HasIndex("PartnerHubId", "Subject", "At");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -604,6 +644,8 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
 
                     b.HasIndex("PartnerHubId");
 

@@ -172,6 +172,34 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Data.AccessReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId", "EndsAt", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("AccessReminders", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -475,7 +503,19 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PartnerHubId", "At");
 
+                    b.HasIndex("AccountHubId", "Action", "At");
+
+                    b.HasIndex("AccountHubId", "ActorUserId", "At");
+
+                    b.HasIndex("AccountHubId", "Subject", "At");
+
+                    b.HasIndex("PartnerHubId", "AccountHubId", "At");
+
                     b.HasIndex("PartnerHubId", "Action", "At");
+
+                    b.HasIndex("PartnerHubId", "ActorUserId", "At");
+
+                    b.HasIndex("PartnerHubId", "Subject", "At");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -606,6 +646,8 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
 
                     b.HasIndex("PartnerHubId");
 

@@ -160,6 +160,32 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Data.AccessReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MembershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MembershipId", "EndsAt", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("AccessReminders", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -454,7 +480,19 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PartnerHubId", "At");
 
+                    b.HasIndex("AccountHubId", "Action", "At");
+
+                    b.HasIndex("AccountHubId", "ActorUserId", "At");
+
+                    b.HasIndex("AccountHubId", "Subject", "At");
+
+                    b.HasIndex("PartnerHubId", "AccountHubId", "At");
+
                     b.HasIndex("PartnerHubId", "Action", "At");
+
+                    b.HasIndex("PartnerHubId", "ActorUserId", "At");
+
+                    b.HasIndex("PartnerHubId", "Subject", "At");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -581,6 +619,8 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
 
                     b.HasIndex("PartnerHubId");
 

@@ -72,6 +72,10 @@ public static class PagingRules
     public static IRuleBuilderOptions<T, string?> IsSearch<T>(this IRuleBuilder<T, string?> rule, string what) =>
         rule.MaximumLength(100).WithMessage($"Search by up to 100 characters of {what}.");
 
+    /// <summary>B3: the one rule of an end date typed in a form: a day before 2100 (after today is the domain's rule), or none.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> IsEndDay<T>(this IRuleBuilder<T, DateOnly?> rule) =>
+        rule.Must(PartnerPortal.Domain.AccessEnd.IsReasonable).WithMessage(PartnerPortal.Domain.AccessEnd.TooFar);
+
     /// <summary>The rows before page <paramref name="page"/> of a list without a count, kept within range however far the page.</summary>
     public static int SkipFor(int page, int pageSize) => (int)Math.Min(int.MaxValue, ((long)Math.Max(1, page) - 1) * pageSize);
 }

@@ -8,13 +8,19 @@ namespace PartnerPortal.Web.Infrastructure;
 /// (the address users reach the app at, behind a proxy or load balancer) when it is set, else the address the current
 /// request came in on.
 /// </summary>
-public sealed class PublicUrls(IHttpContextAccessor http, IOptions<MailOptions> options)
+/// A background job has no request: it takes the first address the server listens on (set <c>Mail:PublicUrl</c> in production).
+public sealed class PublicUrls(IHttpContextAccessor http, IOptions<MailOptions> options, Microsoft.AspNetCore.Hosting.Server.IServer server)
 {
     public string Absolute(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (options.Value.PublicUrl is { Length: > 0 } configured) return configured.TrimEnd('/') + path;
-        var request = http.HttpContext?.Request ?? throw new InvalidOperationException("Set Mail:PublicUrl: there is no request to take the address from.");
+        if (http.HttpContext?.Request is not { } request)
+        {
+            var listening = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+            return (listening is { Length: > 0 } address ? address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
+                .Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal) : "http://localhost").TrimEnd('/') + path;
+        }
         return $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
     }
 }

@@ -40,6 +40,20 @@ public sealed class RelationshipEndingJob(IServiceScopeFactory scopes, IConfigur
     }
 }
 
+/// <summary>B3: reminders of access ending soon, then the removal of access whose end has passed.</summary>
+public sealed class AccessExpiryJob(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<AccessExpiryJob> logger) : RecurringJob(scopes, logger)
+{
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(configuration.GetValue("Jobs:AccessExpiryIntervalSeconds", 300));
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var expiry = services.GetRequiredService<AccessExpiry>();
+        var reminded = await expiry.RemindAsync(ct);
+        var expired = await expiry.ExpireAsync(ct);
+        if (reminded + expired > 0) logger.LogInformation("Reminded of {Reminded} accesses ending soon; removed {Expired} whose end had passed", reminded, expired);
+    }
+}
+
 public sealed class OutboxJob(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<MailOptions> options, ILogger<OutboxJob> logger) : RecurringJob(scopes, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds));

@@ -105,6 +105,9 @@ public class ApproveModel(IMediator mediator) : PageModel
         public string Token { get; init; } = "";
         public long ClientHubId { get; init; }
 
+        /// <summary>B3: the approver may make the access time-bound: its last day, optional.</summary>
+        public DateOnly? EndsOn { get; init; }
+
         // R2: Super Admin, or Add and edit users, in the account chosen.
         public AccessRequirement Requirement => AccessRequirement.InAccount(ClientHubId, Right.ApproveAccessLinks);
     }
@@ -115,6 +118,7 @@ public class ApproveModel(IMediator mediator) : PageModel
         {
             RuleFor(c => c.Token).NotEmpty().MaximumLength(200);
             RuleFor(c => c.ClientHubId).GreaterThan(0).WithMessage("Choose the account the partner employee will have access to.");
+            RuleFor(c => c.EndsOn).IsEndDay();
         }
     }
 
@@ -130,7 +134,8 @@ public class ApproveModel(IMediator mediator) : PageModel
             // An approver who is a partner employee of the same partner acts for it (a qualifying activity, R12).
             var approverIsColleague = (await access.EmployeeOfPartnerAsync(asking.PartnerHubId, access.UserId, cancellationToken)).Succeeded;
 
-            var outcome = client.ApproveAccessLink(employee, asking.PartnerHubId, new Actor(access.UserId, approverIsColleague ? asking.PartnerHubId : null), clock.GetUtcNow());
+            var outcome = client.ApproveAccessLink(employee, asking.PartnerHubId, new Actor(access.UserId, approverIsColleague ? asking.PartnerHubId : null), clock.GetUtcNow(),
+                AccessEnd.EndOf(request.EndsOn));
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
             if (outcome.Changed)
             {

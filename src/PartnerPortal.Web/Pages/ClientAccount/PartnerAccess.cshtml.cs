@@ -151,12 +151,12 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
 
         /// <summary>Access ends at the end of the day chosen (UTC).</summary>
-        public DateTimeOffset? EndsAt => EndsOn is { } day ? new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+        public DateTimeOffset? EndsAt => AccessEnd.EndOf(EndsOn);
     }
 
     public sealed class EndDateValidator : AbstractValidator<EndDateCommand>
     {
-        public EndDateValidator() => RuleFor(c => c.EndsOn).Must(d => d is null || d.Value.Year <= 2100).WithMessage("Choose an end date before 2100.");
+        public EndDateValidator() => RuleFor(c => c.EndsOn).IsEndDay();
     }
 
     public sealed class EndDateHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<EndDateCommand, Result<string>>

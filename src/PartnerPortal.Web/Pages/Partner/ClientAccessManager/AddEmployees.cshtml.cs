@@ -98,6 +98,9 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
         public List<Guid> EmployeeIds { get; init; } = [];
         public int PermissionSetId { get; init; }
 
+        /// <summary>B3: the last day of their access, optional; it ends at the end of that day (UTC).</summary>
+        public DateOnly? EndsOn { get; init; }
+
         public AccessRequirement Requirement => AccessRequirement.InClientOf(PartnerHubId, ClientHubId, Right.ClientAccessManager, Right.AdministerClient);
     }
 
@@ -108,6 +111,7 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
             RuleFor(c => c.EmployeeIds).NotEmpty().WithMessage("Select at least one employee.")
                 .Must(ids => ids.Count <= Command.Max).WithMessage($"Add at most {Command.Max} employees at a time.");
             RuleFor(c => c.PermissionSetId).GreaterThan(0).WithMessage("Select a permission set.");
+            RuleFor(c => c.EndsOn).IsEndDay();
         }
     }
 
@@ -129,7 +133,7 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
             var changed = 0;
             foreach (var employee in employees)
             {
-                var outcome = client.AddPartnerEmployee(employee, request.PartnerHubId, set, scope.PartnerActor, clock.GetUtcNow());
+                var outcome = client.AddPartnerEmployee(employee, request.PartnerHubId, set, scope.PartnerActor, clock.GetUtcNow(), AccessEnd.EndOf(request.EndsOn));
                 if (!outcome.Succeeded) refusals.Add($"{employee.Name} ({employee.Email}): {outcome.Refusal}");
                 else if (outcome.Changed) changed++;
             }

@@ -1,0 +1,113 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace PartnerPortal.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class TimeBoundAccessAndAuditTrail : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // B1: an audit entry is never changed, whatever code tries (the app refuses first; see AuditImmutability).
+            migrationBuilder.Sql(@"CREATE FUNCTION audit_entries_immutable() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'Audit entries are immutable.'; END $$;");
+            migrationBuilder.Sql(@"CREATE TRIGGER ""AuditEntries_immutable"" BEFORE UPDATE ON ""AuditEntries"" FOR EACH ROW EXECUTE FUNCTION audit_entries_immutable();");
+            migrationBuilder.CreateTable(
+                name: "AccessReminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MembershipId = table.Column<int>(type: "integer", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DaysBefore = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessReminders", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_ExpiresAt",
+                table: "Memberships",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AccountHubId_Action_At",
+                table: "AuditEntries",
+                columns: new[] { "AccountHubId", "Action", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AccountHubId_ActorUserId_At",
+                table: "AuditEntries",
+                columns: new[] { "AccountHubId", "ActorUserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AccountHubId_Subject_At",
+                table: "AuditEntries",
+                columns: new[] { "AccountHubId", "Subject", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_PartnerHubId_AccountHubId_At",
+                table: "AuditEntries",
+                columns: new[] { "PartnerHubId", "AccountHubId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_PartnerHubId_ActorUserId_At",
+                table: "AuditEntries",
+                columns: new[] { "PartnerHubId", "ActorUserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_PartnerHubId_Subject_At",
+                table: "AuditEntries",
+                columns: new[] { "PartnerHubId", "Subject", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessReminders_MembershipId_EndsAt_DaysBefore",
+                table: "AccessReminders",
+                columns: new[] { "MembershipId", "EndsAt", "DaysBefore" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(@"DROP TRIGGER IF EXISTS ""AuditEntries_immutable"" ON ""AuditEntries"";");
+            migrationBuilder.Sql(@"DROP FUNCTION IF EXISTS audit_entries_immutable();");
+            migrationBuilder.DropTable(
+                name: "AccessReminders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Memberships_ExpiresAt",
+                table: "Memberships");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_AccountHubId_Action_At",
+                table: "AuditEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_AccountHubId_ActorUserId_At",
+                table: "AuditEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_AccountHubId_Subject_At",
+                table: "AuditEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_PartnerHubId_AccountHubId_At",
+                table: "AuditEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_PartnerHubId_ActorUserId_At",
+                table: "AuditEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_PartnerHubId_Subject_At",
+                table: "AuditEntries");
+        }
+    }
+}
