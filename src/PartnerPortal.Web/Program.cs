@@ -95,6 +95,7 @@ builder.Services.Configure<PartnerPortal.Web.Pages.Partner.PartnerAccess.Partner
 builder.Services.AddScoped<OutboxDispatcher>();
 builder.Services.AddScoped<RelationshipEnder>();
 builder.Services.AddScoped<AccessExpiry>();
+builder.Services.AddScoped<AuditRetention>();
 builder.Services.AddScoped<PartnerPortal.Web.Pages.Partner.ClientAccessManager.RemovePartnerEmployees.Planner>();
 builder.Services.AddScoped<PartnerPortal.Web.Pages.Partner.Offboarding>();
 builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
@@ -103,6 +104,7 @@ if (builder.Configuration.GetValue("Jobs:Enabled", true))
     builder.Services.AddHostedService<RelationshipEndingJob>();
     builder.Services.AddHostedService<OutboxJob>();
     builder.Services.AddHostedService<AccessExpiryJob>();
+    builder.Services.AddHostedService<AuditRetentionJob>();
     builder.Services.AddHostedService<SqliteStatistics>();
 }
 // Keys live in the database: every instance on it shares them, and they survive restarts (sessions, antiforgery, sealed access links).

@@ -45,6 +45,9 @@ public sealed class BrowserLikeClient : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(new Uri(url, UriKind.Relative));
 
+    /// <summary>A GET whose body is read as it arrives (a download), not buffered first.</summary>
+    public Task<HttpResponseMessage> GetStreamingAsync(string url) => _http.GetAsync(new Uri(url, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+
     public async Task<(HttpStatusCode Status, IDocument Page)> GetPageAsync(string url)
     {
         using var response = await GetAsync(url);

@@ -185,6 +185,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
             [SignIn, 404, 404, 403, 404, 403, 403]),
         [$"GET {Client}/partners/{{partnerHubId:long}}/revoke"] = ($"{ClientUrl}/partners/{Personas.Brightwave}/revoke", "", Users),
         [$"POST {Client}/partners/{{partnerHubId:long}}/revoke"] = ($"{ClientUrl}/partners/{Personas.Brightwave}/revoke", "", Users),
+        // B1: the client's audit trail and its CSV: Super Admin or Add and edit users there.
+        [$"GET {Client}/audit-trail"] = ($"{ClientUrl}/audit-trail", "", Users),
+        [$"GET {Client}/audit-trail?handler=Csv"] = ($"{ClientUrl}/audit-trail?handler=Csv", "", Users),
         [$"GET {Client}/partner-access"] = ($"{ClientUrl}/partner-access", "", Users),
         [$"GET {Client}/partner-access?handler=Csv"] = ($"{ClientUrl}/partner-access?handler=Csv", "", Users),
         [$"POST {Client}/partner-access?handler=Revoke"] = ($"{ClientUrl}/partner-access?handler=Revoke", "", Users),
@@ -207,6 +210,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
             [SignIn, 404, 404, 403, 403, 403, 403]),
         // R25-R27: the partner's Partner Access requests (Super Admin or Client access manager): Greenleaf has no paid seat, so the
         // request is refused by name; an unknown request or upload is not found. The reviewers' queue: Partner Access reviewers only.
+        // B1: the partner's audit trail and its CSV: Super Admin or Client access manager.
+        ["GET {hubId:long}/partner/audit-trail"] = ($"/{Personas.Brightwave}/partner/audit-trail", "", PartnerAccess),
+        ["GET {hubId:long}/partner/audit-trail?handler=Csv"] = ($"/{Personas.Brightwave}/partner/audit-trail?handler=Csv", "", PartnerAccess),
         ["GET {hubId:long}/partner/partner-access"] = (PartnerAccessUrl, "", PartnerAccess),
         ["POST {hubId:long}/partner/partner-access?handler=Withdraw"] = ($"{PartnerAccessUrl}?handler=Withdraw", "request=999999",
             [SignIn, 404, 404, 403, 403, 403, 403, 403]),

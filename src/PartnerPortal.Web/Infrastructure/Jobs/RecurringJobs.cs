@@ -54,6 +54,18 @@ public sealed class AccessExpiryJob(IServiceScopeFactory scopes, IConfiguration 
     }
 }
 
+/// <summary>B1: removes audit entries past <c>Audit:RetentionDays</c> (none when it is 0, the default), once an hour.</summary>
+public sealed class AuditRetentionJob(IServiceScopeFactory scopes, ILogger<AuditRetentionJob> logger) : RecurringJob(scopes, logger)
+{
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var removed = await services.GetRequiredService<AuditRetention>().PurgeAsync(ct);
+        if (removed > 0) logger.LogInformation("Removed {Count} audit entries past the retention", removed);
+    }
+}
+
 public sealed class OutboxJob(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<MailOptions> options, ILogger<OutboxJob> logger) : RecurringJob(scopes, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds));

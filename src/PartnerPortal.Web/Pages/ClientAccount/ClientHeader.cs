@@ -16,6 +16,7 @@ public sealed record ClientHeader(long HubId, string AccountName, string ActiveT
     public const string PartnerAccess = "Partner access";
     public const string Billing = "Billing";
     public const string Security = "Security";
+    public const string AuditTrail = "Audit trail";
 
     public static ClientHeader For(AccountView account, string activeTab)
     {
@@ -34,6 +35,7 @@ public sealed record ClientHeader(long HubId, string AccountName, string ActiveT
             yield return (PermissionSets, "/ClientAccount/PermissionSets");
             yield return (Partners, "/ClientAccount/Partners");
             yield return (PartnerAccess, "/ClientAccount/PartnerAccess");
+            yield return (AuditTrail, "/ClientAccount/AuditTrail");
         }
         if (CanSeeSettings)
         {

@@ -12,6 +12,7 @@ public sealed record DashboardHeader(long HubId, string PartnerName, string Acti
     public const string Employees = "Partner Employees";
     public const string Invitations = "Client invitations";
     public const string PartnerAccess = "Partner Access";
+    public const string AuditTrail = "Audit trail";
 
     public static DashboardHeader For(AccountView partner, string activeTab)
     {

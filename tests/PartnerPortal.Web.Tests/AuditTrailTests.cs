@@ -1,0 +1,208 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Domain;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using PartnerPortal.Testing;
+using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Pages.Audit;
+using PartnerPortal.Web.Pages.ClientAccount;
+using Xunit.Abstractions;
+
+namespace PartnerPortal.Web.Tests;
+
+/// <summary>B1: the audit trail to read and export, on both sides; entries that nothing in the app can change or remove.</summary>
+public sealed class AuditTrailTests(PortalFixture fixture, ITestOutputHelper output) : PortalTest(fixture)
+{
+    private static readonly DateTimeOffset Start = new(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private sealed record World(long Agency, string Boss, Guid BossId, long Cafe, string Owner, Guid OwnerId, long Diner, string DinerOwner, string Kim);
+
+    private Task<World> BuildAsync() => Fixture.BuildAsync(w =>
+    {
+        var agency = w.Partner("Trail Agency");
+        var boss = w.Employee(agency, "Bo Trail", AccessType.SuperAdmin);
+        var kim = w.Employee(agency, "Kim Trail");
+        var cafe = w.Client("Trail Cafe");
+        var diner = w.Client("Trail Diner");
+        w.Services(agency, cafe);
+        w.Seat(cafe, agency, kim, AccessType.PartnerAdmin);
+        var owner = WorldBuilder.OwnerOf(cafe);
+        return new World(agency.HubId, boss.Email, boss.Id, cafe.HubId, owner.Email, owner.Id, diner.HubId, WorldBuilder.OwnerOf(diner).Email, kim.Email);
+    });
+
+    /// <summary>
+    /// 120 entries in Cafe over 120 hours: even ones by Boss for the agency about Kim ("Partner employee added"), odd ones Cafe's
+    /// own by its owner ("Permission set changed"); 10 in Diner; 5 in the agency's own account.
+    /// </summary>
+    private Task<int> AddEntriesAsync(World world) => Fixture.InDbAsync(db =>
+    {
+        for (var i = 0; i < 120; i++)
+            db.AuditEntries.Add(i % 2 == 0
+                ? new AuditEntry(world.Cafe, world.Agency, world.BossId, "Partner employee added", world.Kim, "No access", "Partner Admin, Partner seat", Start.AddHours(i))
+                : new AuditEntry(world.Cafe, null, world.OwnerId, "Permission set changed", "Permission set Sales", "Sales: View", "Sales: View, Edit", Start.AddHours(i)));
+        for (var i = 0; i < 10; i++) db.AuditEntries.Add(new AuditEntry(world.Diner, null, null, "Billing owner changed", "Billing owner", "a", "b", Start.AddHours(i)));
+        for (var i = 0; i < 5; i++) db.AuditEntries.Add(new AuditEntry(world.Agency, null, world.BossId, "User added", world.Kim, "No access", "User", Start.AddHours(i)));
+        return db.InsertAddedAsync<AuditEntry>(CancellationToken.None);
+    });
+
+    private static List<long> Ids(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("[data-entry]").Select(r => long.Parse(r.GetAttribute("data-entry")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+    private static async Task<List<long>> AllPagesAsync(BrowserLikeClient client, string url)
+    {
+        var ids = new List<long>();
+        for (var next = url; next is not null;)
+        {
+            var (status, page) = await client.GetPageAsync(next);
+            Assert.Equal(HttpStatusCode.OK, status);
+            ids.AddRange(Ids(page));
+            next = page.QuerySelector("[data-testid=older]")?.GetAttribute("href");
+            Assert.True(ids.Count < 1000);
+        }
+        return ids;
+    }
+
+    [Fact]
+    public async Task B1_the_client_reads_its_own_trail_newest_first_in_keyset_pages_with_filters_and_never_another_accounts_entries()
+    {
+        var world = await BuildAsync();
+        await AddEntriesAsync(world);
+        using var owner = await Fixture.SignedInAsync(world.Owner);
+        var trail = $"/{world.Cafe}/client/audit-trail";
+
+        var ids = await AllPagesAsync(owner, trail);
+        var expected = await Fixture.InDbAsync(db => db.AuditEntries.Where(a => a.AccountHubId == world.Cafe).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Select(a => a.Id).ToListAsync());
+        Assert.Equal(expected, ids); // 3 pages, each entry once, in order
+        Assert.Equal(120, ids.Count);
+
+        Assert.Equal(60, (await AllPagesAsync(owner, $"{trail}?who={Uri.EscapeDataString(world.Boss)}")).Count);
+        Assert.Equal(60, (await AllPagesAsync(owner, $"{trail}?whom={Uri.EscapeDataString(world.Kim)}")).Count);
+        Assert.Equal(60, (await AllPagesAsync(owner, $"{trail}?action=Permission+set+changed")).Count);
+        // May 2 (hours 16 to 39 from May 1, 08:00): 24 entries.
+        Assert.Equal(24, (await AllPagesAsync(owner, $"{trail}?from=2026-05-02&to=2026-05-02")).Count);
+        Assert.Equal(12, (await AllPagesAsync(owner, $"{trail}?from=2026-05-02&to=2026-05-02&action=Permission+set+changed")).Count);
+        var (_, none) = await owner.GetPageAsync($"{trail}?who=nobody%40nowhere.test");
+        Assert.NotNull(none.QuerySelector("[data-testid=no-entries]"));
+        // Bad filters: a message beside the unfiltered trail, never an error.
+        var (status, bad) = await owner.GetPageAsync($"{trail}?from=2026-06-01&to=2026-05-01");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("The From date must be on or before the To date.", bad.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetPageAsync($"{trail}?after=not-a-cursor")).Status);
+
+        // Diner's owner sees Diner's only; Cafe's owner cannot open Diner's; nor can the agency open a client's.
+        using var dinerOwner = await Fixture.SignedInAsync(world.DinerOwner);
+        Assert.Equal(10, (await AllPagesAsync(dinerOwner, $"/{world.Diner}/client/audit-trail")).Count);
+        Assert.Equal(HttpStatusCode.Forbidden, (await owner.GetAsync($"/{world.Diner}/client/audit-trail")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await owner.GetAsync($"/{world.Diner}/client/audit-trail?handler=Csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task B1_the_partner_reads_its_own_account_and_its_work_in_clients_but_not_a_clients_internal_entries()
+    {
+        var world = await BuildAsync();
+        await AddEntriesAsync(world);
+        using var boss = await Fixture.SignedInAsync(world.Boss);
+        var trail = $"/{world.Agency}/partner/audit-trail";
+
+        var ids = await AllPagesAsync(boss, trail);
+        var expected = await Fixture.InDbAsync(db => db.AuditEntries.Where(a => a.PartnerHubId == world.Agency || a.AccountHubId == world.Agency)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Select(a => a.Id).ToListAsync());
+        Assert.Equal(expected, ids);
+        Assert.Equal(65, ids.Count); // 60 in Cafe on its behalf, 5 in its own account; none of Cafe's own 60, none of Diner's
+        Assert.Equal(60, (await AllPagesAsync(boss, $"{trail}?client={world.Cafe}")).Count);
+        Assert.Equal(5, (await AllPagesAsync(boss, $"{trail}?client={world.Agency}")).Count);
+        Assert.Empty(await AllPagesAsync(boss, $"{trail}?client={world.Diner}"));
+        Assert.Equal(5, (await AllPagesAsync(boss, $"{trail}?action=User+added")).Count);
+
+        var csv = await (await boss.GetAsync($"{trail}?handler=Csv&client={world.Cafe}&from=2026-05-02&to=2026-05-02")).Content.ReadAsStringAsync();
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("When (UTC),Who,Action,Whom or what,Before,After,Account,Hub ID", lines[0]);
+        Assert.Equal(12, lines.Length - 1);
+        Assert.All(lines.Skip(1), l => Assert.Contains($",Trail Cafe,{world.Cafe}", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task B1_an_audit_entry_cannot_be_changed_or_removed_through_the_apps_data_layer()
+    {
+        var world = await BuildAsync();
+        await AddEntriesAsync(world);
+        var id = await Fixture.InDbAsync(db => db.AuditEntries.Where(a => a.AccountHubId == world.Diner).Select(a => a.Id).FirstAsync());
+
+        await Fixture.InDbAsync(async db =>
+        {
+            var entry = await db.AuditEntries.SingleAsync(a => a.Id == id);
+            db.Entry(entry).Property(a => a.After).CurrentValue = "forged";
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+            db.AuditEntries.Remove(await db.AuditEntries.SingleAsync(a => a.Id == id));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+            // Around the change tracker, straight to the database: the database refuses the update.
+            await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEntries.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.After, "forged")));
+            return 0;
+        });
+        Assert.Equal("b", await Fixture.InDbAsync(db => db.AuditEntries.Where(a => a.Id == id).Select(a => a.After).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task B1_a_CSV_of_100000_entries_is_streamed_with_bounded_memory()
+    {
+        var world = await BuildAsync();
+        await Fixture.InDbAsync(db =>
+        {
+            db.AuditEntries.AddRange(Enumerable.Range(0, 100_000).Select(i =>
+                new AuditEntry(world.Cafe, world.Agency, world.BossId, "Partner employee added", $"person{i}@trail.test", "No access", "Partner Admin, Partner seat", Start.AddSeconds(i))));
+            return db.InsertAddedAsync<AuditEntry>(CancellationToken.None);
+        });
+        // The download as the page writes it: the CSV query's rows through the CSV writer, the live heap sampled as it goes.
+        // (The in-memory test server buffers a whole response, so this is measured where the app writes, not at the client.)
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Become(world.OwnerId);
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AuditTrailModel.CsvQuery(world.Cafe, new Trail.Filter()));
+        Assert.True(result.Succeeded);
+        var peak = GC.GetTotalMemory(forceFullCollection: true);
+        var rows = 0;
+        await using var sink = new CountingStream();
+        await Csv.WriteAsync(sink, Trail.CsvHeader, result.Value.Rows, r =>
+        {
+            if (++rows % 20_000 == 0) peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true));
+            return Trail.CsvFields(r);
+        }, CancellationToken.None);
+        var grown = (peak - before) / (1024 * 1024);
+        output.WriteLine($"{rows} rows, {sink.Length / (1024 * 1024)} MB of CSV; live memory grew by at most {grown} MB while writing");
+        Assert.Equal(100_000, rows);
+        Assert.True(grown < 8, $"the live heap grew by {grown} MB for {sink.Length / (1024 * 1024)} MB of CSV");
+
+        // And over HTTP, the whole file.
+        using var owner = await Fixture.SignedInAsync(world.Owner);
+        using var response = await owner.GetStreamingAsync($"/{world.Cafe}/client/audit-trail?handler=Csv");
+        Assert.Equal("text/csv; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var lines = 0;
+        while (await reader.ReadLineAsync() is not null) lines++;
+        Assert.Equal(100_001, lines);
+    }
+
+    /// <summary>A stream that only counts what is written to it.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _length += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
+    }
+}
