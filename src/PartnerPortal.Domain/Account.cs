@@ -352,14 +352,14 @@ public partial class Account : AggregateRoot
     /// the partner account — not by the rights of whoever asks here. Each goes, except one who would leave the client
     /// without a Super Admin (R14): they stay, and the reason is returned (keyed by user).
     /// </summary>
-    public IReadOnlyDictionary<Guid, string> RevokePartnerEmployees(IReadOnlyCollection<Guid> userIds, long partnerHubId, string action) =>
-        Revocation(userIds, partnerHubId, action);
+    public IReadOnlyDictionary<Guid, string> RevokePartnerEmployees(IReadOnlyCollection<Guid> userIds, long partnerHubId, string action, string? note = null) =>
+        Revocation(userIds, partnerHubId, action, note);
 
     /// <summary>Who <see cref="RevokePartnerEmployees"/> would leave in place, and why, changing nothing (the review).</summary>
     public IReadOnlyDictionary<Guid, string> RevocationStays(IReadOnlyCollection<Guid> userIds, long partnerHubId) =>
-        Revocation(userIds, partnerHubId, action: null);
+        Revocation(userIds, partnerHubId, action: null, note: null);
 
-    private Dictionary<Guid, string> Revocation(IReadOnlyCollection<Guid> userIds, long partnerHubId, string? action)
+    private Dictionary<Guid, string> Revocation(IReadOnlyCollection<Guid> userIds, long partnerHubId, string? action, string? note)
     {
         ArgumentNullException.ThrowIfNull(userIds);
         RequireClient();
@@ -379,7 +379,7 @@ public partial class Account : AggregateRoot
                 continue;
             }
             if (membership.IsSuperAdmin) superAdminsLeft--;
-            if (action is not null) Leave(membership, action);
+            if (action is not null) Leave(membership, action, note);
         }
         return stays;
     }
@@ -442,11 +442,11 @@ public partial class Account : AggregateRoot
         return membership;
     }
 
-    private void Leave(Membership membership, string action)
+    private void Leave(Membership membership, string action, string? note = null)
     {
         _memberships.Remove(membership);
         Version++;
-        Raise(new AccessChanged(HubId, membership.PartnerHubId, action, SubjectOf(membership), membership.Describe(), NoAccess));
+        Raise(new AccessChanged(HubId, membership.PartnerHubId, action, SubjectOf(membership), membership.Describe(), note is null ? NoAccess : $"{NoAccess} ({note})"));
         if (membership.PartnerHubId is { } partner)
             Raise(new PartnerEmployeeLeft(HubId, partner, membership.UserId, PartnerEmployeesOf(partner).Count()));
     }

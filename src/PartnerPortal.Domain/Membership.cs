@@ -81,6 +81,11 @@ public class Membership
 
     public DateTimeOffset? LastActivityAt { get; private set; }
 
+    /// <summary>B5: when an access review last kept this access: it is not stale again until the partner's period has passed since.</summary>
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    internal void KeptByReview(DateTimeOffset at) => ReviewedAt = at;
+
     public bool IsSuperAdmin => AccessType == AccessType.SuperAdmin;
 
     /// <summary>R27: since when this partner user has Partner Access here (paid-seat functionality on no paid seat); null: none.</summary>

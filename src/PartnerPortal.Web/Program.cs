@@ -96,6 +96,7 @@ builder.Services.AddScoped<OutboxDispatcher>();
 builder.Services.AddScoped<RelationshipEnder>();
 builder.Services.AddScoped<AccessExpiry>();
 builder.Services.AddScoped<AuditRetention>();
+builder.Services.AddScoped<AccessReviewSchedule>();
 builder.Services.AddScoped<PartnerPortal.Web.Pages.Partner.ClientAccessManager.RemovePartnerEmployees.Planner>();
 builder.Services.AddScoped<PartnerPortal.Web.Pages.Partner.Offboarding>();
 builder.Services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));

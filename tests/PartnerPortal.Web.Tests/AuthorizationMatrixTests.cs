@@ -210,6 +210,14 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
             [SignIn, 404, 404, 403, 403, 403, 403]),
         // R25-R27: the partner's Partner Access requests (Super Admin or Client access manager): Greenleaf has no paid seat, so the
         // request is refused by name; an unknown request or upload is not found. The reviewers' queue: Partner Access reviewers only.
+        // B5: the partner's access reviews: Super Admin or Client access manager.
+        ["GET {hubId:long}/partner/access-reviews"] = ($"/{Personas.Brightwave}/partner/access-reviews", "", PartnerAccess),
+        ["POST {hubId:long}/partner/access-reviews?handler=Decide"] = ($"/{Personas.Brightwave}/partner/access-reviews?handler=Decide",
+            $"access={Personas.HarborCoffee}:{{emma}}&decision=keep&reason=Still needed", [SignIn, Elsewhere, Elsewhere, 403, 403, 403, 403, 403]),
+        ["POST {hubId:long}/partner/access-reviews?handler=Start"] = ($"/{Personas.Brightwave}/partner/access-reviews?handler=Start", "", [SignIn, Elsewhere, Elsewhere, 403, 403, 403, 403, 403]),
+        ["POST {hubId:long}/partner/access-reviews?handler=Complete"] = ($"/{Personas.Brightwave}/partner/access-reviews?handler=Complete", "", PartnerAccess),
+        ["POST {hubId:long}/partner/access-reviews?handler=Policy"] = ($"/{Personas.Brightwave}/partner/access-reviews?handler=Policy", "days=90",
+            [SignIn, Elsewhere, Elsewhere, 403, 403, 403, 403, 403]),
         // B1: the partner's audit trail and its CSV: Super Admin or Client access manager.
         ["GET {hubId:long}/partner/audit-trail"] = ($"/{Personas.Brightwave}/partner/audit-trail", "", PartnerAccess),
         ["GET {hubId:long}/partner/audit-trail?handler=Csv"] = ($"/{Personas.Brightwave}/partner/audit-trail?handler=Csv", "", PartnerAccess),

@@ -16,6 +16,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.MonthlyRecurringRevenue).HasPrecision(18, 2);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => a.Name);
+        // B5: every account made before the policy existed gets the default (the value is the domain's; no database default is used when it is set).
+        builder.Property(a => a.StaleAfterDays).HasDefaultValue(Account.DefaultStaleAfterDays).HasSentinel(0);
         builder.Ignore(a => a.IsPartner);
         builder.Ignore(a => a.SuperAdminCount);
         builder.Ignore(a => a.StandardPartnerAdminSet);
@@ -54,6 +56,8 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.HasIndex(m => new { m.UserId, m.PartnerHubId });
         // B3: the access ending soon (reminders) and past its end (the expiry job).
         builder.HasIndex(m => m.ExpiresAt);
+        // B5: a partner's access across its clients, for its review of stale access.
+        builder.HasIndex(m => new { m.PartnerHubId, m.Id });
         builder.HasIndex(m => new { m.AccountHubId, m.PartnerHubId });
         // A person's accounts in name order: a page of fifty is a walk of the index; with the kind, access type and id in
         // it, the switcher and the Clients tab's "your access type" count read the index alone (PostgreSQL's indexes do

@@ -176,3 +176,14 @@ internal sealed class AccessReminderConfiguration : IEntityTypeConfiguration<Acc
         builder.HasIndex(r => new { r.MembershipId, r.EndsAt, r.DaysBefore }).IsUnique();
     }
 }
+
+internal sealed class AccessReviewConfiguration : IEntityTypeConfiguration<AccessReview>
+{
+    public void Configure(EntityTypeBuilder<AccessReview> builder)
+    {
+        builder.ToTable("AccessReviews");
+        builder.HasIndex(r => r.OpenFor).IsUnique();
+        builder.HasIndex(r => new { r.PartnerHubId, r.StartedAt });
+        builder.HasOne<Account>().WithMany().HasForeignKey(r => r.PartnerHubId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -362,6 +362,54 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.ToTable("AccessLinks", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Domain.AccessReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CompletedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kept")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("OpenFor")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("OverdueRemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("PartnerHubId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("StartedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenFor")
+                        .IsUnique();
+
+                    b.HasIndex("PartnerHubId", "StartedAt");
+
+                    b.ToTable("AccessReviews", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Domain.Account", b =>
                 {
                     b.Property<long>("HubId")
@@ -397,8 +445,16 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.Property<int>("PaidServiceHubSeats")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("QuarterlyReview")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("RequiresTwoFactor")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("StaleAfterDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(90);
 
                     b.Property<string>("Subscription")
                         .HasMaxLength(200)
@@ -627,6 +683,9 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.Property<int?>("PermissionSetId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Seat")
                         .HasColumnType("integer");
 
@@ -647,14 +706,14 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("ExpiresAt");
 
-                    b.HasIndex("PartnerHubId");
-
                     b.HasIndex("PermissionSetId");
 
                     b.HasIndex("AccountHubId", "PartnerHubId");
 
                     b.HasIndex("AccountHubId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("PartnerHubId", "Id");
 
                     b.HasIndex("UserId", "PartnerHubId");
 
@@ -1073,6 +1132,15 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("PartnerPortal.Domain.Account", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerHubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Domain.AccessReview", b =>
+                {
                     b.HasOne("PartnerPortal.Domain.Account", null)
                         .WithMany()
                         .HasForeignKey("PartnerHubId")

@@ -364,6 +364,55 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.ToTable("AccessLinks", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Domain.AccessReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("CompletedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Kept")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("OpenFor")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("OverdueRemindedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("PartnerHubId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("StartedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenFor")
+                        .IsUnique()
+                        .HasFilter("[OpenFor] IS NOT NULL");
+
+                    b.HasIndex("PartnerHubId", "StartedAt");
+
+                    b.ToTable("AccessReviews", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Domain.Account", b =>
                 {
                     b.Property<long>("HubId")
@@ -399,8 +448,16 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.Property<int>("PaidServiceHubSeats")
                         .HasColumnType("int");
 
+                    b.Property<bool>("QuarterlyReview")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("RequiresTwoFactor")
                         .HasColumnType("bit");
+
+                    b.Property<int>("StaleAfterDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(90);
 
                     b.Property<string>("Subscription")
                         .HasMaxLength(200)
@@ -629,6 +686,9 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.Property<int?>("PermissionSetId")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("Seat")
                         .HasColumnType("int");
 
@@ -649,14 +709,14 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ExpiresAt");
 
-                    b.HasIndex("PartnerHubId");
-
                     b.HasIndex("PermissionSetId");
 
                     b.HasIndex("AccountHubId", "PartnerHubId");
 
                     b.HasIndex("AccountHubId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("PartnerHubId", "Id");
 
                     b.HasIndex("UserId", "PartnerHubId");
 
@@ -1076,6 +1136,15 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("PartnerPortal.Domain.Account", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerHubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Domain.AccessReview", b =>
+                {
                     b.HasOne("PartnerPortal.Domain.Account", null)
                         .WithMany()
                         .HasForeignKey("PartnerHubId")

@@ -345,6 +345,52 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.ToTable("AccessLinks", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Domain.AccessReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CompletedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OpenFor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverdueRemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PartnerHubId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StartedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenFor")
+                        .IsUnique();
+
+                    b.HasIndex("PartnerHubId", "StartedAt");
+
+                    b.ToTable("AccessReviews", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Domain.Account", b =>
                 {
                     b.Property<long>("HubId")
@@ -380,8 +426,16 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("PaidServiceHubSeats")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("QuarterlyReview")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequiresTwoFactor")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaleAfterDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(90);
 
                     b.Property<string>("Subscription")
                         .HasMaxLength(200)
@@ -602,6 +656,9 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.Property<int?>("PermissionSetId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Seat")
                         .HasColumnType("INTEGER");
 
@@ -622,14 +679,14 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ExpiresAt");
 
-                    b.HasIndex("PartnerHubId");
-
                     b.HasIndex("PermissionSetId");
 
                     b.HasIndex("AccountHubId", "PartnerHubId");
 
                     b.HasIndex("AccountHubId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("PartnerHubId", "Id");
 
                     b.HasIndex("UserId", "PartnerHubId");
 
@@ -1034,6 +1091,15 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("PartnerPortal.Domain.Account", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerHubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Domain.AccessReview", b =>
+                {
                     b.HasOne("PartnerPortal.Domain.Account", null)
                         .WithMany()
                         .HasForeignKey("PartnerHubId")

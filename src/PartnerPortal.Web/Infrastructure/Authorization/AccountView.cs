@@ -3,4 +3,5 @@ using PartnerPortal.Domain;
 namespace PartnerPortal.Web.Infrastructure.Authorization;
 
 /// <summary>An account as a member sees it: its identity and the member's own membership (with permission set).</summary>
-public sealed record AccountView(long HubId, string Name, AccountKind Kind, Membership Membership);
+/// <param name="StaleAfterDays">B5: a partner's period after which its employees' access without activity is stale (read with the rest).</param>
+public sealed record AccountView(long HubId, string Name, AccountKind Kind, Membership Membership, int StaleAfterDays = Account.DefaultStaleAfterDays);

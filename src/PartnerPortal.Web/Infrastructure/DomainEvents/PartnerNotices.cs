@@ -25,5 +25,11 @@ public sealed class PartnerNotices(PortalDb db, MailOutbox mail, PublicUrls urls
         db.Memberships.Where(m => m.AccountHubId == hubId).Where(Membership.HasInQuery(permission))
             .OrderBy(m => m.UserName).Take(50).Select(m => new Recipient(m.UserId, m.UserEmail, m.UserName));
 
+    /// <summary>The same people in several accounts at once (one statement), by account: for the jobs that tell many partners or clients.</summary>
+    internal static async Task<ILookup<long, Recipient>> HoldersInAsync(PortalDb db, IReadOnlyCollection<long> hubIds, Permission permission, CancellationToken ct) =>
+        (await db.Memberships.Where(m => hubIds.Contains(m.AccountHubId)).Where(Membership.HasInQuery(permission))
+            .Select(m => new { m.AccountHubId, m.UserId, m.UserEmail, m.UserName }).ToListAsync(ct))
+        .ToLookup(m => m.AccountHubId, m => new Recipient(m.UserId, m.UserEmail, m.UserName));
+
     private static IQueryable<Recipient> AdminsOfPartner(PortalDb db, long partnerHubId) => Holders(db, partnerHubId, Permission.ClientAccessManager);
 }

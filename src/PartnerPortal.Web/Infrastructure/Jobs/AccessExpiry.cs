@@ -116,24 +116,22 @@ public sealed class AccessExpiry(PortalDb db, MailOutbox mail, PublicUrls urls, 
         var partnerIds = rows.Select(r => r.PartnerHubId).Distinct().ToList();
         var names = await db.Accounts.AsNoTracking().Where(a => clientIds.Contains(a.HubId) || partnerIds.Contains(a.HubId))
             .Select(a => new { a.HubId, a.Name }).ToDictionaryAsync(a => a.HubId, a => a.Name, ct);
-        var superAdmins = await db.Memberships.AsNoTracking().Where(m => clientIds.Contains(m.AccountHubId) && m.AccessType == AccessType.SuperAdmin)
-            .Select(m => new { m.AccountHubId, m.UserId, m.UserEmail, m.UserName }).ToListAsync(ct);
-        var superAdminsOf = superAdmins.ToLookup(m => m.AccountHubId);
-        var managers = await db.Memberships.AsNoTracking().Where(m => partnerIds.Contains(m.AccountHubId)).Where(Membership.HasInQuery(Permission.ClientAccessManager))
-            .Select(m => new { m.AccountHubId, m.UserId, m.UserEmail, m.UserName }).ToListAsync(ct);
-        var managersOf = managers.ToLookup(m => m.AccountHubId);
+        var superAdminsOf = (await db.Memberships.AsNoTracking().Where(m => clientIds.Contains(m.AccountHubId) && m.AccessType == AccessType.SuperAdmin)
+            .Select(m => new { m.AccountHubId, m.UserId, m.UserEmail, m.UserName }).ToListAsync(ct))
+            .ToLookup(m => m.AccountHubId, m => new Recipient(m.UserId, m.UserEmail, m.UserName));
+        var managersOf = await DomainEvents.PartnerNotices.HoldersInAsync(db, partnerIds, Permission.ClientAccessManager, ct);
 
         var letters = new Dictionary<Guid, (Recipient To, List<Due> Items, string Link)>();
-        void Add(Guid id, string email, string name, Due item, string link)
+        void Add(Recipient to, Due item, string link)
         {
-            if (!letters.TryGetValue(id, out var letter)) letters[id] = letter = (new Recipient(id, email, name), [], link);
+            if (!letters.TryGetValue(to.UserId, out var letter)) letters[to.UserId] = letter = (to, [], link);
             if (!letter.Items.Contains(item)) letter.Items.Add(item);
         }
         foreach (var row in rows)
         {
-            Add(row.UserId, row.Email, row.Name, row, $"/{row.ClientHubId}/home");
-            foreach (var m in managersOf[row.PartnerHubId]) Add(m.UserId, m.UserEmail, m.UserName, row, $"/{row.PartnerHubId}/partner/client-access-manager/employees/{row.UserId}");
-            foreach (var m in superAdminsOf[row.ClientHubId]) Add(m.UserId, m.UserEmail, m.UserName, row, $"/{row.ClientHubId}/client/partner-access");
+            Add(new Recipient(row.UserId, row.Email, row.Name), row, $"/{row.ClientHubId}/home");
+            foreach (var m in managersOf[row.PartnerHubId]) Add(m, row, $"/{row.PartnerHubId}/partner/client-access-manager/employees/{row.UserId}");
+            foreach (var m in superAdminsOf[row.ClientHubId]) Add(m, row, $"/{row.ClientHubId}/client/partner-access");
         }
         foreach (var (to, items, link) in letters.Values)
         {

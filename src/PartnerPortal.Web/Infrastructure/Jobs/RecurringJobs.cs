@@ -40,7 +40,7 @@ public sealed class RelationshipEndingJob(IServiceScopeFactory scopes, IConfigur
     }
 }
 
-/// <summary>B3: reminders of access ending soon, then the removal of access whose end has passed.</summary>
+/// <summary>B3 and B5: reminders of access ending soon, the removal of access whose end has passed, and the review schedule.</summary>
 public sealed class AccessExpiryJob(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<AccessExpiryJob> logger) : RecurringJob(scopes, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(configuration.GetValue("Jobs:AccessExpiryIntervalSeconds", 300));
@@ -51,6 +51,8 @@ public sealed class AccessExpiryJob(IServiceScopeFactory scopes, IConfiguration 
         var reminded = await expiry.RemindAsync(ct);
         var expired = await expiry.ExpireAsync(ct);
         if (reminded + expired > 0) logger.LogInformation("Reminded of {Reminded} accesses ending soon; removed {Expired} whose end had passed", reminded, expired);
+        var (started, overdue) = await services.GetRequiredService<AccessReviewSchedule>().RunAsync(ct);
+        if (started + overdue > 0) logger.LogInformation("Started {Started} quarterly access reviews; reminded {Overdue} overdue ones", started, overdue);
     }
 }
 

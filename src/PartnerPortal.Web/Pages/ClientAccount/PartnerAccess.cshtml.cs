@@ -71,8 +71,12 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
     }
 
     public sealed record Row(Guid UserId, string Name, string Email, long PartnerHubId, string PartnerName, AccessType AccessType, string? Set, bool KeepsBilling,
-        SeatType SeatType, bool PartnerAccess, DateTimeOffset GrantedAt, string? GrantedVia, DateTimeOffset? EndsAt, DateTimeOffset? LastActivity)
+        SeatType SeatType, bool PartnerAccess, DateTimeOffset GrantedAt, string? GrantedVia, DateTimeOffset? EndsAt, DateTimeOffset? LastActivity,
+        DateTimeOffset? ReviewedAt = null, int StaleAfterDays = Account.DefaultStaleAfterDays)
     {
+        /// <summary>B5: stale by its partner's period.</summary>
+        public bool IsStale(DateTimeOffset now) => PartnerPortal.Web.Pages.Partner.AccessReviews.Staleness.IsStale(GrantedAt, ReviewedAt, LastActivity, StaleAfterDays, now);
+
         public string Access => ClientUsers.AccessOf(AccessType, Set, KeepsBilling);
 
         public string Seat => ClientUsers.SeatOf(SeatType, PartnerAccess);
@@ -80,7 +84,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
 
     public sealed record PartnerChoice(long HubId, string Name);
 
-    public sealed record Model(ClientHeader Header, IReadOnlyList<Row> Employees, Paging Paging, IReadOnlyList<PartnerChoice> Partners, long? Partner);
+    public sealed record Model(ClientHeader Header, IReadOnlyList<Row> Employees, Paging Paging, IReadOnlyList<PartnerChoice> Partners, long? Partner, DateTimeOffset Now);
 
     public sealed record Rows(IAsyncEnumerable<Row> Entries);
 
@@ -96,9 +100,10 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
             .Select(m => new Row(m.UserId, m.UserName, m.UserEmail, m.PartnerHubId!.Value,
                 db.Accounts.Where(a => a.HubId == m.PartnerHubId).Select(a => a.Name).First(),
                 m.AccessType, m.PermissionSet == null ? null : m.PermissionSet.Name, m.KeepsBilling, m.Seat, m.PartnerAccessSince != null, m.GrantedAt, m.GrantedVia, m.ExpiresAt,
-                db.QualifyingActivities.Where(a => a.ClientHubId == hubId && a.UserId == m.UserId).OrderByDescending(a => a.At).Select(a => (DateTimeOffset?)a.At).FirstOrDefault()));
+                db.QualifyingActivities.Where(a => a.ClientHubId == hubId && a.UserId == m.UserId).OrderByDescending(a => a.At).Select(a => (DateTimeOffset?)a.At).FirstOrDefault(),
+                m.ReviewedAt, db.Accounts.Where(a => a.HubId == m.PartnerHubId).Select(a => a.StaleAfterDays).First()));
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class Handler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -109,7 +114,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
                 .Where(r => r.ClientHubId == hubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
                 .Join(db.Accounts, r => r.PartnerHubId, a => a.HubId, (r, a) => new { a.HubId, a.Name })
                 .OrderBy(c => c.Name).Take(PartnersModel.Shown).Select(c => new PartnerChoice(c.HubId, c.Name)).ToListAsync(cancellationToken);
-            return new Model(ClientHeader.For(scope.Account, ClientHeader.PartnerAccess), rows, paging, partners, request.Partner);
+            return new Model(ClientHeader.For(scope.Account, ClientHeader.PartnerAccess), rows, paging, partners, request.Partner, clock.GetUtcNow());
         }
     }
 

@@ -53,12 +53,12 @@ public class EmployeeModel(IMediator mediator) : PageModel
     }
 
     /// <param name="Connected">Works there for this partner (seated or linked); otherwise a user there whom Link clients can connect.</param>
-    public sealed record ClientAccess(long HubId, string Name, string Access, bool Connected, string ManagedCredit);
+    public sealed record ClientAccess(long HubId, string Name, string Access, bool Connected, string ManagedCredit, bool Stale = false);
 
     /// <param name="More">There is a next page (or, with a search, more matches).</param>
     public sealed record Model(CamHeader Header, Guid EmployeeId, string Name, string Email, IReadOnlyList<ClientAccess> Clients, int Page, bool More, string? Search);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, AccountAccess access) : IRequestHandler<Query, Result<Model>>
+    public sealed class Handler(PortalDb db, AccessScope scope, AccountAccess access, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -82,8 +82,15 @@ public class EmployeeModel(IMediator mediator) : PageModel
             // The employee was found among the partner's employees (switch on): only the domains are left to read.
             var domains = await db.EmailDomainsOfAsync(partnerHubId, cancellationToken);
             var onDomain = PartnerEmailDomain.Covers(domains, employee.Value.Email);
+            // B5: which of the page's accesses for this partner are stale: the clients among them where they acted within the period.
+            var cutoff = AccessReviews.Staleness.Cutoff(scope.Account.StaleAfterDays, clock.GetUtcNow());
+            var candidates = memberships.Take(size).Where(m => m.PartnerHubId == partnerHubId && m.GrantedAt < cutoff && (m.ReviewedAt is null || m.ReviewedAt < cutoff))
+                .Select(m => m.AccountHubId).ToList();
+            var active = candidates.Count == 0 ? [] : await db.QualifyingActivities.Where(a => a.UserId == request.EmployeeId && candidates.Contains(a.ClientHubId) && a.At >= cutoff)
+                .Select(a => a.ClientHubId).Distinct().ToListAsync(cancellationToken);
             var clients = memberships.Take(size).Select(m => new ClientAccess(m.AccountHubId, m.AccountName, m.Describe(),
-                m.PartnerHubId == partnerHubId, ManagedCredit.Of(m, partnerHubId, isPartnerEmployee: true, onDomain).Label)).ToList();
+                m.PartnerHubId == partnerHubId, ManagedCredit.Of(m, partnerHubId, isPartnerEmployee: true, onDomain).Label,
+                candidates.Contains(m.AccountHubId) && !active.Contains(m.AccountHubId))).ToList();
             return new Model(CamHeader.For(scope.Account, "Employees"), request.EmployeeId, employee.Value.Name, employee.Value.Email, clients,
                 request.Page, memberships.Count > size, request.Search);
         }

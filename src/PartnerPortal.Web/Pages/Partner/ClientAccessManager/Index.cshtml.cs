@@ -109,7 +109,7 @@ public class IndexModel(IMediator mediator) : PageModel
 
     /// <param name="OtherSuperAdminEmployees">Super Admins there, besides you, who are employees of this partner.</param>
     public sealed record ClientRow(long HubId, string Name, AccountKind Kind, AccessType? YourAccessType, int PartnerEmployees,
-        RelationshipState State, DateTimeOffset? EndsAt, int OtherSuperAdminEmployees)
+        RelationshipState State, DateTimeOffset? EndsAt, int OtherSuperAdminEmployees, int StaleAccess = 0)
     {
         public bool CanAddEmployees => AccessPolicy.CanAddEmployees(YourAccessType, Kind);
 
@@ -119,7 +119,7 @@ public class IndexModel(IMediator mediator) : PageModel
     public sealed record Model(long PartnerHubId, string PartnerName, IReadOnlyList<ClientRow> Clients, Paging Paging,
         AccessTypeFilter Filter, string? Search);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, ICurrentUser me) : IRequestHandler<Query, Result<Model>>
+    public sealed class Handler(PortalDb db, AccessScope scope, ICurrentUser me, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -178,6 +178,7 @@ public class IndexModel(IMediator mediator) : PageModel
                        join y in mine on a.HubId equals y.AccountHubId into yourMemberships
                        from y in yourMemberships.DefaultIfEmpty()
                        select new { a.HubId, a.Name, a.Kind, r.State, r.EndsAt, Yours = (AccessType?)y.AccessType };
+            var staleCutoff = AccessReviews.Staleness.Cutoff(scope.Account.StaleAfterDays, clock.GetUtcNow());
             var page = await rows.OrderBy(x => x.Name).ThenBy(x => x.HubId)
                 .Select(x => new
                 {
@@ -188,6 +189,10 @@ public class IndexModel(IMediator mediator) : PageModel
                     x.EndsAt,
                     x.Yours,
                     Employees = db.Memberships.Count(m => m.AccountHubId == x.HubId && m.PartnerHubId == partnerHubId),
+                    // B5: the partner's stale access there (no activity of theirs for the partner's period).
+                    Stale = db.Memberships.Count(m => m.AccountHubId == x.HubId && m.PartnerHubId == partnerHubId && m.GrantedAt < staleCutoff
+                        && (m.ReviewedAt == null || m.ReviewedAt < staleCutoff)
+                        && !db.QualifyingActivities.Any(a => a.ClientHubId == m.AccountHubId && a.UserId == m.UserId && a.At >= staleCutoff)),
                     // "Is an employee of this partner" is asked per Super Admin (a count, where an EXISTS would let PostgreSQL's
                     // reused plan start from all of the partner's employees instead, for every row).
                     OtherSuperAdmins = db.Memberships.Count(m => m.AccountHubId == x.HubId && m.UserId != userId && m.AccessType == AccessType.SuperAdmin
@@ -195,7 +200,7 @@ public class IndexModel(IMediator mediator) : PageModel
                 })
                 .ToListAsync(cancellationToken);
 
-            var shown = page.Select(x => new ClientRow(x.HubId, x.Name, x.Kind, x.Yours, x.Employees, x.State, x.EndsAt, x.OtherSuperAdmins)).ToList();
+            var shown = page.Select(x => new ClientRow(x.HubId, x.Name, x.Kind, x.Yours, x.Employees, x.State, x.EndsAt, x.OtherSuperAdmins, x.Stale)).ToList();
             return new Model(partnerHubId, scope.Account.Name, shown, paging, filter, request.Search?.Trim() is { Length: > 0 } text ? text : null);
         }
     }

@@ -13,6 +13,7 @@ public sealed record DashboardHeader(long HubId, string PartnerName, string Acti
     public const string Invitations = "Client invitations";
     public const string PartnerAccess = "Partner Access";
     public const string AuditTrail = "Audit trail";
+    public const string AccessReviews = "Access reviews";
 
     public static DashboardHeader For(AccountView partner, string activeTab)
     {

@@ -1,0 +1,111 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PartnerPortal.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AccessReviews : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Memberships_PartnerHubId",
+                table: "Memberships");
+
+            migrationBuilder.AddColumn<long>(
+                name: "ReviewedAt",
+                table: "Memberships",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "QuarterlyReview",
+                table: "Accounts",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "StaleAfterDays",
+                table: "Accounts",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 90);
+
+            migrationBuilder.CreateTable(
+                name: "AccessReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerHubId = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kept = table.Column<int>(type: "INTEGER", nullable: false),
+                    Removed = table.Column<int>(type: "INTEGER", nullable: false),
+                    OverdueRemindedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OpenFor = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccessReviews_Accounts_PartnerHubId",
+                        column: x => x.PartnerHubId,
+                        principalTable: "Accounts",
+                        principalColumn: "HubId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_PartnerHubId_Id",
+                table: "Memberships",
+                columns: new[] { "PartnerHubId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessReviews_OpenFor",
+                table: "AccessReviews",
+                column: "OpenFor",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessReviews_PartnerHubId_StartedAt",
+                table: "AccessReviews",
+                columns: new[] { "PartnerHubId", "StartedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AccessReviews");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Memberships_PartnerHubId_Id",
+                table: "Memberships");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedAt",
+                table: "Memberships");
+
+            migrationBuilder.DropColumn(
+                name: "QuarterlyReview",
+                table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "StaleAfterDays",
+                table: "Accounts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_PartnerHubId",
+                table: "Memberships",
+                column: "PartnerHubId");
+        }
+    }
+}
