@@ -173,4 +173,28 @@ public sealed class AccessExpiryTests(PortalFixture fixture, ITestOutputHelper o
         Assert.Equal(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ledger.QuerySelector($"#ends-{hana}")!.GetAttribute("value"));
         output.WriteLine($"Hana's access to Nordic ends {there.ExpiresAt:O}");
     }
+
+    [Fact]
+    public async Task B3_the_partner_asks_the_client_to_extend_and_nothing_changes_until_the_client_sets_the_new_date()
+    {
+        var world = await BuildAsync();
+        using var boss = await Fixture.SignedInAsync(world.Boss);
+        var panel = $"/{world.Agency}/partner/client-access-manager/employees/{world.KimId}";
+        var (_, page) = await boss.GetPageAsync(panel);
+        Assert.NotNull(page.QuerySelector($"tr[data-hub-id='{world.Cafe}'] [data-testid=ends]"));
+        var later = DateOnly.FromDateTime(world.EndsAt.AddDays(30).UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var earlier = DateOnly.FromDateTime(world.EndsAt.AddDays(-5).UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Contains("Ask for a day after", await (await boss.PostCraftedAsync($"{panel}?handler=AskToExtend", [F("client", $"{world.Cafe}"), F("until", earlier)])).Content.ReadAsStringAsync(),
+            StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await boss.PostCraftedAsync($"{panel}?handler=AskToExtend", [F("client", $"{world.Diner}"), F("until", later)])).StatusCode); // Kim is not in Diner
+        Assert.Equal(HttpStatusCode.Redirect, (await boss.PostCraftedAsync($"{panel}?handler=AskToExtend", [F("client", $"{world.Cafe}"), F("until", later)])).StatusCode);
+
+        var endsAt = await Fixture.InDbAsync(db => db.Memberships.Where(m => m.AccountHubId == world.Cafe && m.UserId == world.KimId).Select(m => m.ExpiresAt).SingleAsync());
+        Assert.Equal(world.EndsAt, endsAt!.Value, TimeSpan.FromMilliseconds(1)); // unchanged (as stored: to the millisecond on SQLite)
+        var asked = await NoticesAsync(NotificationKind.ExtensionRequested);
+        var notice = Assert.Single(asked);
+        Assert.Equal(world.OwnerId, notice.UserId);
+        Assert.Contains("Kim Timed", notice.Title, StringComparison.Ordinal);
+    }
 }

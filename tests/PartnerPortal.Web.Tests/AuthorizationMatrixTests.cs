@@ -65,6 +65,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         [$"GET {Cam}/employees"] = ($"{CamUrl}/employees", "", [SignIn, 200, 200, 403, 403, 403, 403]),
         [$"GET {Cam}/receipts/{{operationId:guid}}"] = ($"{CamUrl}/receipts/{{receipt}}", "", [SignIn, 200, 200, 403, 403, 403, 403]),
         [$"GET {Cam}/employees/{{employeeId:guid}}"] = ($"{CamUrl}/employees/{{diego}}", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        // B3: ask a client to extend time-bound access (Diego has none with an end date in the demo: refused with a message, 200).
+        [$"POST {Cam}/employees/{{employeeId:guid}}?handler=AskToExtend"] = ($"{CamUrl}/employees/{{diego}}?handler=AskToExtend",
+            $"client={Personas.HarborCoffee}&until=2099-01-01", [SignIn, 404, 404, 403, 403, 403, 403]),
         [$"GET {Cam}/employees/{{employeeId:guid}}/link-clients"] = ($"{CamUrl}/employees/{{george}}/link-clients", "", [SignIn, 200, 200, 403, 403, 403, 403]),
         [$"POST {Cam}/employees/{{employeeId:guid}}/link-clients"] = ($"{CamUrl}/employees/{{george}}/link-clients", $"Data.ClientHubIds={Personas.Pinecrest}",
             [SignIn, Elsewhere, Elsewhere, 403, 403, 403, 403]),
