@@ -21,8 +21,9 @@ public sealed class PartnerNotices(PortalDb db, MailOutbox mail, PublicUrls urls
     }
 
     /// <summary>Who in an account hears about its partners or clients: Super Admins and holders of <paramref name="permission"/> (the first 50).</summary>
-    internal static IQueryable<Recipient> Holders(PortalDb db, long hubId, Permission permission) =>
-        db.Memberships.Where(m => m.AccountHubId == hubId).Where(Membership.HasInQuery(permission))
+    /// <param name="exceptFor">Leaves out the people who work there for this partner (a question to the client from that partner).</param>
+    internal static IQueryable<Recipient> Holders(PortalDb db, long hubId, Permission permission, long? exceptFor = null) =>
+        db.Memberships.Where(m => m.AccountHubId == hubId && (exceptFor == null || m.PartnerHubId == null || m.PartnerHubId != exceptFor)).Where(Membership.HasInQuery(permission))
             .OrderBy(m => m.UserName).Take(50).Select(m => new Recipient(m.UserId, m.UserEmail, m.UserName));
 
     /// <summary>The same people in several accounts at once (one statement), by account: for the jobs that tell many partners or clients.</summary>

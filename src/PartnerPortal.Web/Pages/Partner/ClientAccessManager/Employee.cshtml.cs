@@ -136,7 +136,7 @@ public class EmployeeModel(IMediator mediator) : PageModel
             var until = AccessEnd.EndOf(request.Until)!.Value;
             if (until <= endsAt || until <= clock.GetUtcNow()) return Failure.Refused($"Ask for a day after {Day(endsAt)}, when their access ends now.");
             var link = $"/{request.ClientHubId}/client/partner-access?partner={request.PartnerHubId}";
-            var admins = await PartnerNotices.Holders(db, request.ClientHubId, Permission.AddAndEditUsers).ToListAsync(cancellationToken);
+            var admins = await PartnerNotices.Holders(db, request.ClientHubId, Permission.AddAndEditUsers, exceptFor: request.PartnerHubId).ToListAsync(cancellationToken);
             foreach (var admin in admins)
                 mail.Enqueue(admin, NotificationKind.ExtensionRequested, $"{scope.Account.Name} asks to extend {access.UserName}'s access",
                     $"Hello {admin.Name},\n\n{scope.Account.Membership.UserName} of {scope.Account.Name} asks you to extend the access of {access.UserName} ({access.UserEmail}) " +
