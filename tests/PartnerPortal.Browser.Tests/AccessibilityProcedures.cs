@@ -173,7 +173,7 @@ public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputH
         await client.GotoAsync($"{harbor}/home");
         await CheckAsync(client, "Client home");
         foreach (var (path, state) in new[] { ("users", "Client Users & Teams"), ("permission-sets", "Permission sets"), ("partners", "Partners"),
-                     ("partner-access", "Partner access ledger"), ("billing", "Billing"), ("security", "Client security settings"),
+                     ("partner-access", "Partner access ledger"), ("billing", "Billing"), ("security", "Client security settings"), ("audit-trail", "Client audit trail"),
                      ($"partners/{Personas.Brightwave}/revoke", "Revoke partner review") })
         {
             await client.GotoAsync($"{harbor}/client/{path}");
@@ -200,6 +200,15 @@ public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputH
         await CheckAsync(page, "Upload result");
         await page.GotoAsync($"/{Personas.Brightwave}/partner/partner-access");
         await CheckAsync(page, "Partner Access requests");
+        // B1, B5, B6: the partner's audit trail and access reviews; notifications and their email preferences.
+        await page.GotoAsync($"/{Personas.Brightwave}/partner/audit-trail");
+        await CheckAsync(page, "Partner audit trail");
+        await page.GotoAsync($"/{Personas.Brightwave}/partner/access-reviews");
+        await CheckAsync(page, "Access reviews");
+        await page.GotoAsync("/notifications");
+        await CheckAsync(page, "Notifications");
+        await page.GotoAsync("/notifications/preferences");
+        await CheckAsync(page, "Email preferences");
         var reviewer = phone ? await browser.NewPhonePageAsync() : await browser.NewPageAsync();
         await Steps.SignInAsync(reviewer, Personas.Reviewer);
         await CheckAsync(reviewer, "Partner Access reviews");

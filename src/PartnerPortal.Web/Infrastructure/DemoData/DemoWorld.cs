@@ -150,7 +150,8 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         var coastal = Client(45_100_008, "Coastal Legal Partners", ("Owen Price", "owen.price@coastallegal.com"), 3_300m);
         ClientUser(coastal, "Nina Petrova", "nina.petrova@coastallegal.com", "Read only");
         Seat(coastal, Brightwave, hana, AccessType.PartnerAdmin);
-        Seat(coastal, Brightwave, george, AccessType.User, "Marketing");
+        // B3: George's access to Coastal is time-bound: it ends in three weeks (the reminders go out when the app's jobs run).
+        Seat(coastal, Brightwave, george, AccessType.User, "Marketing", endsAt: AccessEnd.EndOf(DateOnly.FromDateTime(_now.AddDays(21).UtcDateTime)));
         Active(brightwave, coastal, activityDaysAgo: 6, george);
 
         var maple = Client(45_100_009, "Maple Street Books", ("Julia Novak", "julia.novak@maplestreetbooks.com"), 450m);
@@ -257,12 +258,12 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
     }
 
     /// <summary>An employee the client's Super Admin let in: as Super Admin, Partner Admin, or a user with a permission set.</summary>
-    private void Seat(Account client, long partnerHubId, User employee, AccessType accessType, string? permissionSet = null)
+    private void Seat(Account client, long partnerHubId, User employee, AccessType accessType, string? permissionSet = null, DateTimeOffset? endsAt = null)
     {
         var grantedBy = ClientSuperAdminOf(client);
         if (accessType == AccessType.SuperAdmin) client.AddMember(employee, AccessType.SuperAdmin, _now.AddDays(-400));
         var set = permissionSet is null ? client.StandardPartnerAdminSet : client.PermissionSets.Single(s => s.Name == permissionSet);
-        Must(client.AddPartnerEmployee(employee, partnerHubId, set, grantedBy, _now.AddDays(-90)));
+        Must(client.AddPartnerEmployee(employee, partnerHubId, set, grantedBy, _now.AddDays(-90), endsAt));
     }
 
     private static Actor ClientSuperAdminOf(Account client) => new(client.Memberships.First(m => m.IsSuperAdmin).UserId);
