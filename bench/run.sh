@@ -8,6 +8,7 @@
 #   bench/run.sh --small         a few hundred clients, one round of 2 s a page (the test command runs it to keep it working)
 #   BENCH_PROVIDERS=sqlite bench/run.sh   one database only; BENCH_SECONDS=10 longer wrk runs; BENCH_ROUNDS=5 more rounds
 #   BENCH_ONLY=upload bench/run.sh         only the 1,000-row file of Partner Access requests, in the large world
+#   BENCH_ONLY=audit bench/run.sh          only the audit trail (B1) with a million entries in the large world
 #
 # Needs wrk, curl and (for PostgreSQL) the postgresql package. Prints a table per database and writes it to
 # artifacts/bench/results.md: requests per second at both sizes and their ratio, p50 and p99 at the large size,
@@ -19,9 +20,10 @@ small=false
 [ "${1:-}" = "--small" ] && small=true
 if $small; then
   clients=300; employees=50; per_client=10; ava_every=10; seconds=2; rounds=${BENCH_ROUNDS:-1}; threads=1; connections=4; due=3000; warmup=1s
+  audit_entries=20000
 else
   clients=10000; employees=500; per_client=10; ava_every=10; seconds=${BENCH_SECONDS:-5}; rounds=${BENCH_ROUNDS:-3}; threads=2; connections=8
-  due=100000; warmup=2s
+  due=100000; warmup=2s; audit_entries=${BENCH_AUDIT_ENTRIES:-1000000}
 fi
 providers=${BENCH_PROVIDERS:-sqlite,postgres}
 out="$root/artifacts/bench"
@@ -215,6 +217,57 @@ upload() {
   } | tee -a "$out/results.md"
 }
 
+# audit <provider> <large connection string>: B1 — the audit trail at size. <entries> entries appended to the large world
+# (bench/PartnerPortal.Bench audit), then each trail page five times with curl (the median time), its statements from
+# EF Core's command log, and the CSV export of the whole partner trail with the app's resident memory sampled meanwhile.
+audit() {
+  local provider=$1 cs=$2 port page times median before after bytes code older rss0 peak csv_seconds started
+  echo "== $provider: $audit_entries audit entries"
+  dotnet "$grow_dll" audit "$provider" "$cs" "$audit_entries" "$clients" | tee "$out/$provider-audit-grow.txt"
+  start_app large "$provider-audit" "$provider" "$cs" "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information"
+  sign_in large
+  port=$(port_of large)
+  local trail="/44010001/partner/audit-trail" week_ago month_ago
+  older=$(get large "$trail" | grep -o 'href="[^"]*after=[^"]*"' | head -1 | sed 's/^href="//;s/"$//;s/&amp;/\&/g')
+  month_ago=$(date -u -d '-200 days' +%F); week_ago=$(date -u -d '-207 days' +%F)
+  : >"$out/$provider-audit.tsv"
+  for page in "$trail" "$older" "$trail?to=$month_ago" "$trail?who=ava.patel%40brightwave.io" "$trail?action=End+date+set" "$trail?client=60000042" \
+    "$trail?whom=bench.subject0042%40brightwave.io" "$trail?from=$week_ago&to=$month_ago" "$trail?action=End+date+set&from=$week_ago&to=$month_ago" \
+    "/45100001/client/audit-trail" "/45100001/client/audit-trail?who=ava.patel%40brightwave.io"; do
+    get large "$page" >/dev/null # warm
+    times=()
+    for _ in 1 2 3 4 5; do times+=("$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: ${cookies[large]}" "http://127.0.0.1:$port$page")"); done
+    median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
+    sleep 0.3
+    before=$(cat "$out/$provider-audit"*.log | grep -c 'Executed DbCommand' || true)
+    read -r code bytes <<<"$(curl -s -o "$out/audit-page.html" -w '%{http_code} %{size_download}' -H "Cookie: ${cookies[large]}" "http://127.0.0.1:$port$page")"
+    sleep 0.3
+    after=$(cat "$out/$provider-audit"*.log | grep -c 'Executed DbCommand' || true)
+    echo -e "$page\t$code\t$median\t$((after - before))\t$(grep -c 'data-entry=' "$out/audit-page.html")" >>"$out/$provider-audit.tsv"
+  done
+  # The whole partner trail as CSV: time, size, and the app's memory before and at its highest while it streams.
+  rss0=$(rss large); peak=$rss0
+  started=$(date +%s.%N)
+  curl -s -o "$out/audit.csv" -H "Cookie: ${cookies[large]}" "http://127.0.0.1:$port$trail?handler=Csv" &
+  local curl_pid=$!
+  while kill -0 "$curl_pid" 2>/dev/null; do now_rss=$(rss large); (( now_rss > peak )) && peak=$now_rss; sleep 0.2; done
+  wait "$curl_pid" || true
+  csv_seconds=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  echo -e "csv\t$(($(wc -l <"$out/audit.csv") - 1))\t$csv_seconds\t$(( $(stat -c %s "$out/audit.csv") / 1048576 ))\t$((rss0 / 1024))\t$((peak / 1024))" >"$out/$provider-audit-csv.tsv"
+  rm -f "$out/audit.csv"
+  stop_apps
+  {
+    echo
+    echo "$provider, the audit trail (B1) with $(grep -o 'Appended [0-9,]*' "$out/$provider-audit-grow.txt" | cut -d' ' -f2 || echo "$audit_entries") more entries in the large world:"
+    echo
+    echo "| page | answer | median s (5 runs) | statements | rows |"
+    echo "|---|---:|---:|---:|---:|"
+    sed -E 's#after=[0-9-]+#after={cursor}#; s#[0-9]{4}-[0-9]{2}-[0-9]{2}#{day}#g' "$out/$provider-audit.tsv" | awk -F'\t' '{ printf "| %s | %s | %.3f | %s | %s |\n", $1, $2, $3, $4, $5 }'
+    echo
+    awk -F'\t' '{ printf "The whole partner trail as CSV: %s rows, %s MB, in %.1f s; the app'"'"'s memory %s MB before, %s MB at most while it streamed.\n", $2, $4, $3, $5, $6 }' "$out/$provider-audit-csv.tsv"
+  } | tee -a "$out/results.md"
+}
+
 report() {
   local provider=$1 grow_seconds=$2
   {
@@ -258,6 +311,10 @@ for provider in "${wanted[@]}"; do
   started=$(date +%s)
   dotnet "$grow_dll" "$name" "$large_cs" "$clients" "$employees" "$per_client" "$ava_every"
   grow_seconds=$(( $(date +%s) - started ))
+  if [ "${BENCH_ONLY:-}" = audit ]; then
+    audit "$name" "$large_cs"
+    continue
+  fi
   if [ "${BENCH_ONLY:-}" != upload ]; then
     echo "== $name: both worlds, page by page"
     measure "$name" "$demo_cs" "$large_cs"
@@ -272,6 +329,10 @@ for provider in "${wanted[@]}"; do
     END { exit bad }' \
     "$out/$name-upload.tsv" >&2 || failed=1
   [ "${BENCH_ONLY:-}" = upload ] && continue
+  audit "$name" "$large_cs"
+  # Every trail page answered 200 within 2 s in at most 6 statements (StatementBudgetTests: a page's budget).
+  awk -F'\t' -v p="$name" '$2 != 200 || $3 > 2 || $4 > 6 { print p ": the audit trail page " $1 " answered " $2 " in " $3 " s with " $4 " statements"; bad = 1 }
+    END { exit bad }' "$out/$name-audit.tsv" >&2 || failed=1
   # The ending job (R12) on many due relationships, in a database of its own.
   case $provider in
     sqlite) ending_cs="Data Source=$out/ending.db" ;;

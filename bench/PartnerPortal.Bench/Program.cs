@@ -6,7 +6,10 @@ using PartnerPortal.Domain;
 
 // Usage: PartnerPortal.Bench <Sqlite|Postgres> <connection string> <clients> <employees> <employees per client> <every how many clients Ava is in>
 //        PartnerPortal.Bench ending <Sqlite|Postgres> <connection string> <due relationships>
+//        PartnerPortal.Bench audit <Sqlite|Postgres> <connection string> <audit entries> <clients of the large world>
 if (args.Length == 4 && args[0] == "ending") return await PartnerPortal.Bench.EndingBenchmark.RunAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+if (args.Length == 5 && args[0] == "audit")
+    return await PartnerPortal.Bench.AuditBenchmark.RunAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture));
 // Grows Brightwave Digital of the demo world (already seeded) into a large agency, through the domain's own methods:
 // <employees> more partner employees, <clients> more clients with their own Super Admin and three permission sets,
 // each serviced by Brightwave with <employees per client> of its employees as users, and Ava Patel Partner Admin in every
