@@ -159,7 +159,7 @@ public sealed class AuditTrailTests(PortalFixture fixture, ITestOutputHelper out
         await using var scope = Fixture.Factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Become(world.OwnerId);
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AuditTrailModel.CsvQuery(world.Cafe, new Trail.Filter()));
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new TrailCsvQuery(world.Cafe, Partner: false, new Trail.Filter()));
         Assert.True(result.Succeeded);
         var peak = GC.GetTotalMemory(forceFullCollection: true);
         var rows = 0;

@@ -184,8 +184,22 @@ public sealed record TrailView(string Path, bool IsPartner, Trail.Filter Filter,
 public sealed record TrailStream(IAsyncEnumerable<Trail.Row> Rows);
 
 /// <summary>B1: what both trails' pages share — the filters as the address carries them, and the CSV written as it is read.</summary>
-public abstract class TrailPage : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
+public abstract class TrailPage(MediatR.IMediator mediator, bool partner) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
 {
+    /// <summary>What a trail's page shows: the partner's dashboard header or the client's settings header, and the trail.</summary>
+    public sealed record Model(Partner.Dashboard.DashboardHeader? PartnerHeader, ClientAccount.ClientHeader? ClientHeader, TrailView Trail);
+
+    public static Infrastructure.Authorization.AccessRequirement RequirementOf(long hubId, bool partner) => partner
+        ? Infrastructure.Authorization.AccessRequirement.InPartner(hubId, Right.ClientAccessManager)
+        : Infrastructure.Authorization.AccessRequirement.OwnClient(hubId, Right.AddAndEditUsers);
+
+    public Model? View { get; private set; }
+
+    public Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetAsync(long hubId) =>
+        Infrastructure.PageResults.ShowListAsync(this, mediator, new TrailQuery(hubId, partner, Filter), new TrailQuery(hubId, partner, new Trail.Filter()), view => View = view);
+
+    public Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetCsvAsync(long hubId) => CsvAsync(mediator, new TrailCsvQuery(hubId, partner, Filter), $"audit-trail-{hubId}.csv");
+
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "who")] public string? Who { get; set; }
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "whom")] public string? Whom { get; set; }
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "action")] public string? Action { get; set; }
@@ -194,13 +208,12 @@ public abstract class TrailPage : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "client")] public long? Client { get; set; }
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "after")] public string? After { get; set; }
 
-    protected Trail.Filter Filter => new(Blank(Who), Blank(Whom), Blank(Action), From, To, Client, Blank(After));
+    private Trail.Filter Filter => new(Blank(Who), Blank(Whom), Blank(Action), From, To, Client, Blank(After));
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    protected async Task<Microsoft.AspNetCore.Mvc.IActionResult> CsvAsync(MediatR.IMediator mediator, MediatR.IRequest<Infrastructure.Result<TrailStream>> query, string fileName)
+    private async Task<Microsoft.AspNetCore.Mvc.IActionResult> CsvAsync(MediatR.IMediator mediator, MediatR.IRequest<Infrastructure.Result<TrailStream>> query, string fileName)
     {
-        ArgumentNullException.ThrowIfNull(mediator);
         var result = await mediator.Send(query, HttpContext.RequestAborted);
         if (!result.Succeeded) return Infrastructure.PageResults.Refusal(this, result);
         Response.ContentType = "text/csv; charset=utf-8";
@@ -208,4 +221,44 @@ public abstract class TrailPage : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
         await Infrastructure.Csv.WriteAsync(Response.Body, Trail.CsvHeader, result.Value.Rows, Trail.CsvFields, HttpContext.RequestAborted);
         return new Microsoft.AspNetCore.Mvc.EmptyResult();
     }
+}
+
+/// <summary>A trail's page: the partner's (Super Admin or Client access manager) or the client's (Super Admin or Add and edit users).</summary>
+public sealed record TrailQuery(long HubId, bool Partner, Trail.Filter Filter) : MediatR.IRequest<Infrastructure.Result<TrailPage.Model>>, Infrastructure.Authorization.IAccountRequest
+{
+    public Infrastructure.Authorization.AccessRequirement Requirement => TrailPage.RequirementOf(HubId, Partner);
+}
+
+/// <summary>A trail's CSV, with the same requirement and filters.</summary>
+public sealed record TrailCsvQuery(long HubId, bool Partner, Trail.Filter Filter) : MediatR.IRequest<Infrastructure.Result<TrailStream>>, Infrastructure.Authorization.IAccountRequest
+{
+    public Infrastructure.Authorization.AccessRequirement Requirement => TrailPage.RequirementOf(HubId, Partner);
+}
+
+public sealed class TrailQueryValidator : AbstractValidator<TrailQuery>
+{
+    public TrailQueryValidator() => Trail.Rules(this, q => q.Filter);
+}
+
+public sealed class TrailCsvQueryValidator : AbstractValidator<TrailCsvQuery>
+{
+    public TrailCsvQueryValidator() => Trail.Rules(this, q => q.Filter);
+}
+
+public sealed class TrailQueryHandler(PortalDb db, Infrastructure.Authorization.AccessScope scope) : MediatR.IRequestHandler<TrailQuery, Infrastructure.Result<TrailPage.Model>>
+{
+    public async Task<Infrastructure.Result<TrailPage.Model>> Handle(TrailQuery request, CancellationToken cancellationToken)
+    {
+        var (rows, next) = await Trail.PageAsync(db, request.HubId, request.Partner, request.Filter, cancellationToken);
+        var view = new TrailView(request.Partner ? $"/{request.HubId}/partner/audit-trail" : $"/{request.HubId}/client/audit-trail", request.Partner, request.Filter, rows, next);
+        return request.Partner
+            ? new TrailPage.Model(Partner.Dashboard.DashboardHeader.For(scope.Account, Partner.Dashboard.DashboardHeader.AuditTrail), null, view)
+            : new TrailPage.Model(null, ClientAccount.ClientHeader.For(scope.Account, ClientAccount.ClientHeader.AuditTrail), view);
+    }
+}
+
+public sealed class TrailCsvQueryHandler(PortalDb db) : MediatR.IRequestHandler<TrailCsvQuery, Infrastructure.Result<TrailStream>>
+{
+    public async Task<Infrastructure.Result<TrailStream>> Handle(TrailCsvQuery request, CancellationToken cancellationToken) =>
+        await Trail.StreamAsync(db, request.HubId, request.Partner, request.Filter, cancellationToken);
 }
