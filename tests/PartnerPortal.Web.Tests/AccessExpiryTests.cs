@@ -19,8 +19,17 @@ public sealed class AccessExpiryTests(PortalFixture fixture, ITestOutputHelper o
     private sealed record World(long Agency, string Boss, Guid BossId, string Kim, Guid KimId, string Lee, Guid LeeId, long Cafe, string Owner, Guid OwnerId,
         long Diner, DateTimeOffset EndsAt);
 
-    /// <summary>Kim's access to Cafe ends in 40 days, Lee's (the only partner employee at Diner) too; Boss is the agency's Super Admin.</summary>
-    private Task<World> BuildAsync() => Fixture.BuildAsync(w =>
+    /// <summary>
+    /// Kim's access to Cafe ends in 40 days, Lee's (the only partner employee at Diner) too; Boss is the agency's Super Admin.
+    /// The demo world's own time-bound access (George's) is made open-ended, so that the jobs' counts are this world's.
+    /// </summary>
+    private async Task<World> BuildAsync()
+    {
+        await Fixture.InDbAsync(db => db.Memberships.Where(m => m.ExpiresAt != null).ExecuteUpdateAsync(s => s.SetProperty(m => m.ExpiresAt, (DateTimeOffset?)null)));
+        return await BuildOwnAsync();
+    }
+
+    private Task<World> BuildOwnAsync() => Fixture.BuildAsync(w =>
     {
         var endsAt = Now.AddDays(40);
         var agency = w.Partner("Timed Agency");

@@ -26,25 +26,10 @@ public sealed class AccessExpiry(PortalDb db, MailOutbox mail, PublicUrls urls, 
     public async Task<int> RemindAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var sent = 0;
-        var strategy = db.Database.CreateExecutionStrategy();
-        for (var losses = 0; losses < 10;)
-        {
-            try
-            {
-                var chunk = await strategy.ExecuteAsync(() => RemindChunkAsync(now, ct));
-                if (chunk == 0) break;
-                sent += chunk;
-            }
-            catch (Exception ex) when (DatabaseErrors.IsLostRace(ex))
-            {
-                losses++; // another instance sent some of these first: read again, without them
-            }
-        }
-        return sent;
+        return await Chunks.RunAsync(db, () => RemindChunkAsync(now, ct)); // another instance that sent some first: read again without them
     }
 
-    private async Task<int> RemindChunkAsync(DateTimeOffset now, CancellationToken ct)
+    private async Task<int?> RemindChunkAsync(DateTimeOffset now, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -56,7 +41,7 @@ public sealed class AccessExpiry(PortalDb db, MailOutbox mail, PublicUrls urls, 
             .Where(x => !db.AccessReminders.Any(r => r.MembershipId == x.Id && r.EndsAt == x.ExpiresAt && r.DaysBefore <= x.Stage))
             .OrderBy(x => x.Id).Take(ReminderChunk)
             .ToListAsync(ct);
-        if (due.Count == 0) return 0;
+        if (due.Count == 0) return null;
         var rows = due.Select(d => new Due(d.Id, d.AccountHubId, d.PartnerHubId!.Value, d.UserId, d.UserEmail, d.UserName, d.ExpiresAt!.Value, d.Stage)).ToList();
         db.AccessReminders.AddRange(rows.Select(r => new AccessReminder(r.Id, r.EndsAt, r.Stage, now)));
         await TellAsync(rows, expired: false, ct);
@@ -72,22 +57,7 @@ public sealed class AccessExpiry(PortalDb db, MailOutbox mail, PublicUrls urls, 
     public async Task<int> ExpireAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var expired = 0;
-        var strategy = db.Database.CreateExecutionStrategy();
-        for (var losses = 0; losses < 10;)
-        {
-            try
-            {
-                var chunk = await strategy.ExecuteAsync(() => ExpireChunkAsync(now, ct));
-                if (chunk is null) break;
-                expired += chunk.Value;
-            }
-            catch (Exception ex) when (DatabaseErrors.IsLostRace(ex))
-            {
-                losses++; // another instance changed these clients meanwhile (Account.Version): read them again
-            }
-        }
-        return expired;
+        return await Chunks.RunAsync(db, () => ExpireChunkAsync(now, ct)); // another instance changed these clients meanwhile (Account.Version): read again
     }
 
     /// <returns>How many left in this chunk, or null when nothing is due.</returns>

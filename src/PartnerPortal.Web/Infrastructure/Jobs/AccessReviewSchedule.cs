@@ -24,20 +24,14 @@ public sealed class AccessReviewSchedule(PortalDb db, MailOutbox mail, PublicUrl
         var clockNow = clock.GetUtcNow();
         var now = new DateTimeOffset(clockNow.UtcTicks - (clockNow.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         int started = 0, reminded = 0;
-        for (var losses = 0; losses < 10;)
+        // Another instance that started or reminded some of these first: read again without them.
+        await Chunks.RunAsync(db, async () =>
         {
-            try
-            {
-                var (s, r) = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => ChunkAsync(now, ct));
-                if (s + r == 0) break;
-                started += s;
-                reminded += r;
-            }
-            catch (Exception ex) when (DatabaseErrors.IsLostRace(ex))
-            {
-                losses++; // another instance started or reminded some of these first
-            }
-        }
+            var (s, r) = await ChunkAsync(now, ct);
+            started += s;
+            reminded += r;
+            return s + r == 0 ? null : s + r;
+        });
         return (started, reminded);
     }
 

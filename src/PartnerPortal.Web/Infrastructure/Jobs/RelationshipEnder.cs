@@ -22,22 +22,8 @@ public sealed class RelationshipEnder(PortalDb db, DomainEventDispatcher events,
         // The instant this run ends things at, to the microsecond every provider stores: it tells this run's rows apart.
         var clockNow = clock.GetUtcNow();
         var now = new DateTimeOffset(clockNow.UtcTicks - (clockNow.UtcTicks % 10), TimeSpan.Zero);
-        var ended = 0;
-        var strategy = db.Database.CreateExecutionStrategy();
-        for (var losses = 0; losses < 10;)
-        {
-            try
-            {
-                var chunk = await strategy.ExecuteAsync(() => EndChunkAsync(now, ct));
-                if (chunk is null) break;
-                ended += chunk.Value;
-            }
-            catch (Exception ex) when (DatabaseErrors.IsLostRace(ex))
-            {
-                losses++; // another instance held the rows (a serialization failure on PostgreSQL, a busy database on SQLite): read again
-            }
-        }
-        return ended;
+        // Another instance that held the rows (a serialization failure on PostgreSQL, a busy database on SQLite): read again.
+        return await Chunks.RunAsync(db, () => EndChunkAsync(now, ct));
     }
 
     /// <summary>One chunk in one transaction: how many this run ended, or null when nothing is due.</summary>
