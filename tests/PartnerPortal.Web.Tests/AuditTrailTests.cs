@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Domain;
 using MediatR;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Testing;
 using PartnerPortal.Web.Infrastructure;
@@ -142,6 +143,33 @@ public sealed class AuditTrailTests(PortalFixture fixture, ITestOutputHelper out
             return 0;
         });
         Assert.Equal("b", await Fixture.InDbAsync(db => db.AuditEntries.Where(a => a.Id == id).Select(a => a.After).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task B1_retention_keeps_every_entry_by_default_and_removes_only_those_older_than_the_configured_days()
+    {
+        var world = await BuildAsync();
+        await AddEntriesAsync(world); // May 2026: 135 entries
+        var total = await Fixture.InDbAsync(db => db.AuditEntries.CountAsync());
+        var now = Start.AddDays(3);
+        Assert.Equal(0, await PurgeAsync(now, days: null));
+        Assert.Equal(total, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync()));
+
+        // Two days: the entries of May 1, 08:00 (Start) to May 2, 08:00 go; the rest stay.
+        var older = await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.At < Start.AddDays(1)));
+        Assert.Equal(older, await PurgeAsync(now, days: 2));
+        Assert.Equal(total - older, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync()));
+        Assert.False(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.At < Start.AddDays(1))));
+    }
+
+    private async Task<int> PurgeAsync(DateTimeOffset now, int? days)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (days is { } d) settings["Audit:RetentionDays"] = d.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        return await new Infrastructure.Jobs.AuditRetention(scope.ServiceProvider.GetRequiredService<PortalDb>(), new ManualClock(now), configuration)
+            .PurgeAsync(CancellationToken.None);
     }
 
     [Fact]
