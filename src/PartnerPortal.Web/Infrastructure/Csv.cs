@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 
 namespace PartnerPortal.Web.Infrastructure;
 
@@ -18,6 +19,27 @@ public static class Csv
 
     public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Writes <paramref name="rows"/>, a query's, under <paramref name="header"/> as the database reads them, inside the database's
+    /// execution strategy: outside it, a retrying strategy (PostgreSQL's) has EF Core read every row into memory before the first
+    /// is written. A failure is not retried — the download stops rather than start again half-way.
+    /// </summary>
+    public static Task WriteAsync<T>(Stream body, IReadOnlyList<string> header, QueryRows<T> rows, Func<T, string?[]> fields, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Strategy.ExecuteAsync(async token =>
+        {
+            try
+            {
+                await WriteAsync(body, header, rows.Rows, fields, token);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw new InvalidOperationException("The download stopped before its end.", ex);
+            }
+        }, ct);
+    }
+
     /// <summary>Writes <paramref name="rows"/> under <paramref name="header"/> as they are read.</summary>
     public static async Task WriteAsync<T>(Stream body, IReadOnlyList<string> header, IAsyncEnumerable<T> rows, Func<T, string?[]> fields, CancellationToken ct)
     {
@@ -27,5 +49,23 @@ public static class Csv
         await writer.WriteAsync(Line([.. header]));
         await foreach (var row in rows.WithCancellation(ct)) await writer.WriteAsync(Line(fields(row)));
         await writer.FlushAsync(ct);
+    }
+}
+
+/// <summary>A query's rows to stream, with the execution strategy of the database they come from (<see cref="Csv"/>).</summary>
+public sealed record QueryRows<T>(IAsyncEnumerable<T> Rows, Microsoft.EntityFrameworkCore.Storage.IExecutionStrategy Strategy);
+
+public static class QueryRows
+{
+    public static QueryRows<T> Of<T>(IQueryable<T> query, DbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return new(query.AsAsyncEnumerable(), db.Database.CreateExecutionStrategy());
+    }
+
+    public static QueryRows<T> None<T>(DbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return new(AsyncEnumerable.Empty<T>(), db.Database.CreateExecutionStrategy());
     }
 }

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Domain;
+using PartnerPortal.Web.Infrastructure;
 
 namespace PartnerPortal.Web.Pages.Audit;
 
@@ -159,7 +160,7 @@ public static class Trail
     public static async Task<TrailStream> StreamAsync(PortalDb db, long hubId, bool partner, Filter filter, CancellationToken ct)
     {
         var entries = await EntriesAsync(db, hubId, partner, filter with { After = null }, take: null, ct);
-        return new TrailStream(entries is null ? AsyncEnumerable.Empty<Row>() : Rows(db, entries).AsAsyncEnumerable());
+        return new TrailStream(entries is null ? QueryRows.None<Row>(db) : QueryRows.Of(Rows(db, entries), db));
     }
 
     public static readonly IReadOnlyList<string> CsvHeader = ["When (UTC)", "Who", "Action", "Whom or what", "Before", "After", "Account", "Hub ID"];
@@ -181,7 +182,7 @@ public static class Trail
 public sealed record TrailView(string Path, bool IsPartner, Trail.Filter Filter, IReadOnlyList<Trail.Row> Rows, string? Next);
 
 /// <summary>The entries of a CSV export, read from the database as they are written out.</summary>
-public sealed record TrailStream(IAsyncEnumerable<Trail.Row> Rows);
+public sealed record TrailStream(QueryRows<Trail.Row> Rows);
 
 /// <summary>B1: what both trails' pages share — the filters as the address carries them, and the CSV written as it is read.</summary>
 public abstract class TrailPage(MediatR.IMediator mediator, bool partner) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel

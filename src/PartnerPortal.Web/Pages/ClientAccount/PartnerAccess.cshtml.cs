@@ -86,7 +86,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
 
     public sealed record Model(ClientHeader Header, IReadOnlyList<Row> Employees, Paging Paging, IReadOnlyList<PartnerChoice> Partners, long? Partner, DateTimeOffset Now);
 
-    public sealed record Rows(IAsyncEnumerable<Row> Entries);
+    public sealed record Rows(QueryRows<Row> Entries);
 
     /// <summary>The ledger's rows in name order, from the memberships' (account, partner) index; the projection is the page's and the CSV's.</summary>
     private static IQueryable<Membership> Employees(PortalDb db, long hubId, long? partner)
@@ -121,7 +121,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
     public sealed class CsvHandler(PortalDb db) : IRequestHandler<CsvQuery, Result<Rows>>
     {
         public Task<Result<Rows>> Handle(CsvQuery request, CancellationToken cancellationToken) =>
-            Task.FromResult<Result<Rows>>(new Rows(Ledger(db, request.HubId, request.Partner).AsAsyncEnumerable()));
+            Task.FromResult<Result<Rows>>(new Rows(QueryRows.Of(Ledger(db, request.HubId, request.Partner), db)));
     }
 
     public sealed record RevokeCommand(long HubId, IReadOnlyList<Guid> UserIds) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict

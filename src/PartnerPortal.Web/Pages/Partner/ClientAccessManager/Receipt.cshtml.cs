@@ -66,7 +66,7 @@ public class ReceiptModel(IMediator mediator) : PageModel
     public sealed record Row(long Id, string Account, long AccountHubId, string Action, string Subject, string? Before, string? After, string By, DateTimeOffset At);
 
     /// <summary>The entries as the database reads them, one at a time.</summary>
-    public sealed record Rows(IAsyncEnumerable<Row> Entries);
+    public sealed record Rows(QueryRows<Row> Entries);
 
     /// <param name="Next">The entry the next page starts after, when there is one.</param>
     public sealed record Model(CamHeader Header, Guid OperationId, IReadOnlyList<Row> Entries, long? Next, bool First, long? Client);
@@ -101,7 +101,7 @@ public class ReceiptModel(IMediator mediator) : PageModel
         {
             var entries = Entries(db, request.PartnerHubId, request.OperationId, request.Client, 0);
             if (!await entries.AnyAsync(cancellationToken)) return Failure.NotFound;
-            return new Rows(entries.AsAsyncEnumerable());
+            return new Rows(QueryRows.Of(entries, db));
         }
     }
 }
