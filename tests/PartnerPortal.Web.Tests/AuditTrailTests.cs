@@ -172,8 +172,10 @@ public sealed class AuditTrailTests(PortalFixture fixture, ITestOutputHelper out
             .PurgeAsync(CancellationToken.None);
     }
 
-    [Fact]
-    public async Task B1_a_CSV_of_100000_entries_is_streamed_with_bounded_memory()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task B1_a_CSV_of_100000_entries_is_streamed_with_bounded_memory(bool partnerTrail)
     {
         var world = await BuildAsync();
         await Fixture.InDbAsync(db =>
@@ -185,9 +187,9 @@ public sealed class AuditTrailTests(PortalFixture fixture, ITestOutputHelper out
         // The download as the page writes it: the CSV query's rows through the CSV writer, the live heap sampled as it goes.
         // (The in-memory test server buffers a whole response, so this is measured where the app writes, not at the client.)
         await using var scope = Fixture.Factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Become(world.OwnerId);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Become(partnerTrail ? world.BossId : world.OwnerId);
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new TrailCsvQuery(world.Cafe, Partner: false, new Trail.Filter()));
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new TrailCsvQuery(partnerTrail ? world.Agency : world.Cafe, partnerTrail, new Trail.Filter()));
         Assert.True(result.Succeeded);
         var peak = GC.GetTotalMemory(forceFullCollection: true);
         var rows = 0;

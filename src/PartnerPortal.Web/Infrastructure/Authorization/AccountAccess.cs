@@ -46,9 +46,9 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
         // One statement when you are a member (every allowed request); a second only to tell 404 from 403.
         var yours = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
             .Where(m => m.AccountHubId == hubId && m.UserId == me.UserId)
-            .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name, a.Kind, a.StaleAfterDays })
+            .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name, a.Kind, a.StaleAfterDays, a.QuarterlyReview })
             .SingleOrDefaultAsync(ct);
-        if (yours is not null) return new AccountView(hubId, yours.Name, yours.Kind, yours.Membership, yours.StaleAfterDays);
+        if (yours is not null) return new AccountView(hubId, yours.Name, yours.Kind, yours.Membership, yours.StaleAfterDays, yours.QuarterlyReview);
         return await db.Accounts.AnyAsync(a => a.HubId == hubId, ct) ? Failure.Forbidden : Failure.NotFound;
     }
 

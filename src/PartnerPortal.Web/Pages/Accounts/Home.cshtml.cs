@@ -40,7 +40,7 @@ public class HomeModel(IMediator mediator) : PageModel
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var (hubId, name, kind, membership, _) = scope.Account;
+            var (hubId, name, kind, membership, _, _) = scope.Account;
             ClientFacts? facts = null;
             if (kind == AccountKind.Client)
             {

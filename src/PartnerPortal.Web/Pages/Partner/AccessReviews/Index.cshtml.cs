@@ -66,7 +66,7 @@ public class IndexModel(IMediator mediator) : PageModel
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
-            var policy = await db.Accounts.AsNoTracking().Where(a => a.HubId == request.HubId).Select(a => new { a.StaleAfterDays, a.QuarterlyReview }).SingleAsync(cancellationToken);
+            var policy = scope.Account; // read with the gate's own statement
             var cutoff = Staleness.Cutoff(policy.StaleAfterDays, now);
             var stale = Staleness.StaleOf(db, request.HubId, cutoff);
             var counted = await stale.Take(Paging.CountAhead + 1).CountAsync(cancellationToken);
