@@ -68,22 +68,6 @@ public static class AccessPolicy
     /// <summary>R2: the permission approving an access link takes (Super Admins hold every permission).</summary>
     public const Permission ApprovesAccessLinks = Permission.AddAndEditUsers;
 
-    /// <summary>R10, R11, R28: removing someone takes Partner Admin or Super Admin there, and only a Super Admin removes a Super Admin.</summary>
-    public static bool CanRemove(Membership? actorInClient, Membership target)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        return actorInClient is not null && Administers(actorInClient.AccessType) && (!target.IsSuperAdmin || actorInClient.IsSuperAdmin);
-    }
-
-    /// <summary>Why <see cref="CanRemove"/> said no, in the words the page shows.</summary>
-    public static string WhyNotRemove(Membership? actorInClient, Membership target, string accountName)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        return actorInClient is null || !Administers(actorInClient.AccessType)
-            ? $"You need to be a Partner Admin or Super Admin in {accountName} to remove anyone there."
-            : $"{target.User?.Name ?? "They"} is a Super Admin in {accountName}; a Partner Admin cannot remove a Super Admin.";
-    }
-
     /// <summary>R13: Change to Partner Admin is offered where you are Super Admin, or Partner Admin with colleagues still Super Admin.</summary>
     public static bool CanOfferChangeToPartnerAdmin(AccessType? inClient, AccountKind kind, int otherSuperAdminColleagues) =>
         kind == AccountKind.Client && (inClient == AccessType.SuperAdmin || (inClient == AccessType.PartnerAdmin && otherSuperAdminColleagues > 0));

@@ -67,6 +67,7 @@ public partial class Account
         if (access.Template)
         {
             if (eligiblePartnerHubId is not { } partner) return Outcome.Refused(NotAnEligiblePartnerEmployee);
+            if (WhoMayChangeWhom.WhyNotAdd(actor, by, null, partner, false, Name) is { } refusal) return Outcome.Refused(refusal);
             var membership = Join(user, AccessType.User, now);
             return Change(membership, "Partner Admin created", actor, now, () =>
             {
@@ -74,7 +75,7 @@ public partial class Account
                 membership.ApplyPermissionSet(StandardPartnerAdminSet); // a partner seat first, then Partner Admin (R24)
             }, joining: true);
         }
-        if (WhyNot(by!, access) is { } refusal) return Outcome.Refused(refusal);
+        if (WhyNot(by!, access) is { } cannot) return Outcome.Refused(cannot);
         var member = Join(user, access.SuperAdmin ? AccessType.SuperAdmin : AccessType.User, now);
         return Change(member, "User created", actor, now, () => member.SetClientAccess(member.AccessType, SetFor(access), access.Seat), joining: true);
     }
@@ -98,7 +99,9 @@ public partial class Account
             if (target.PartnerHubId is null) return Outcome.Refused(NotAnEligiblePartnerEmployee);
             return ChangePermissionSet(userId, StandardPartnerAdminSet, actor, now);
         }
-        if (target.IsSuperAdmin && !AccessPolicy.CanManageSuperAdmins(by)) return Outcome.Refused(OnlySuperAdminsManageSuperAdmins);
+        var change = access.SuperAdmin || target.IsSuperAdmin ? MemberChange.SuperAdminAccess
+            : target.PartnerHubId is null ? MemberChange.ChangeAccess : MemberChange.ChangePermissionSet;
+        if (WhoMayChangeWhom.WhyNot(actor, by, target, change, Name) is { } notYours) return Outcome.Refused(notYours);
         if (WhyNot(by!, access) is { } refusal) return Outcome.Refused(refusal);
         if (target.IsSuperAdmin && !access.SuperAdmin && SuperAdminCount <= 1)
             return Outcome.Refused($"{Name} always keeps one Super Admin, and {target.UserName} is the only one. Make someone else Super Admin first.");
@@ -138,7 +141,7 @@ public partial class Account
             var target = MembershipOf(userId);
             if (target is null) return Outcome.Refused($"That user is not a user of {Name} (any more).");
             if (userId == actor.UserId) return Outcome.Refused("You cannot remove yourself here. Ask another admin of the account.");
-            if (target.IsSuperAdmin && !AccessPolicy.CanManageSuperAdmins(by)) return Outcome.Refused(OnlySuperAdminsManageSuperAdmins);
+            if (WhoMayChangeWhom.WhyNot(actor, by, target, MemberChange.Remove, Name) is { } refusal) return Outcome.Refused(refusal);
             if (target.IsSuperAdmin && --superAdminsLeft < 1)
                 return Outcome.Refused($"{target.UserName} is the only Super Admin left in {Name}, and a client account always keeps one.");
             targets.Add(target);
@@ -156,14 +159,13 @@ public partial class Account
     public Outcome RevokePartner(Actor actor, long partnerHubId, DateTimeOffset now)
     {
         RequireClient();
-        if (actor.ForPartnerHubId == partnerHubId) return Outcome.Refused("You work here for that partner: ask a Super Admin of the client to revoke it.");
+        if (WhoMayChangeWhom.WhyNotRevokePartner(actor, MembershipOf(actor.UserId), Name) is { } refusal) return Outcome.Refused(refusal);
         var employees = PartnerEmployeesOf(partnerHubId).Select(m => m.UserId).ToList();
         if (employees.Count > 0)
         {
             var removed = RemoveClientUsers(actor, employees, "Partner revoked by the client", now);
             if (!removed.Succeeded) return removed;
         }
-        else if (!AccessPolicy.CanAddAndEditUsers(MembershipOf(actor.UserId))) return Outcome.Refused(NeedsAddAndEditUsers);
         Raise(new PartnerRevoked(HubId, partnerHubId, actor.UserId, now));
         return Outcome.Done;
     }
@@ -194,7 +196,7 @@ public partial class Account
         if (!AccessPolicy.CanAddAndEditUsers(by)) return Outcome.Refused(NeedsAddAndEditUsers);
         var target = MembershipOf(userId);
         if (target?.PartnerHubId is null) return Outcome.Refused($"That user is not a partner employee in {Name}.");
-        if (target.IsSuperAdmin && !AccessPolicy.CanManageSuperAdmins(by)) return Outcome.Refused(OnlySuperAdminsManageSuperAdmins);
+        if (WhoMayChangeWhom.WhyNot(actor, by, target, MemberChange.SetEndDate, Name) is { } notYours) return Outcome.Refused(notYours);
         if (WhyNotEnd(target, endsAt, now) is { } refusal) return Outcome.Refused(refusal);
         return Change(target, endsAt is null ? "End date removed" : "End date set", actor, now, () => target.EndAccessOn(endsAt));
     }

@@ -30,13 +30,15 @@ public partial class Account
     /// B5, in the client: a review kept these partner employees' access; the trail says so with the reason, and the access is
     /// not stale again until the partner's period has passed. Returns how many were kept.
     /// </summary>
-    public int KeepAfterReview(IReadOnlyCollection<Guid> userIds, long partnerHubId, string reason, DateTimeOffset now)
+    public int KeepAfterReview(IReadOnlyCollection<Guid> userIds, long partnerHubId, Actor by, string reason, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(userIds);
         RequireClient();
         var kept = 0;
+        var actorHere = MembershipOf(by.UserId);
         foreach (var membership in userIds.Distinct().Select(MembershipOf).Where(m => m?.PartnerHubId == partnerHubId))
         {
+            if (WhoMayChangeWhom.WhyNot(by, actorHere, membership!, MemberChange.Keep, Name) is not null) continue;
             membership!.KeptByReview(now);
             Version++;
             var access = membership.Describe();
@@ -46,9 +48,9 @@ public partial class Account
         return kept;
     }
 
-    /// <summary>B5, in the client: a review removed these partner employees (R14: the only Super Admin stays, and the trail says why).</summary>
-    public IReadOnlyDictionary<Guid, string> RemoveAfterReview(IReadOnlyCollection<Guid> userIds, long partnerHubId, string reason) =>
-        RevokePartnerEmployees(userIds, partnerHubId, RemovedAfterReviewAction, $"removed: {reason}");
+    /// <summary>B5, in the client: a review removed these partner employees, as SPEC §3 allows (a Super Admin stays, and the trail says why).</summary>
+    public IReadOnlyDictionary<Guid, string> RemoveAfterReview(IReadOnlyCollection<Guid> userIds, long partnerHubId, Actor by, string reason, DateTimeOffset now) =>
+        RevokePartnerEmployees(userIds, partnerHubId, by, RemovedAfterReviewAction, now, $"removed: {reason}");
 }
 
 /// <summary>

@@ -212,9 +212,8 @@ public partial class Account : AggregateRoot
         if (partnerHubId is null)
             return Outcome.Refused("Only Super Admins who are partner employees of your partner can be changed to Partner Admin.");
         if (target.PartnerHubId is { } other && other != partnerHubId) return Outcome.Refused(ConnectedWithAnotherPartner);
-        var actorMay = actor.UserId == targetUserId ? actorMembership.IsSuperAdmin
-            : AccessPolicy.Administers(actorMembership.AccessType) || AccessPolicy.CanAddAndEditUsers(actorMembership);
-        if (!actorMay) return Outcome.Refused("You need to be a Super Admin, a Partner Admin or have Add and edit users in this account to do that.");
+        if (WhoMayChangeWhom.WhyNot(actor, actorMembership, target, MemberChange.ChangeToPartnerAdmin, Name, partnerHubId) is { } refusal)
+            return Outcome.Refused(refusal);
         // R14: the account always keeps a Super Admin.
         if (SuperAdminCount <= 1)
             return Outcome.Refused("There must be at least one Super Admin in the client account. You are the only Super Admin, so you cannot change yourself or others to a Partner Admin.");
@@ -241,7 +240,8 @@ public partial class Account : AggregateRoot
         ArgumentNullException.ThrowIfNull(employee);
         if (Kind != AccountKind.Client) return Outcome.Refused("An access link cannot be approved into a partner account.");
         var membership = MembershipOf(employee.Id);
-        if (membership?.PartnerHubId is { } other && other != partnerHubId) return Outcome.Refused(ConnectedWithAnotherPartner);
+        if (WhoMayChangeWhom.WhyNotAdd(approver, MembershipOf(approver.UserId), membership, partnerHubId, endsAt is not null, Name) is { } refusal)
+            return Outcome.Refused(refusal);
         if (WhyNotEnd(membership, endsAt, now) is { } cannotEnd) return Outcome.Refused(cannotEnd);
         var joining = membership is null;
         membership ??= Join(employee, AccessType.PartnerAdmin, now);
@@ -263,7 +263,8 @@ public partial class Account : AggregateRoot
         RequireClient();
         RequireOwnSet(permissionSet);
         var membership = MembershipOf(employee.Id);
-        if (membership?.PartnerHubId is { } other && other != partnerHubId) return Outcome.Refused(ConnectedWithAnotherPartner);
+        if (WhoMayChangeWhom.WhyNotAdd(by, MembershipOf(by.UserId), membership, partnerHubId, endsAt is not null, Name) is { } refusal)
+            return Outcome.Refused(refusal);
         if (WhyNotEnd(membership, endsAt, now) is { } cannotEnd) return Outcome.Refused(cannotEnd);
         var joining = membership is null;
         membership ??= Join(employee, AccessType.User, now);
@@ -281,7 +282,7 @@ public partial class Account : AggregateRoot
         RequireClient();
         var membership = MembershipOf(userId);
         if (membership is null) return Outcome.Refused($"They are not a user of {Name}, so there is nothing to link.");
-        if (membership.PartnerHubId is { } other && other != partnerHubId) return Outcome.Refused(ConnectedWithAnotherPartner);
+        if (WhoMayChangeWhom.WhyNotAdd(by, MembershipOf(by.UserId), membership, partnerHubId, false, Name) is { } refusal) return Outcome.Refused(refusal);
         return Change(membership, "Partner employee linked", by, now, () => membership.LinkForManagedCredit(partnerHubId));
     }
 
@@ -294,6 +295,8 @@ public partial class Account : AggregateRoot
         var membership = RequireMember(userId);
         if (membership.IsSuperAdmin)
             return Outcome.Refused("A Super Admin has every permission. Change them to Partner Admin first.");
+        var change = membership.PartnerHubId is null ? MemberChange.ChangeAccess : MemberChange.ChangePermissionSet;
+        if (WhoMayChangeWhom.WhyNot(by, MembershipOf(by.UserId), membership, change, Name) is { } refusal) return Outcome.Refused(refusal);
         if (permissionSet.IsStandardPartnerAdmin && membership.Seat != SeatType.Partner)
             return Outcome.Refused("Only a partner employee with a partner seat can become Partner Admin.");
         return Change(membership, "Permission set changed", by, now, () => membership.ApplyPermissionSet(permissionSet));
@@ -339,8 +342,8 @@ public partial class Account : AggregateRoot
             var membership = MembershipOf(userId);
             if (membership is null || membership.PartnerHubId != partnerHubId)
                 blockers[userId] = $"They are not one of your partner employees in {Name}.";
-            else if (!AccessPolicy.CanRemove(actor, membership))
-                blockers[userId] = AccessPolicy.WhyNotRemove(actor, membership, Name);
+            else if (WhoMayChangeWhom.WhyNot(by, actor, membership, MemberChange.Remove, Name) is { } refusal)
+                blockers[userId] = refusal;
             else if (membership.IsSuperAdmin && --superAdminsLeft < 1)
                 blockers[userId] = $"{membership.User?.Name ?? "They"} is the only Super Admin left in {Name}, and a client account always keeps one.";
         }
@@ -348,34 +351,43 @@ public partial class Account : AggregateRoot
     }
 
     /// <summary>
-    /// R20 (and B4): the partner takes these employees back from this client by its own authority — a user removed from
-    /// the partner account — not by the rights of whoever asks here. Each goes, except one who would leave the client
-    /// without a Super Admin (R14): they stay, and the reason is returned (keyed by user).
+    /// R20, B4, B5: the partner takes these employees back from this client — offboarding, Remove user, a review's removal.
+    /// Each goes whom SPEC §3 lets <paramref name="by"/> remove; the others stay, with the reason returned (keyed by user), the
+    /// trail saying so and the client's Super Admins told. One who leaves the partner (<see cref="PartnerRole.RemovingUser"/>)
+    /// and stays here becomes the client's own user (no partner seat, no credit; R12 follows).
     /// </summary>
-    public IReadOnlyDictionary<Guid, string> RevokePartnerEmployees(IReadOnlyCollection<Guid> userIds, long partnerHubId, string action, string? note = null) =>
-        Revocation(userIds, partnerHubId, action, note);
+    public IReadOnlyDictionary<Guid, string> RevokePartnerEmployees(IReadOnlyCollection<Guid> userIds, long partnerHubId, Actor by, string action,
+        DateTimeOffset now, string? note = null) =>
+        Revocation(userIds, partnerHubId, by, action, now, note);
 
     /// <summary>Who <see cref="RevokePartnerEmployees"/> would leave in place, and why, changing nothing (the review).</summary>
-    public IReadOnlyDictionary<Guid, string> RevocationStays(IReadOnlyCollection<Guid> userIds, long partnerHubId) =>
-        Revocation(userIds, partnerHubId, action: null, note: null);
+    public IReadOnlyDictionary<Guid, string> RevocationStays(IReadOnlyCollection<Guid> userIds, long partnerHubId, Actor by) =>
+        Revocation(userIds, partnerHubId, by, action: null, default, note: null);
 
-    private Dictionary<Guid, string> Revocation(IReadOnlyCollection<Guid> userIds, long partnerHubId, string? action, string? note)
+    private Dictionary<Guid, string> Revocation(IReadOnlyCollection<Guid> userIds, long partnerHubId, Actor by, string? action, DateTimeOffset now, string? note)
     {
         ArgumentNullException.ThrowIfNull(userIds);
         RequireClient();
         var stays = new Dictionary<Guid, string>();
         var superAdminsLeft = SuperAdminCount;
+        var actorHere = MembershipOf(by.UserId);
         foreach (var userId in userIds.Distinct())
         {
             var membership = MembershipOf(userId);
             if (membership is null || membership.PartnerHubId != partnerHubId) continue; // not (or no longer) the partner's here
-            if (membership.IsSuperAdmin && superAdminsLeft <= 1)
-            {
-                stays[userId] = $"Stays: {membership.UserName} is the only Super Admin of {Name}, and a client account always keeps one. " +
+            var refusal = WhoMayChangeWhom.WhyNot(by, actorHere, membership, MemberChange.Remove, Name);
+            if (refusal is null && membership.IsSuperAdmin && superAdminsLeft <= 1)
+                refusal = $"{membership.UserName} is the only Super Admin of {Name}, and a client account always keeps one. " +
                     "Ask the client to make someone else Super Admin, then remove them there.";
-                // B4: the receipt and the client's trail say that they stayed, and why.
-                if (action is not null)
-                    Raise(new AccessChanged(HubId, partnerHubId, $"{action}: stays, the only Super Admin", SubjectOf(membership), membership.Describe(), membership.Describe()));
+            if (refusal is not null)
+            {
+                stays[userId] = $"Stays: {refusal}";
+                if (action is null) continue;
+                // B4: the receipt and the client's trail say that they stayed, and why; the client's Super Admins are told.
+                Raise(new AccessChanged(HubId, partnerHubId, $"{action}: stays", SubjectOf(membership), membership.Describe(), $"{membership.Describe()} ({refusal})"));
+                Raise(new PartnerPersonStayed(HubId, partnerHubId, membership.UserId, membership.UserName, refusal));
+                if (by.Through?.RemovingUser == true)
+                    Change(membership, "Left the partner: now the client's own user", null, now, membership.BecomeOwnUser);
                 continue;
             }
             if (membership.IsSuperAdmin) superAdminsLeft--;
@@ -405,9 +417,20 @@ public partial class Account : AggregateRoot
         var target = MembershipOf(userId);
         if (target is null) return $"That user is not a user of {Name} (any more).";
         if (userId == actorUserId) return "You cannot remove yourself. Ask another admin of the account.";
-        if (target.IsSuperAdmin && !actor!.IsSuperAdmin) return OnlySuperAdminsMakeSuperAdmins;
+        if (WhyNotOffboard(actorUserId, userId) is { } notYours) return notYours;
         if (target.IsSuperAdmin && SuperAdminCount <= 1) return $"{Name} always keeps one Super Admin, and {target.UserName} is the only one.";
         return null;
+    }
+
+    /// <summary>SPEC §3: a partner's own Super Admin is offboarded or removed only by a Super Admin of that partner; null when allowed.</summary>
+    public string? WhyNotOffboard(Guid actorUserId, Guid userId)
+    {
+        RequirePartner();
+        var target = MembershipOf(userId);
+        if (target is null) return $"That user is not a user of {Name} (any more).";
+        return target.IsSuperAdmin && MembershipOf(actorUserId)?.IsSuperAdmin != true
+            ? $"{target.UserName} is a Super Admin of {Name}: only another Super Admin of {Name} can offboard or remove them."
+            : null;
     }
 
     /// <summary>

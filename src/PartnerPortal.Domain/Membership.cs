@@ -201,6 +201,16 @@ public class Membership
         if (accessType == AccessType.User) PartnerAccessSince = null;
     }
 
+    /// <summary>SPEC §3: someone who stays after leaving the partner is the client's own user here: no partner seat, no credit, R21 freed.</summary>
+    internal void BecomeOwnUser()
+    {
+        PartnerHubId = null;
+        LinkedForManagedCredit = false;
+        ExpiresAt = null;
+        if (Seat == SeatType.Partner) Seat = SeatType.Core;
+        if (AccessType == AccessType.PartnerAdmin) AccessType = AccessType.User;
+    }
+
     internal void LinkForManagedCredit(long partnerHubId)
     {
         PartnerHubId = partnerHubId;

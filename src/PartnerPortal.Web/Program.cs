@@ -7,6 +7,9 @@ using PartnerPortal.Web.Infrastructure.Jobs;
 using PartnerPortal.Web.Infrastructure.Mail;
 using PartnerPortal.Web.Infrastructure.Security;
 
+// ExcelDataReader decodes workbooks with Windows code pages, which .NET offers only once they are registered (R26 uploads).
+System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
 // "operators …" manages the platform's Partner Access reviewers from the command line, then exits (docs/operations.md).
 var operatorCommand = args.Length > 0 && args[0] == Operators.Command ? args[1..] : null;
 var builder = WebApplication.CreateBuilder(operatorCommand is null ? args.Where(a => a != Startup.SeedDemoSwitch).ToArray() : []);

@@ -81,14 +81,14 @@ public class AccessRulesTests
         var membership = client.AddMember(tom, AccessType.User, World.Now);
         var readOnly = client.DefinePermissionSet("Read only", Permission.ViewRecords | Permission.Reports);
 
-        Assert.True(client.ChangePermissionSet(tom.Id, readOnly, World.SomeClientAdmin, World.Now).Succeeded);
+        Assert.True(client.ChangePermissionSet(tom.Id, readOnly, World.AdminOf(client), World.Now).Succeeded);
 
         Assert.True(membership.Has(Permission.ViewRecords));
         Assert.False(membership.Has(Permission.EditRecords));
         var other = Account.CreateClient(45_000_002, "Other").DefinePermissionSet("Sales", Permission.Sales);
-        Assert.Throws<InvalidOperationException>(() => client.ChangePermissionSet(tom.Id, other, World.SomeClientAdmin, World.Now));
+        Assert.Throws<InvalidOperationException>(() => client.ChangePermissionSet(tom.Id, other, World.AdminOf(client), World.Now));
         // R24: the Partner Admin template is for partner employees with a partner seat only.
-        Assert.False(client.ChangePermissionSet(tom.Id, client.StandardPartnerAdminSet, World.SomeClientAdmin, World.Now).Succeeded);
+        Assert.False(client.ChangePermissionSet(tom.Id, client.StandardPartnerAdminSet, World.AdminOf(client), World.Now).Succeeded);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class ChangeTrackingRulesTests
         _client.ClearDomainEvents();
     }
 
-    private Actor AvaForBrightwave => new(_ava.Id, Brightwave);
+    private Actor AvaForBrightwave => World.ForPartner(_ava.Id, Brightwave);
 
     [Fact]
     public void B1_R14_a_real_change_bumps_the_version_once_and_says_before_and_after()
@@ -100,21 +100,26 @@ public class ChangeTrackingRulesTests
     }
 
     [Fact]
-    public void R28_a_Partner_Admin_never_removes_a_Super_Admin_and_nobody_removes_without_rights_there()
+    public void R10_R28_a_partner_removes_its_own_people_wherever_it_works_but_never_a_Super_Admin_and_not_without_the_right()
     {
         var superAdmin = World.Person("sue@brightwave.io");
         var partnerAdmin = World.Person("pam@brightwave.io");
         _client.AddMember(superAdmin, AccessType.SuperAdmin, World.Now);
         _client.AddPartnerEmployee(superAdmin, Brightwave, _client.StandardPartnerAdminSet, AvaForBrightwave, World.Now);
         _client.AddPartnerEmployee(partnerAdmin, Brightwave, _client.StandardPartnerAdminSet, AvaForBrightwave, World.Now);
+        var managerWithNothingHere = World.ForPartner(Guid.NewGuid(), Brightwave, superAdmin: false, clientAccessManager: true);
+        var plainEmployee = World.ForPartner(Guid.NewGuid(), Brightwave, superAdmin: false);
 
-        var byPartnerAdmin = _client.RemovalBlockers([superAdmin.Id], Brightwave, new Actor(partnerAdmin.Id));
-        var byOutsider = _client.RemovalBlockers([partnerAdmin.Id], Brightwave, new Actor(_ava.Id));
-        var bySuperAdmin = _client.RemovePartnerEmployees([partnerAdmin.Id], Brightwave, new Actor(superAdmin.Id));
+        var byPartnerAdmin = _client.RemovalBlockers([superAdmin.Id], Brightwave, World.ForPartner(partnerAdmin.Id, Brightwave));
+        var byPlainEmployee = _client.RemovalBlockers([partnerAdmin.Id], Brightwave, plainEmployee);
+        var byManager = _client.RemovalBlockers([partnerAdmin.Id, superAdmin.Id], Brightwave, managerWithNothingHere);
+        var bySuperAdminHere = _client.RemovalBlockers([superAdmin.Id], Brightwave, World.ForPartner(superAdmin.Id, Brightwave));
 
-        Assert.Contains("a Partner Admin cannot remove a Super Admin", byPartnerAdmin[superAdmin.Id], StringComparison.Ordinal);
-        Assert.Contains("You need to be a Partner Admin or Super Admin", byOutsider[partnerAdmin.Id], StringComparison.Ordinal);
-        Assert.True(bySuperAdmin.Succeeded);
+        Assert.Contains("only the client's own Super Admins can change or remove a Super Admin, never a partner", byPartnerAdmin[superAdmin.Id], StringComparison.Ordinal);
+        Assert.Contains("You need to be a Super Admin or have Client access manager", byPlainEmployee[partnerAdmin.Id], StringComparison.Ordinal);
+        Assert.Equal([superAdmin.Id], byManager.Keys); // the Partner Admin may go, the Super Admin stays
+        Assert.Single(bySuperAdminHere); // never through a partner's pages, even by a Super Admin of the client
+        Assert.True(_client.RemovePartnerEmployees([partnerAdmin.Id], Brightwave, managerWithNothingHere).Succeeded);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public class ClientAccessRulesTests
 
         var viaLink = _client.ApproveAccessLink(_ava, Crestline, new Actor(_maria.Id), World.Now);
         var viaAdd = _client.AddPartnerEmployee(_ava, Crestline, _client.StandardPartnerAdminSet, new Actor(_maria.Id), World.Now);
-        var viaLinking = _client.LinkPartnerEmployee(_ava.Id, Crestline, World.SomeClientAdmin, World.Now);
+        var viaLinking = _client.LinkPartnerEmployee(_ava.Id, Crestline, World.AdminOf(_client), World.Now);
 
         Assert.All(new[] { viaLink, viaAdd, viaLinking }, o => Assert.Equal(Account.ConnectedWithAnotherPartner, o.Refusal));
         Assert.Equal(Brightwave, _client.MembershipOf(_ava.Id)!.PartnerHubId);
@@ -118,15 +118,15 @@ public class ClientAccessRulesTests
         var emma = World.Person("emma@gmail.com");
         var readOnly = _client.DefinePermissionSet("Read only", Permission.ViewRecords);
         _client.AddMember(emma, AccessType.User, World.Now);
-        _client.ChangePermissionSet(emma.Id, readOnly, World.SomeClientAdmin, World.Now);
+        _client.ChangePermissionSet(emma.Id, readOnly, World.AdminOf(_client), World.Now);
 
-        Assert.True(_client.LinkPartnerEmployee(emma.Id, Brightwave, World.SomeClientAdmin, World.Now).Succeeded);
+        Assert.True(_client.LinkPartnerEmployee(emma.Id, Brightwave, World.AdminOf(_client), World.Now).Succeeded);
 
         var membership = _client.MembershipOf(emma.Id)!;
         Assert.True(membership.LinkedForManagedCredit);
         Assert.Equal(Brightwave, membership.PartnerHubId);
         Assert.Equal("Read only", membership.PermissionSet!.Name);
-        Assert.False(_client.LinkPartnerEmployee(Guid.NewGuid(), Brightwave, World.SomeClientAdmin, World.Now).Succeeded);
+        Assert.False(_client.LinkPartnerEmployee(Guid.NewGuid(), Brightwave, World.AdminOf(_client), World.Now).Succeeded);
     }
 
     [Fact]
@@ -135,11 +135,11 @@ public class ClientAccessRulesTests
         var sales = _client.DefinePermissionSet("Sales", Permission.Sales | Permission.ViewRecords);
         _client.ApproveAccessLink(_ava, Brightwave, new Actor(_maria.Id), World.Now);
 
-        Assert.True(_client.ChangePermissionSet(_ava.Id, sales, World.SomeClientAdmin, World.Now).Succeeded);
+        Assert.True(_client.ChangePermissionSet(_ava.Id, sales, World.AdminOf(_client), World.Now).Succeeded);
         Assert.Equal(AccessType.User, _client.MembershipOf(_ava.Id)!.AccessType);
-        Assert.True(_client.ChangePermissionSet(_ava.Id, _client.StandardPartnerAdminSet, World.SomeClientAdmin, World.Now).Succeeded);
+        Assert.True(_client.ChangePermissionSet(_ava.Id, _client.StandardPartnerAdminSet, World.AdminOf(_client), World.Now).Succeeded);
         Assert.Equal(AccessType.PartnerAdmin, _client.MembershipOf(_ava.Id)!.AccessType);
-        Assert.False(_client.ChangePermissionSet(_maria.Id, sales, World.SomeClientAdmin, World.Now).Succeeded); // a Super Admin is changed to Partner Admin first
+        Assert.False(_client.ChangePermissionSet(_maria.Id, sales, World.AdminOf(_client), World.Now).Succeeded); // a Super Admin is changed to Partner Admin first
     }
 
     [Fact]
@@ -169,20 +169,21 @@ public class ClientAccessRulesTests
     }
 
     [Fact]
-    public void R20_the_partner_takes_its_employees_back_by_its_own_authority_but_never_a_clients_only_Super_Admin()
+    public void R20_the_partner_takes_its_employees_back_but_never_a_Super_Admin_of_the_client()
     {
         var ava = World.Person("ava@brightwave.io");
         var ben = World.Person("ben@brightwave.io");
         var client = World.ClientWithSuperAdmins(ava);
         client.ApproveAccessLink(ava, Brightwave, new Actor(ava.Id), World.Now);   // ava: the client's only Super Admin, for Brightwave
         client.ApproveAccessLink(ben, Brightwave, new Actor(ava.Id), World.Now);   // ben: Partner Admin for Brightwave
+        var manager = new Actor(Guid.NewGuid(), Brightwave, new PartnerRole(Brightwave, SuperAdmin: false, ClientAccessManager: true));
 
-        Assert.Equal([ava.Id], client.RevocationStays([ava.Id, ben.Id], Brightwave).Keys);
+        Assert.Equal([ava.Id], client.RevocationStays([ava.Id, ben.Id], Brightwave, manager).Keys);
         Assert.NotNull(client.MembershipOf(ben.Id)); // the review changes nothing
 
-        var stays = client.RevokePartnerEmployees([ava.Id, ben.Id, _maria.Id], Brightwave, "Partner employee removed");
+        var stays = client.RevokePartnerEmployees([ava.Id, ben.Id, _maria.Id], Brightwave, manager, "Partner employee removed", World.Now);
 
-        Assert.Contains("only Super Admin", stays[ava.Id], StringComparison.Ordinal);
+        Assert.Contains("only the client's own Super Admins", stays[ava.Id], StringComparison.Ordinal);
         Assert.Null(client.MembershipOf(ben.Id));
         Assert.NotNull(client.MembershipOf(ava.Id));
         Assert.Equal(1, client.SuperAdminCount);

@@ -18,7 +18,7 @@ public class PartnerDashboardRulesTests
     }
 
     [Fact]
-    public void B4_offboarding_records_who_stays_as_a_client_s_only_Super_Admin_and_why()
+    public void B4_offboarding_records_who_stays_as_a_Super_Admin_of_the_client_and_why_and_tells_its_Super_Admins()
     {
         var client = Account.CreateClient(7, "Owned Co");
         var hana = new User(Guid.NewGuid(), "hana@agency.test", "Hana");
@@ -26,13 +26,16 @@ public class PartnerDashboardRulesTests
         client.AddPartnerEmployee(hana, 1, client.StandardPartnerAdminSet, new Actor(hana.Id), DateTimeOffset.UtcNow);
         ((IHasDomainEvents)client).ClearDomainEvents();
 
-        var stays = client.RevokePartnerEmployees([hana.Id], 1, "Partner employee offboarded");
+        var boss = new Actor(Guid.NewGuid(), 1, new PartnerRole(1, SuperAdmin: true, ClientAccessManager: false));
+        var stays = client.RevokePartnerEmployees([hana.Id], 1, boss, "Partner employee offboarded", DateTimeOffset.UtcNow);
 
-        Assert.Contains("only Super Admin of Owned Co", stays[hana.Id], StringComparison.Ordinal);
+        Assert.Contains("Hana is a Super Admin of Owned Co", stays[hana.Id], StringComparison.Ordinal);
         Assert.NotNull(client.MembershipOf(hana.Id));
-        var entry = Assert.IsType<AccessChanged>(Assert.Single(((IHasDomainEvents)client).DomainEvents));
-        Assert.Equal("Partner employee offboarded: stays, the only Super Admin", entry.Action);
-        Assert.Equal(entry.Before, entry.After);
+        var events = ((IHasDomainEvents)client).DomainEvents;
+        var entry = Assert.IsType<AccessChanged>(events[0]);
+        Assert.Equal("Partner employee offboarded: stays", entry.Action);
+        Assert.StartsWith(entry.Before, entry.After, StringComparison.Ordinal);
+        Assert.Equal(hana.Id, Assert.IsType<PartnerPersonStayed>(Assert.Single(events, e => e is PartnerPersonStayed)).UserId); // its Super Admins are told
     }
 
     [Fact]

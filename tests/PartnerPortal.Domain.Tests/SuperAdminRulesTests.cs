@@ -58,7 +58,7 @@ public class SuperAdminRulesTests
         var ava = World.Person("ava@brightwave.io");
         var ben = World.Person("ben@brightwave.io");
         var client = World.ClientWithSuperAdmins(maria, ben);
-        client.AddMember(ava, AccessType.PartnerAdmin, World.Now);
+        client.ApproveAccessLink(ava, Partner, new Actor(maria.Id), World.Now); // ava: Partner Admin for the partner
 
         var clientsOwn = client.ChangeToPartnerAdmin(new Actor(ava.Id), maria.Id, false, partnerHubId: null, World.Now);
         var colleague = client.ChangeToPartnerAdmin(new Actor(ava.Id), ben.Id, false, partnerHubId: Partner, World.Now);

@@ -25,7 +25,7 @@ public class TimeBoundAndReviewRulesTests
         Assert.Equal(World.Now.AddDays(30), client.MembershipOf(kim.Id)!.ExpiresAt);
 
         var late = World.Person("late@agency.test");
-        var refused = client.AddPartnerEmployee(late, Agency, client.StandardPartnerAdminSet, World.SomeClientAdmin, World.Now, World.Now.AddDays(-1));
+        var refused = client.AddPartnerEmployee(late, Agency, client.StandardPartnerAdminSet, World.AdminOf(client), World.Now, World.Now.AddDays(-1));
         Assert.False(refused.Succeeded);
         Assert.Equal("Choose an end date after today.", refused.Refusal);
         Assert.Null(client.MembershipOf(late.Id));
@@ -99,12 +99,13 @@ public class TimeBoundAndReviewRulesTests
     public void B5_a_review_keeps_access_with_the_reason_in_the_clients_trail_and_removes_it_but_never_the_only_Super_Admin()
     {
         var (client, _, kim) = ClientWithEmployee();
-        Assert.Equal(1, client.KeepAfterReview([kim.Id, Guid.NewGuid()], Agency, "Still on retainer", World.Now));
+        var manager = new Actor(Guid.NewGuid(), Agency, new PartnerRole(Agency, SuperAdmin: false, ClientAccessManager: true));
+        Assert.Equal(1, client.KeepAfterReview([kim.Id, Guid.NewGuid()], Agency, manager, "Still on retainer", World.Now));
         Assert.Equal(World.Now, client.MembershipOf(kim.Id)!.ReviewedAt);
         Assert.Contains(((IHasDomainEvents)client).DomainEvents, e => e is AccessChanged { Action: Account.KeptAfterReviewAction } c && c.After.Contains("Still on retainer", StringComparison.Ordinal));
-        Assert.Equal(0, client.KeepAfterReview([kim.Id], Agency + 1, "Not theirs", World.Now)); // another partner's review keeps nothing here
+        Assert.Equal(0, client.KeepAfterReview([kim.Id], Agency + 1, manager, "Not theirs", World.Now)); // another partner's review keeps nothing here
 
-        var stays = client.RemoveAfterReview([kim.Id], Agency, "Project over");
+        var stays = client.RemoveAfterReview([kim.Id], Agency, manager, "Project over", World.Now);
         Assert.Empty(stays);
         Assert.Null(client.MembershipOf(kim.Id));
         Assert.Contains(((IHasDomainEvents)client).DomainEvents, e => e is AccessChanged { Action: Account.RemovedAfterReviewAction } c && c.After.Contains("Project over", StringComparison.Ordinal));

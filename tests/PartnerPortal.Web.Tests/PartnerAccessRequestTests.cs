@@ -94,7 +94,8 @@ public sealed class PartnerAccessRequestTests(PortalFixture fixture) : PortalTes
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         var request = Assert.Single(await RequestsAsync(w.Agency));
         Assert.Equal((w.Cafe, w.KimId, PartnerAccessRequestState.Submitted), (request.ClientHubId, request.ForUserId, request.State));
-        Assert.Equal(PartnerAccessRequest.ExpectedDecisionOn(request.SubmittedAt), request.DecisionDueOn);
+        var calendar = Fixture.Service<Microsoft.Extensions.Options.IOptions<PartnerAccessOptions>>().Value;
+        Assert.Equal(PartnerAccessRequest.ExpectedDecisionOn(request.SubmittedAt, calendar.HolidaysAround(request.SubmittedAt)), request.DecisionDueOn);
 
         // One open request per (client, user).
         var again = await boss.PostCraftedAsync(RequestPage(w), [F("client", $"{w.Cafe}"), F("user", w.Kim.ToUpperInvariant())]);
@@ -470,6 +471,17 @@ public sealed class PartnerAccessRequestTests(PortalFixture fixture) : PortalTes
 public sealed class PartnerAccessHolidayTests
 {
     [Fact]
+    public void R27_the_shipped_calendar_skips_the_days_around_new_year_so_a_request_on_24_December_is_decided_on_the_30th()
+    {
+        var shipped = new PartnerAccessOptions();
+        var christmasEve = new DateTimeOffset(2026, 12, 24, 10, 0, 0, TimeSpan.Zero); // a Thursday
+
+        Assert.Equal(new DateOnly(2026, 12, 30), PartnerAccessRequest.ExpectedDecisionOn(christmasEve, shipped.HolidaysAround(christmasEve)));
+        Assert.Equal(new DateOnly(2027, 1, 6), PartnerAccessRequest.ExpectedDecisionOn(christmasEve.AddDays(6), shipped.HolidaysAround(christmasEve.AddDays(6))));
+        Assert.Empty(new PartnerAccessOptions { Calendar = "None" }.HolidaysAround(christmasEve));
+    }
+
+    [Fact]
     public async Task R27_a_holiday_in_configuration_moves_the_expected_decision_date_by_a_business_day()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -477,6 +489,7 @@ public sealed class PartnerAccessHolidayTests
         await using var app = new PortalFactory(TestDatabase.FromEnvironment("holidays"), settings: new Dictionary<string, string>
         {
             ["PartnerAccess:Holidays:0"] = holiday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["PartnerAccess:Calendar"] = "None", // the operator's own days only
         });
         try
         {

@@ -21,7 +21,9 @@ public sealed class AccessScope(PortalDb db)
     public ClientView Client => _client ?? throw new InvalidOperationException("This request declared no client in its requirement.");
 
     /// <summary>The signed-in user acting through this partner account: a qualifying actor when their Partner employee switch is on (R12, R15).</summary>
-    public Actor PartnerActor => new(Account.Membership.UserId, Account.Membership.IsPartnerEmployee ? Account.HubId : null);
+    /// SPEC §3 decides what they may change in a client by the rights they hold in the partner (<see cref="PartnerRole"/>).
+    public Actor PartnerActor => new(Account.Membership.UserId, Account.Membership.IsPartnerEmployee ? Account.HubId : null,
+        new PartnerRole(Account.HubId, Account.Membership.IsSuperAdmin, AccessPolicy.CanManageClientAccess(Account.Membership)));
 
     /// <summary>
     /// The signed-in user acting in the account itself (a client's own pages): a qualifying actor when they work there for

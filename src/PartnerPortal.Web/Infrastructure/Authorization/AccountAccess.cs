@@ -39,17 +39,18 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
         return null;
     }
 
-    /// <summary>The account as seen by a member: not found when it does not exist, forbidden when you are not in it.</summary>
+    /// <summary>
+    /// The account as seen by a member: not found when it does not exist and when you are not in it alike, so that nobody can
+    /// tell which Hub IDs exist by trying them.
+    /// </summary>
     public async Task<Result<AccountView>> MemberOfAsync(long hubId, CancellationToken ct)
     {
         if (!me.IsSignedIn) return Failure.Forbidden;
-        // One statement when you are a member (every allowed request); a second only to tell 404 from 403.
         var yours = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
             .Where(m => m.AccountHubId == hubId && m.UserId == me.UserId)
             .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name, a.Kind, a.StaleAfterDays, a.QuarterlyReview })
             .SingleOrDefaultAsync(ct);
-        if (yours is not null) return new AccountView(hubId, yours.Name, yours.Kind, yours.Membership, yours.StaleAfterDays, yours.QuarterlyReview);
-        return await db.Accounts.AnyAsync(a => a.HubId == hubId, ct) ? Failure.Forbidden : Failure.NotFound;
+        return yours is null ? Failure.NotFound : new AccountView(hubId, yours.Name, yours.Kind, yours.Membership, yours.StaleAfterDays, yours.QuarterlyReview);
     }
 
     /// <summary>A client the partner currently services (Active or Ending) and your access type there, in one statement; null when it is not one.</summary>

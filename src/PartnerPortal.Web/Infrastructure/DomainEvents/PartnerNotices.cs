@@ -6,9 +6,23 @@ using PartnerPortal.Web.Infrastructure.Mail;
 
 namespace PartnerPortal.Web.Infrastructure.DomainEvents;
 
-/// <summary>R23: the partner is told by email, in the change's own transaction, that a client revoked it.</summary>
-public sealed class PartnerNotices(PortalDb db, MailOutbox mail, PublicUrls urls) : IDomainEventHandler<PartnerRevoked>
+/// <summary>
+/// R23: the partner is told by email, in the change's own transaction, that a client revoked it. SPEC §3: a client's Super
+/// Admins are told when a partner's bulk removal left one of that partner's people in their account, and why.
+/// </summary>
+public sealed class PartnerNotices(PortalDb db, MailOutbox mail, PublicUrls urls) : IDomainEventHandler<PartnerRevoked>, IDomainEventHandler<PartnerPersonStayed>
 {
+    public async Task HandleAsync(PartnerPersonStayed domainEvent, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        var partner = await db.Accounts.Where(a => a.HubId == domainEvent.PartnerHubId).Select(a => a.Name).SingleAsync(ct);
+        var ledger = $"/{domainEvent.ClientHubId}/client/partner-access";
+        foreach (var admin in await Holders(db, domainEvent.ClientHubId, Permission.ManageSuperAdmins).ToListAsync(ct))
+            mail.Enqueue(admin, NotificationKind.AccessRevoked, $"{domainEvent.Name} of {partner} stays in your account",
+                $"Hello {admin.Name},\n\n{partner} removed {domainEvent.Name}'s access in its clients, but {domainEvent.Name} stays in your account: " +
+                $"{domainEvent.Reason}\n\nDecide whether they keep their access: {urls.Absolute(ledger)}\n\nPartner Portal", ledger);
+    }
+
     public async Task HandleAsync(PartnerRevoked domainEvent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);

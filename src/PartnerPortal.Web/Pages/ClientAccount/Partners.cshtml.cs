@@ -55,7 +55,8 @@ public class PartnersModel(IMediator mediator) : PageModel
 
     public sealed record InvitationRow(int Id, long PartnerHubId, string PartnerName, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, string State, bool Open);
 
-    public sealed record Model(ClientHeader Header, IReadOnlyList<PartnerRow> Partners, IReadOnlyList<InvitationRow> Invitations);
+    /// <param name="WhyNotRevoke">R23: why you cannot revoke a partner (you work here for a partner), or null: the page offers Revoke only then.</param>
+    public sealed record Model(ClientHeader Header, IReadOnlyList<PartnerRow> Partners, IReadOnlyList<InvitationRow> Invitations, string? WhyNotRevoke);
 
     /// <summary>A client has a handful of partners; the lists are bounded all the same.</summary>
     public const int Shown = 100;
@@ -79,7 +80,8 @@ public class PartnersModel(IMediator mediator) : PageModel
                 .ToListAsync(cancellationToken))
                 .Select(x => new InvitationRow(x.i.Id, x.i.PartnerHubId!.Value, x.Name, x.i.CreatedAt, x.i.ExpiresAt, x.i.Describe(now), x.i.IsOpen(now)))
                 .ToList();
-            return new Model(ClientHeader.For(scope.Account, ClientHeader.Partners), partners, invitations);
+            return new Model(ClientHeader.For(scope.Account, ClientHeader.Partners), partners, invitations,
+                WhoMayChangeWhom.WhyNotRevokePartner(scope.ActorHere, scope.Account.Membership, scope.Account.Name));
         }
     }
 

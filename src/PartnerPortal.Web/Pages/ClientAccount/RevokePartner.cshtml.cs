@@ -45,6 +45,8 @@ public class RevokePartnerModel(IMediator mediator) : PageModel
                         || db.Memberships.Any(m => m.AccountHubId == request.HubId && m.PartnerHubId == a.HubId)))
                 .Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
             if (partner is null) return Failure.NotFound;
+            // R23: the client's own decision; the Partners page offers it to nobody else, and this page is forbidden to them.
+            if (WhoMayChangeWhom.WhyNotRevokePartner(scope.ActorHere, scope.Account.Membership, scope.Account.Name) is not null) return Failure.Forbidden;
             var employees = db.Memberships.AsNoTracking().Where(m => m.AccountHubId == request.HubId && m.PartnerHubId == request.PartnerHubId);
             var shown = await employees.OrderBy(m => m.UserName).Take(200)
                 .Select(m => new { m.UserName, m.UserEmail, m.AccessType, Set = m.PermissionSet == null ? null : m.PermissionSet.Name, m.KeepsBilling })

@@ -8,22 +8,23 @@ using PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 namespace PartnerPortal.Web.Pages.Partner;
 
 /// <summary>
-/// R20 and B4: a partner takes one of its people back from every client at once, by its own authority — Offboard from the
-/// employee panel, and Remove user in Users &amp; Teams (which also removes them from the partner account). Their access in
-/// each client goes (a client's only Super Admin stays, R14, and the receipt says so), their assignments go, and R12
-/// starts where no partner employee is left; in one transaction with a constant number of statements.
+/// R20 and B4: a partner takes one of its people back from every client at once — Offboard from the employee panel, and Remove
+/// user in Users &amp; Teams (which also removes them from the partner account). Their access in each client goes as far as SPEC §3
+/// lets the actor remove it (a client's Super Admin stays, and the receipt says why), their assignments go, and R12 starts where
+/// no partner employee is left; in one transaction with a constant number of statements.
 /// </summary>
-public sealed class Offboarding(PortalDb db, AccessScope scope, RemovePartnerEmployees.Planner planner)
+public sealed class Offboarding(PortalDb db, AccessScope scope, RemovePartnerEmployees.Planner planner, TimeProvider clock)
 {
     public const string OffboardedAction = "Partner employee offboarded";
     public const string RemovedAction = "Partner employee removed (user removed from the partner)";
 
     /// <summary>What they lose: every client where they work for this partner, and what becomes of each relationship.</summary>
-    public async Task<Result<RemovePartnerEmployees.Planner.Plan>> PlanAsync(long partnerHubId, Guid userId, CancellationToken ct)
+    public async Task<Result<RemovePartnerEmployees.Planner.Plan>> PlanAsync(long partnerHubId, Guid userId, CancellationToken ct, bool alsoFromPartner = false)
     {
         var clients = await db.Memberships.Where(m => m.UserId == userId && m.PartnerHubId == partnerHubId && m.AccountKind == AccountKind.Client)
             .Select(m => m.AccountHubId).ToListAsync(ct);
-        return await planner.PlanAsync(partnerHubId, clients.Select(c => new RemovePartnerEmployees.Pair(c, userId)).ToList(), ct, byPartner: true);
+        return await planner.PlanAsync(partnerHubId, clients.Select(c => new RemovePartnerEmployees.Pair(c, userId)).ToList(), ct, byPartner: true,
+            removingUser: alsoFromPartner);
     }
 
     /// <summary>Offboards <paramref name="userId"/>; with <paramref name="alsoFromPartner"/>, removes them from the partner account too
@@ -33,16 +34,19 @@ public sealed class Offboarding(PortalDb db, AccessScope scope, RemovePartnerEmp
         var partner = await scope.LoadAccountAsync(ct);
         var name = partner.MembershipOf(userId)?.UserName;
         if (name is null) return Failure.NotFound;
+        if (partner.WhyNotOffboard(scope.Account.Membership.UserId, userId) is { } cannot) return Failure.Refused(cannot);
         if (alsoFromPartner)
         {
             var outcome = partner.RemoveUser(scope.Account.Membership.UserId, userId);
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
         }
-        var plan = await PlanAsync(partnerHubId, userId, ct);
+        var plan = await PlanAsync(partnerHubId, userId, ct, alsoFromPartner);
         if (!plan.Succeeded) return plan.AsFailure();
         var stays = 0;
+        var actor = planner.ActorFor(alsoFromPartner);
+        var now = clock.GetUtcNow();
         foreach (var client in plan.Value.Clients.Values)
-            stays += client.RevokePartnerEmployees([userId], partnerHubId, alsoFromPartner ? RemovedAction : OffboardedAction).Count;
+            stays += client.RevokePartnerEmployees([userId], partnerHubId, actor, alsoFromPartner ? RemovedAction : OffboardedAction, now).Count;
         var unassigned = await db.Assignments.Where(a => a.PartnerHubId == partnerHubId && a.EmployeeUserId == userId).ExecuteDeleteAsync(ct);
         // Their access link stops working with their membership; it goes too.
         if (alsoFromPartner) await db.AccessLinks.Where(l => l.PartnerHubId == partnerHubId && l.EmployeeUserId == userId).ExecuteDeleteAsync(ct);
@@ -54,7 +58,9 @@ public sealed class Offboarding(PortalDb db, AccessScope scope, RemovePartnerEmp
             ? $"{name} was removed from {partner.Name}" + (removed == 0 ? "." : $" and from {clients}.")
             : $"{name} was offboarded: removed from {clients}.";
         if (unassigned > 0) text += $" {unassigned} {(unassigned == 1 ? "assignment" : "assignments")} removed.";
-        if (stays > 0) text += $" They stay in {stays} client {(stays == 1 ? "account" : "accounts")} as the only Super Admin there.";
+        if (stays > 0)
+            text += $" They stay in {stays} client {(stays == 1 ? "account" : "accounts")}, as the receipt says why" +
+                (alsoFromPartner ? ", as the client's own user; its Super Admins are told." : "; its Super Admins are told.");
         return text;
     }
 }

@@ -52,7 +52,7 @@ public class RemoveUserModel(IMediator mediator) : PageModel
             var user = await db.Memberships.AsNoTracking().Where(m => m.AccountHubId == request.HubId && m.UserId == request.UserId)
                 .Select(m => new { m.UserName, m.UserEmail }).SingleOrDefaultAsync(cancellationToken);
             if (user is null) return Failure.NotFound;
-            var plan = await removal.PlanAsync(request.HubId, request.UserId, cancellationToken);
+            var plan = await removal.PlanAsync(request.HubId, request.UserId, cancellationToken, alsoFromPartner: true);
             if (!plan.Succeeded) return plan.AsFailure();
             var partner = await scope.LoadAccountAsync(cancellationToken);
             var refusal = partner.WhyNotRemoveUser(scope.Account.Membership.UserId, request.UserId);

@@ -131,21 +131,31 @@ public class IndexModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class DecideHandler(PortalDb db, RemovePartnerEmployees.Planner planner, TimeProvider clock) : IRequestHandler<Decide, Result<string>>
+    public sealed class DecideHandler(PortalDb db, RemovePartnerEmployees.Planner planner, AccessScope scope, TimeProvider clock) : IRequestHandler<Decide, Result<string>>
     {
         /// <summary>Set-wise: the clients concerned are read at once, decided in memory, and saved in one SaveChanges (R12 and the trail follow).</summary>
         public async Task<Result<string>> Handle(Decide request, CancellationToken cancellationToken)
         {
-            var pairs = request.Access.Select(k => TryKey(k, out var c, out var u) ? new RemovePartnerEmployees.Pair(c, u) : null!).Distinct().ToList();
-            var reason = request.Reason!.Trim();
             var now = clock.GetUtcNow();
+            var ticked = request.Access.Select(k => TryKey(k, out var c, out var u) ? new RemovePartnerEmployees.Pair(c, u) : null!).Distinct().ToList();
+            // B5: a review decides stale access only — whatever else is posted is not on the list, and is left alone.
+            var clientIds = ticked.Select(p => p.ClientHubId).Distinct().ToList();
+            var userIds = ticked.Select(p => p.UserId).Distinct().ToList();
+            var stale = (await Staleness.StaleOf(db, request.HubId, Staleness.Cutoff(scope.Account.StaleAfterDays, now))
+                .Where(m => clientIds.Contains(m.AccountHubId) && userIds.Contains(m.UserId))
+                .Select(m => new { m.AccountHubId, m.UserId }).ToListAsync(cancellationToken))
+                .Select(m => new RemovePartnerEmployees.Pair(m.AccountHubId, m.UserId)).ToHashSet();
+            var pairs = ticked.Where(stale.Contains).ToList();
+            if (pairs.Count == 0) return Failure.Refused("None of the ticked access is stale any more: look at the list again.");
+            var reason = request.Reason!.Trim();
+            var actor = scope.PartnerActor;
             int kept = 0, removed = 0, stayed = 0;
             if (request.Decision == "keep")
             {
-                var clientIds = pairs.Select(p => p.ClientHubId).Distinct().ToList();
-                var clients = await db.Accounts.WithMembers().Where(a => clientIds.Contains(a.HubId) && a.Kind == AccountKind.Client).ToListAsync(cancellationToken);
+                var staleClients = pairs.Select(p => p.ClientHubId).Distinct().ToList();
+                var clients = await db.Accounts.WithMembers().Where(a => staleClients.Contains(a.HubId) && a.Kind == AccountKind.Client).ToListAsync(cancellationToken);
                 foreach (var client in clients)
-                    kept += client.KeepAfterReview(pairs.Where(p => p.ClientHubId == client.HubId).Select(p => p.UserId).ToList(), request.HubId, reason, now);
+                    kept += client.KeepAfterReview(pairs.Where(p => p.ClientHubId == client.HubId).Select(p => p.UserId).ToList(), request.HubId, actor, reason, now);
                 if (kept == 0) return Failure.NotFound; // none of them is this partner's access
             }
             else
@@ -155,7 +165,7 @@ public class IndexModel(IMediator mediator) : PageModel
                 if (!plan.Succeeded) return plan.AsFailure();
                 foreach (var group in pairs.GroupBy(p => p.ClientHubId))
                 {
-                    var stays = plan.Value.Clients[group.Key].RemoveAfterReview(group.Select(p => p.UserId).ToList(), request.HubId, reason).Count;
+                    var stays = plan.Value.Clients[group.Key].RemoveAfterReview(group.Select(p => p.UserId).ToList(), request.HubId, actor, reason, now).Count;
                     stayed += stays;
                     removed += group.Count() - stays;
                 }
@@ -164,7 +174,7 @@ public class IndexModel(IMediator mediator) : PageModel
             open?.Count(kept, removed);
             await db.SaveChangesAsync(cancellationToken);
             var text = request.Decision == "keep" ? $"Kept {Access(kept)}; each client's trail shows the reason." : $"Removed {Access(removed)}; each client's trail shows the reason.";
-            if (stayed > 0) text += $" {Access(stayed)} stayed: the only Super Admin of a client.";
+            if (stayed > 0) text += $" {Access(stayed)} stayed: a Super Admin of a client, whom only that client removes; its Super Admins are told.";
             return text;
         }
 

@@ -118,10 +118,12 @@ public static class RemovePartnerEmployees
     {
         public sealed record Plan(IReadOnlyDictionary<long, Account> Clients, Review Review);
 
-        /// <param name="byPartner">R20: judged by the partner's authority (only R14 keeps someone in place), not the actor's rights in each
-        /// client, and clients whose relationship is no longer current are included.</param>
-        public async Task<Result<Plan>> PlanAsync(long partnerHubId, IReadOnlyList<Pair> pairs, CancellationToken ct, bool byPartner = false)
+        /// <param name="byPartner">Offboarding, Remove user, reviews (R20, B4, B5): whom SPEC §3 does not let the actor remove stays, with the
+        /// reason, and does not stop the rest; clients whose relationship is no longer current are included.</param>
+        /// <param name="removingUser">R20: the person is being removed from the partner account too.</param>
+        public async Task<Result<Plan>> PlanAsync(long partnerHubId, IReadOnlyList<Pair> pairs, CancellationToken ct, bool byPartner = false, bool removingUser = false)
         {
+            var actor = ActorFor(removingUser);
             var byClient = pairs.Distinct().GroupBy(p => p.ClientHubId).ToList();
             var ids = byClient.Select(g => g.Key).ToList();
             // Tracked: the removal may start their 60 days (RelationshipKeeper finds them here).
@@ -144,8 +146,8 @@ public static class RemovePartnerEmployees
                 var lastActivity = activity.Where(a => a.ClientHubId == account.HubId).Select(a => (DateTimeOffset?)a.Last).Max();
                 relationships.Know(account.HubId, partnerHubId, lastActivity);
                 var blockers = byPartner
-                    ? account.RevocationStays(group.Select(p => p.UserId).ToList(), partnerHubId)
-                    : account.RemovalBlockers(group.Select(p => p.UserId).ToList(), partnerHubId, scope.PartnerActor);
+                    ? account.RevocationStays(group.Select(p => p.UserId).ToList(), partnerHubId, actor)
+                    : account.RemovalBlockers(group.Select(p => p.UserId).ToList(), partnerHubId, actor);
                 foreach (var pair in group)
                 {
                     var membership = account.MembershipOf(pair.UserId);
@@ -165,10 +167,14 @@ public static class RemovePartnerEmployees
             return new Plan(clients, new Review(items, outlooks, byPartner));
         }
 
+        /// <summary>The signed-in user acting through the partner; <paramref name="removingUser"/>: removing someone from it (R20).</summary>
+        public Actor ActorFor(bool removingUser) =>
+            removingUser ? scope.PartnerActor with { Through = scope.PartnerActor.Through! with { RemovingUser = true } } : scope.PartnerActor;
+
         private static (string, Fate) Consequence(Account client, PartnerClientRelationship relationship, int remaining, DateTimeOffset? lastActivity,
             DateTimeOffset now)
         {
-            if (remaining > 0) return ($"{remaining} of your partner employees keep access to {client.Name}; the relationship stays as it is.", Fate.Stays);
+            if (remaining > 0) return ($"{remaining} of your partner {(remaining == 1 ? "employee keeps" : "employees keep")} access to {client.Name}; the relationship stays as it is.", Fate.Stays);
             if (relationship.State != RelationshipState.Active)
                 return ($"No partner employees remain; the relationship is already {relationship.State.Display().ToLowerInvariant()}.", Fate.AlreadyInactive);
             var endsAt = relationship.EndingDateFor(lastActivity);

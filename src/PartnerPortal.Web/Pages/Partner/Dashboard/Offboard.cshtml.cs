@@ -46,8 +46,9 @@ public class OffboardModel(IMediator mediator) : PageModel
     }
 
     /// <param name="WhyNotFromPartner">Why they cannot also be removed from the partner account (R20), or null.</param>
+    /// <param name="WhyNotOffboard">Why you cannot offboard them at all (a Super Admin of the partner, and you are not one), or null.</param>
     public sealed record Model(DashboardHeader Header, Guid EmployeeId, string Name, string Email, RemovePartnerEmployees.Review Review, int Assignments,
-        string? WhyNotFromPartner);
+        string? WhyNotFromPartner, string? WhyNotOffboard = null);
 
     public sealed class Handler(PortalDb db, AccessScope scope, Offboarding offboarding) : IRequestHandler<Query, Result<Model>>
     {
@@ -61,7 +62,8 @@ public class OffboardModel(IMediator mediator) : PageModel
             var assignments = await db.Assignments.CountAsync(a => a.PartnerHubId == request.HubId && a.EmployeeUserId == request.EmployeeId, cancellationToken);
             var partner = await scope.LoadAccountAsync(cancellationToken);
             return new Model(DashboardHeader.For(scope.Account, DashboardHeader.Employees), request.EmployeeId, person.UserName, person.UserEmail,
-                plan.Value.Review, assignments, partner.WhyNotRemoveUser(scope.Account.Membership.UserId, request.EmployeeId));
+                plan.Value.Review, assignments, partner.WhyNotRemoveUser(scope.Account.Membership.UserId, request.EmployeeId),
+                partner.WhyNotOffboard(scope.Account.Membership.UserId, request.EmployeeId));
         }
     }
 

@@ -8,12 +8,30 @@ using PartnerPortal.Web.Infrastructure.Mail;
 
 namespace PartnerPortal.Web.Pages.Partner.PartnerAccess;
 
-/// <summary>R27: the public holidays the expected decision date skips, besides weekends (configuration <c>PartnerAccess:Holidays</c>).</summary>
+/// <summary>
+/// R27: the public holidays the expected decision date skips, besides weekends. <c>PartnerAccess:Calendar</c> is the calendar
+/// shipped — <c>Standard</c> (the default: 1 January, 24–26 and 31 December of every year, when reviewers are away) or
+/// <c>None</c> — and <c>PartnerAccess:Holidays</c> adds the operator's own days.
+/// </summary>
 public sealed class PartnerAccessOptions
 {
+    public const string StandardCalendar = "Standard";
+
+    public string Calendar { get; set; } = StandardCalendar;
+
     public IList<DateOnly> Holidays { get; } = [];
 
-    public IReadOnlySet<DateOnly> HolidaySet => Holidays.ToHashSet();
+    /// <summary>Every holiday from a year before <paramref name="now"/> to two years after (a decision date is days away).</summary>
+    public IReadOnlySet<DateOnly> HolidaysAround(DateTimeOffset now)
+    {
+        var set = Holidays.ToHashSet();
+        if (!string.Equals(Calendar, StandardCalendar, StringComparison.OrdinalIgnoreCase)) return set;
+        for (var year = now.Year - 1; year <= now.Year + 2; year++)
+            foreach (var (month, day) in StandardDays) set.Add(new DateOnly(year, month, day));
+        return set;
+    }
+
+    private static readonly (int Month, int Day)[] StandardDays = [(1, 1), (12, 24), (12, 25), (12, 26), (12, 31)];
 }
 
 /// <summary>
@@ -71,7 +89,7 @@ public sealed class Submissions(PortalDb db, MailOutbox mail, PublicUrls urls, T
         // 3. The open requests already there (one per client and user).
         var open = await OpenAsync(clientIds, userIds, ct);
 
-        var holidays = options.Value.HolidaySet;
+        var holidays = options.Value.HolidaysAround(now);
         var seen = new Dictionary<(long, string), int>();
         var results = new List<RowResult>(rows.Count);
         var submitted = new List<(PartnerAccessRequest Request, string ClientName, string UserName, string UserEmail)>();
