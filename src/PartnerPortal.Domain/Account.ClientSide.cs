@@ -71,7 +71,7 @@ public partial class Account
             var membership = Join(user, AccessType.User, now);
             return Change(membership, "Partner Admin created", actor, now, () =>
             {
-                membership.WorkFor(partner, actor.UserId, $"Created as Partner Admin by {NameOf(actor.UserId)} in Users & Teams");
+                membership.WorkFor(partner, actor.UserId, $"Created as Partner Admin by {NameOf(actor.UserId)} in Users & Teams", now);
                 membership.ApplyPermissionSet(StandardPartnerAdminSet); // a partner seat first, then Partner Admin (R24)
             }, joining: true);
         }

@@ -152,6 +152,8 @@ public partial class Account : AggregateRoot
         if (_emailDomains.Any(d => d.Domain == created.Domain!.Domain))
             return Outcome.Refused($"{created.Domain!.Domain} is already one of your domains.");
         _emailDomains.Add(created.Domain!);
+        // B1: who gets the checkmark, counts for credit (R7) and is eligible for Partner Admin (R24) changes with it.
+        Raise(new AccessChanged(HubId, HubId, "Partner employee email domain added", $"Email domain {created.Domain!.Domain}", "None", "Partner employee email domain"));
         return Outcome.Done;
     }
 
@@ -163,6 +165,7 @@ public partial class Account : AggregateRoot
         var existing = _emailDomains.FirstOrDefault(d => d.Domain == PartnerEmailDomain.Normalize(domain));
         if (existing is null) return Outcome.Unchanged;
         _emailDomains.Remove(existing);
+        Raise(new AccessChanged(HubId, HubId, "Partner employee email domain removed", $"Email domain {existing.Domain}", "Partner employee email domain", "None"));
         return Outcome.Done;
     }
 
@@ -220,7 +223,7 @@ public partial class Account : AggregateRoot
         return Change(target, "Changed to Partner Admin", actor, now, () =>
         {
             target.BecomePartnerAdmin(keepBillingPermissions);
-            target.WorkFor(partnerHubId.Value, actor.UserId, $"Migrated from Super Admin by {NameOf(actor.UserId)}");
+            target.WorkFor(partnerHubId.Value, actor.UserId, $"Migrated from Super Admin by {NameOf(actor.UserId)}", now);
         });
     }
 
@@ -250,7 +253,7 @@ public partial class Account : AggregateRoot
             // A Super Admin keeps Super Admin: approving a link never lowers anyone's access.
             if (membership.AccessType == AccessType.User) membership.ApplyPermissionSet(StandardPartnerAdminSet);
             if (membership.AccessType == AccessType.PartnerAdmin) membership.BecomePartnerAdmin(membership.KeepsBilling);
-            membership.WorkFor(partnerHubId, approver.UserId, $"Access link approved by {NameOf(approver.UserId)}");
+            membership.WorkFor(partnerHubId, approver.UserId, $"Access link approved by {NameOf(approver.UserId)}", now);
             if (endsAt is not null) membership.EndAccessOn(endsAt); // B3: the approver may make it time-bound
         }, joining);
     }
@@ -270,7 +273,9 @@ public partial class Account : AggregateRoot
         membership ??= Join(employee, AccessType.User, now);
         return Change(membership, "Partner employee added", by, now, () =>
         {
-            membership.WorkFor(partnerHubId, by.UserId, $"Added by {NameOf(by.UserId)} through the Client Access Manager");
+            // B2: how they came, as the ledger says it: through the partner's Client Access Manager, or by one of the client's own admins.
+            membership.WorkFor(partnerHubId, by.UserId,
+                by.Through is null ? $"Added by {NameOf(by.UserId)} of {Name}" : $"Added by {NameOf(by.UserId)} through the Client Access Manager", now);
             if (!membership.IsSuperAdmin) membership.ApplyPermissionSet(permissionSet);
             if (endsAt is not null) membership.EndAccessOn(endsAt); // B3: time-bound from the start
         }, joining);

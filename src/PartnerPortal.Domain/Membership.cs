@@ -146,13 +146,18 @@ public class Membership
         ExplicitPermissions = permissions;
     }
 
-    /// <summary>Works in this client account for a partner, on a partner seat (created, or upgraded from a core or view-only seat).</summary>
-    internal void WorkFor(long partnerHubId, Guid grantedBy, string via)
+    /// <summary>
+    /// Works in this client account for a partner, on a partner seat (created, or upgraded from a core or view-only seat). B2, B5:
+    /// the partner access is granted now — by whom and how — even for someone who was already the client's own user.
+    /// </summary>
+    internal void WorkFor(long partnerHubId, Guid grantedBy, string via, DateTimeOffset now)
     {
         if (PartnerHubId != partnerHubId)
         {
             GrantedByUserId = grantedBy;
             GrantedVia = via;
+            GrantedAt = now;
+            ReviewedAt = null;
         }
         PartnerHubId = partnerHubId;
         if (Seat != SeatType.Paid) Seat = SeatType.Partner;

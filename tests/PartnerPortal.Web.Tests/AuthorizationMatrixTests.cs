@@ -283,6 +283,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
             : await client.GetAsync(url);
 
         var want = expected.Length > (int)persona ? expected[(int)persona] : expected[(int)Persona.OtherPartner];
+        // Issue 22: an account you are not in is not found, exactly as a Hub ID that does not exist — 403 is for a member who lacks the right.
+        if (want == 403 && !await IsMemberAsync(persona, url)) want = 404;
         switch (want)
         {
             case SignIn:
@@ -299,6 +301,13 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         }
         if (want is 403 or 404 || (want == SignIn && persona == Persona.Anonymous))
             Assert.Equal(before, await FingerprintAsync()); // refused: nothing changed
+    }
+
+    private async Task<bool> IsMemberAsync(Persona persona, string url)
+    {
+        var segment = url.TrimStart('/').Split('/', '?')[0];
+        if (!long.TryParse(segment, out var hubId) || Emails[persona] is not { } email) return true;
+        return await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == hubId && m.UserEmail == email));
     }
 
     private static async Task<string> TokenAsync(BrowserLikeClient client, Persona persona)
@@ -377,14 +386,27 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
                      (Personas.ClientSuperAdmin, HttpStatusCode.OK),
                      (Personas.ClientUser, HttpStatusCode.OK),
                      (Personas.PartnerSuperAdmin, HttpStatusCode.OK), // Partner Admin there
-                     (Personas.PlainPartnerEmployee, HttpStatusCode.Forbidden),
-                     (Personas.OtherPartnerSuperAdmin, HttpStatusCode.Forbidden),
+                     (Personas.PlainPartnerEmployee, HttpStatusCode.NotFound), // an account you are not in is not found (issue 22)
+                     (Personas.OtherPartnerSuperAdmin, HttpStatusCode.NotFound),
                  })
         {
             using var client = await Fixture.SignedInAsync(email);
             using var response = await client.GetAsync($"/{Personas.HarborCoffee}/home");
             Assert.True(expected == response.StatusCode, $"{email}: expected {expected}, got {response.StatusCode}");
         }
+    }
+
+    [Fact]
+    public async Task An_existing_account_you_are_not_in_answers_exactly_as_an_unknown_hub_id()
+    {
+        using var olivia = await Fixture.SignedInAsync(Personas.OtherPartnerSuperAdmin);
+
+        using var existing = await olivia.GetAsync($"/{Personas.HarborCoffee}/home");
+        using var unknown = await olivia.GetAsync("/99999999/home");
+
+        Assert.Equal(HttpStatusCode.NotFound, existing.StatusCode);
+        Assert.Equal(unknown.StatusCode, existing.StatusCode);
+        Assert.Equal(await unknown.Content.ReadAsStringAsync(), await existing.Content.ReadAsStringAsync());
     }
 
     [Fact]

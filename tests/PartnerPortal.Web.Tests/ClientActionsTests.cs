@@ -237,7 +237,7 @@ public sealed class ClientActionsTests(PortalFixture fixture) : PortalTest(fixtu
         using var next = await ava.SubmitFormAsync(url, new Dictionary<string, string> { ["clients"] = $"{Personas.NordicOutdoor}" }, "main form[action*=Next]");
         var review = await BrowserLikeClient.ParseAsync(next);
         Assert.Contains("Nordic Outdoor Gear", review.QuerySelector("table[aria-label='Removal review']")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("keep access to Nordic Outdoor Gear", review.QuerySelector("#review-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("access to Nordic Outdoor Gear; the relationship stays as it is", review.QuerySelector("#review-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(await MembershipAsync(Personas.NordicOutdoor, Personas.Farah)); // Next changes nothing
 
         var doneForm = review.QuerySelector("main form[action*=Done]")!;
@@ -321,7 +321,7 @@ public sealed class ClientActionsTests(PortalFixture fixture) : PortalTest(fixtu
     }
 
     [Fact]
-    public async Task R14_the_only_Super_Admin_is_never_removed_and_the_review_says_why()
+    public async Task R14_R28_a_Super_Admin_of_the_client_is_never_removed_through_the_partner_and_the_review_says_why()
     {
         await RemoveAsync(Personas.NordicOutdoor, Personas.NordicSuperAdmin); // Ava is left the only Super Admin of Nordic
         using var ava = await SignedInAsync(Personas.PartnerSuperAdmin);
@@ -331,9 +331,9 @@ public sealed class ClientActionsTests(PortalFixture fixture) : PortalTest(fixtu
         var review = await BrowserLikeClient.ParseAsync(reviewed);
         using var confirmed = await ava.PostCraftedAsync($"{Cam}/clients/{Personas.NordicOutdoor}?handler=Confirm", [Field("remove", avaId)]);
 
-        Assert.Contains("the only Super Admin left", review.QuerySelector("#review-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("only the client's own Super Admins can change or remove a Super Admin, never a partner", review.QuerySelector("#review-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(review.QuerySelector("main form[action*=Confirm] button[disabled]"));
-        Assert.Contains("a client account always keeps one", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("never a partner", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(AccessType.SuperAdmin, (await MembershipAsync(Personas.NordicOutdoor, Personas.PartnerSuperAdmin))!.AccessType);
     }
 

@@ -159,7 +159,7 @@ public sealed class PartnerDashboardTests(PortalFixture fixture) : PortalTest(fi
 
         var (_, dialog) = await cam.GetPageAsync(remove);
         Assert.Contains("Hana Works", Text(dialog), StringComparison.Ordinal);
-        Assert.Contains("1 of your partner employees keep access to Alpha Co", Text(dialog), StringComparison.Ordinal);
+        Assert.Contains("1 of your partner employees keeps access to Alpha Co", Text(dialog), StringComparison.Ordinal);
         foreach (var typed in new[] { "", "remove", "REMOVED", "DELETE" })
         {
             using var refused = await cam.SubmitFormAsync(remove, [new("confirm", typed)]);

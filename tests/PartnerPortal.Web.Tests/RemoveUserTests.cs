@@ -52,20 +52,21 @@ public sealed class RemoveUserTests(PortalFixture fixture) : PortalTest(fixture)
             var rows = review.QuerySelectorAll("table[aria-label='Removal review'] tbody tr").Select(r => r.TextContent).ToList();
             Assert.Equal(3, rows.Count);
             Assert.Contains(rows, r => r.Contains("Alone Co", StringComparison.Ordinal) && r.Contains("User (Marketing)", StringComparison.Ordinal));
-            Assert.Contains(rows, r => r.Contains("Owned Co", StringComparison.Ordinal) && r.Contains("Stays: Hana Leaving is the only Super Admin of Owned Co", StringComparison.Ordinal));
+            Assert.Contains(rows, r => r.Contains("Owned Co", StringComparison.Ordinal) && r.Contains("Stays: Hana Leaving is a Super Admin of Owned Co: only the client's own Super Admins", StringComparison.Ordinal));
             Assert.Contains("Alone Co: No partner employees remain: the relationship becomes Ending", Text(review), StringComparison.Ordinal);
-            Assert.Contains("Shared Co: 1 of your partner employees keep access", Text(review), StringComparison.Ordinal);
+            Assert.Contains("Shared Co: 1 of your partner employees keeps access", Text(review), StringComparison.Ordinal);
         }
         Assert.Equal(4, await Fixture.InDbAsync(db => db.Memberships.CountAsync(m => m.UserId == world.Hana)));
 
         using var done = await admin.PostCraftedAsync($"{remove}?handler=Confirm", []);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         var (_, users) = await admin.GetPageAsync(BrowserLikeClient.LocationOf(done));
-        Assert.Contains("Hana Leaving was removed from Removal Agency and from 2 client accounts. They stay in 1 client account as the only Super Admin there.",
-            users.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Hana Leaving was removed from Removal Agency and from 2 client accounts. They stay in 1 client account, where only the client can remove them: " +
+            "the receipt says why, and its Super Admins were told. There they are now the client's own user.", users.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
 
-        var left = await Fixture.InDbAsync(db => db.Memberships.Where(m => m.UserId == world.Hana).Select(m => m.AccountHubId).ToListAsync());
-        Assert.Equal([world.Owned], left);
+        var left = await Fixture.InDbAsync(db => db.Memberships.Where(m => m.UserId == world.Hana).Select(m => new { m.AccountHubId, m.PartnerHubId, m.Seat, m.AccessType }).ToListAsync());
+        // Defect 7 of issue 22: she stays a Super Admin of Owned Co, but as its own user: no partner seat, no credit, nobody's employee.
+        Assert.Equal([(world.Owned, (long?)null, SeatType.Core, AccessType.SuperAdmin)], left.Select(m => (m.AccountHubId, m.PartnerHubId, m.Seat, m.AccessType)));
         Assert.Equal(RelationshipState.Ending, await Fixture.InDbAsync(db => db.Relationships.Where(r => r.ClientHubId == world.Alone).Select(r => r.State).SingleAsync()));
         Assert.Equal(RelationshipState.Active, await Fixture.InDbAsync(db => db.Relationships.Where(r => r.ClientHubId == world.Shared).Select(r => r.State).SingleAsync()));
         Assert.False(await Fixture.InDbAsync(db => db.AccessLinks.AnyAsync(l => l.EmployeeUserId == world.Hana)));
@@ -83,7 +84,8 @@ public sealed class RemoveUserTests(PortalFixture fixture) : PortalTest(fixture)
         var before = await Fixture.InDbAsync(db => db.Memberships.CountAsync());
 
         using (var bossByAdmin = await admin.PostCraftedAsync($"/{world.Agency}/settings/users/{world.BossId}/remove?handler=Confirm", []))
-            Assert.Contains(Account.OnlySuperAdminsMakeSuperAdmins, Text(await BrowserLikeClient.ParseAsync(bossByAdmin)), StringComparison.Ordinal);
+            Assert.Contains("is a Super Admin of Removal Agency: only another Super Admin of Removal Agency can offboard or remove them.",
+                Text(await BrowserLikeClient.ParseAsync(bossByAdmin)), StringComparison.Ordinal);
         using (var self = await boss.PostCraftedAsync($"/{world.Agency}/settings/users/{world.BossId}/remove?handler=Review", []))
         {
             var review = await BrowserLikeClient.ParseAsync(self);

@@ -47,7 +47,7 @@ public sealed class RequestGuardTests(PortalFixture fixture) : PortalTest(fixtur
         Assert.Equal(["GET"], allowed.Content.Headers.Allow);
         Assert.Equal("That action isn't available here", (await BrowserLikeClient.ParseAsync(allowed)).QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, otherTenant.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherTenant.StatusCode); // not a member: as an unknown Hub ID
         Assert.Equal(HttpStatusCode.NotFound, unknownAccount.StatusCode);
     }
 

@@ -108,7 +108,7 @@ public sealed class RulesOnEveryPathTests(PortalFixture fixture) : PortalTest(fi
     }
 
     [Fact]
-    public async Task R28_removing_anyone_takes_rights_in_that_client_so_a_client_access_manager_without_them_removes_nobody()
+    public async Task R28_SPEC3_a_client_access_manager_never_removes_a_Super_Admin_of_the_client()
     {
         using var ben = await Fixture.SignedInAsync(Personas.ClientAccessManager); // Client access manager, holds nothing in Nordic
         var ava = await Fixture.UserIdAsync(Personas.PartnerSuperAdmin);
@@ -116,7 +116,8 @@ public sealed class RulesOnEveryPathTests(PortalFixture fixture) : PortalTest(fi
         using var response = await ben.PostCraftedAsync($"{Cam}/clients/{Personas.NordicOutdoor}?handler=Confirm", [Field("remove", ava)]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("You need to be a Partner Admin or Super Admin in Nordic Outdoor Gear to remove anyone there.", await ErrorsAsync(response), StringComparison.Ordinal);
+        Assert.Contains("Ava Patel is a Super Admin of Nordic Outdoor Gear: only the client's own Super Admins can change or remove a Super Admin, never a partner.",
+            await ErrorsAsync(response), StringComparison.Ordinal);
         Assert.Equal(AccessType.SuperAdmin, await Fixture.InDbAsync(db => db.Memberships.Where(m => m.AccountHubId == Personas.NordicOutdoor && m.UserId == ava).Select(m => m.AccessType).SingleAsync()));
     }
 
@@ -140,9 +141,9 @@ public sealed class RulesOnEveryPathTests(PortalFixture fixture) : PortalTest(fi
         using var confirm = await pam.PostCraftedAsync($"/{agency}/partner/client-access-manager/clients/{client}?handler=Confirm", [Field("remove", superAdmin.Id)]);
 
         var reviewPage = await BrowserLikeClient.ParseAsync(review);
-        Assert.Contains("a Partner Admin cannot remove a Super Admin", reviewPage.QuerySelector("#review-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("only the client's own Super Admins can change or remove a Super Admin, never a partner", reviewPage.QuerySelector("#review-heading")!.ParentElement!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(reviewPage.QuerySelector("main form[action*=Confirm] button[disabled]"));
-        Assert.Contains("a Partner Admin cannot remove a Super Admin", await ErrorsAsync(confirm), StringComparison.Ordinal);
+        Assert.Contains("only the client's own Super Admins can change or remove a Super Admin, never a partner", await ErrorsAsync(confirm), StringComparison.Ordinal);
         Assert.True(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == client && m.UserId == superAdmin.Id && m.AccessType == AccessType.SuperAdmin)));
     }
 

@@ -15,6 +15,7 @@ public static class TestServices
     {
         ProbeCommands.Register(services);
         services.AddSingleton<PasswordChecks>();
+        services.AddSingleton<ProbeCommands.RaceCounter>();
         services.AddScoped<IPasswordHasher<PortalUser>, CountingPasswordHasher>();
         services.AddSingleton<Faults>();
         services.AddSingleton<StatementCounter>();

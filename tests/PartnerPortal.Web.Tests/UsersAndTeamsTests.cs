@@ -78,7 +78,7 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
 
         // Another partner's Super Admin: not a member here; and a user of this partner through the other's address finds nobody.
         using var other = await Fixture.SignedInAsync(world.OtherBoss);
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetPageAsync($"/{world.Agency}/settings/users")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetPageAsync($"/{world.Agency}/settings/users")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetPageAsync($"/{world.Other}/settings/users/{world.Pat}")).Status);
         using var response = await other.PostCraftedAsync($"/{world.Other}/settings/users/{world.Pat}?handler=PartnerEmployee", [new("Data.On", "false")]);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

@@ -4,20 +4,30 @@ using PartnerPortal.Data;
 
 namespace PartnerPortal.Web.Infrastructure;
 
-/// <summary>A command that may lose a race with another change of the same account, and is then run again.</summary>
-public interface IRetriedOnConflict;
+/// <summary>
+/// A command that must not be run again when it loses a race, and why (for example: it does something outside the database
+/// that cannot be taken back). Every other command is retried (<see cref="RetryBehavior{TRequest,TResponse}"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class NotRetriedOnConflictAttribute(string why) : Attribute
+{
+    public string Why { get; } = string.IsNullOrWhiteSpace(why) ? throw new ArgumentException("Say why the command is not retried.", nameof(why)) : why;
+}
 
 /// <summary>
-/// Runs a <see cref="IRetriedOnConflict"/> command again, from a fresh reading, when its save lost a
-/// race (<see cref="DatabaseErrors.IsLostRace"/>): the loser then gets the answer it would have got
-/// had it come second — the rule's refusal (R14, R21) or, for a repeat, the same success. The
-/// outermost behaviour, so each attempt is authorized, validated and transacted anew. Every command
-/// also runs inside the provider's execution strategy (EF Core's retries on a dropped connection on
-/// PostgreSQL and SQL Server), which starts it over the same way.
+/// Runs every command again, from a fresh reading, when its save lost a race (<see cref="DatabaseErrors.IsLostRace"/>): the
+/// loser then gets the answer it would have got had it come second — the rule's refusal (R14, R21) or, for a repeat, the same
+/// success. Retrying is the default, so that no command that changes a token-guarded row can forget it; a command opts out
+/// with <see cref="NotRetriedOnConflictAttribute"/> and a reason. The outermost behaviour, so each attempt is authorized,
+/// validated and transacted anew. Every command also runs inside the provider's execution strategy (EF Core's retries on a
+/// dropped connection on PostgreSQL and SQL Server), which starts it over the same way.
 /// </summary>
 public sealed class RetryBehavior<TRequest, TResponse>(PortalDb db, ILogger<RetryBehavior<TRequest, TResponse>> logger) : IPipelineBehavior<TRequest, TResponse>
 {
     public const int Attempts = 10;
+
+    /// <summary>Whether commands of this type are run again after a lost race: all but those that opt out.</summary>
+    public static readonly bool Retried = !typeof(TRequest).IsDefined(typeof(NotRetriedOnConflictAttribute), inherit: false);
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
@@ -29,7 +39,7 @@ public sealed class RetryBehavior<TRequest, TResponse>(PortalDb db, ILogger<Retr
         {
             if (started) db.ChangeTracker.Clear(); // the connection failed: start again from a fresh reading
             started = true;
-            return request is IRetriedOnConflict ? await RunAsync(next, cancellationToken) : await next();
+            return Retried ? await RunAsync(next, cancellationToken) : await next();
         });
     }
 

@@ -75,7 +75,7 @@ public class WelcomeModel(IMediator mediator) : PageModel
     }
 
     [NotAccountScoped("The link's token is the only right: its user has no password yet.")]
-    public sealed record Command : ICommand<Result<bool>>, IRetriedOnConflict
+    public sealed record Command : ICommand<Result<bool>>
     {
         public string Token { get; init; } = "";
         public string Password { get; init; } = "";

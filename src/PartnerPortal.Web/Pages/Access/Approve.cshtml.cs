@@ -100,7 +100,7 @@ public class ApproveModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Command : ICommand<Result<bool>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Command : ICommand<Result<bool>>, IAccountRequest
     {
         public string Token { get; init; } = "";
         public long ClientHubId { get; init; }

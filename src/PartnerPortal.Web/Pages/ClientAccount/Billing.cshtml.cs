@@ -61,7 +61,7 @@ public class BillingModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Command(long HubId, Guid OwnerUserId) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Command(long HubId, Guid OwnerUserId) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AdministerClient);
     }

@@ -93,7 +93,7 @@ public class CreateUserModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Command : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Command : ICommand<Result<string>>, IAccountRequest
     {
         public const string PartnerAdminTemplate = "PartnerAdmin";
         public const string SuperAdmin = "SuperAdmin";

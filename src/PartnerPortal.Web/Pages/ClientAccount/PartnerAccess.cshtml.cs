@@ -124,7 +124,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
             Task.FromResult<Result<Rows>>(new Rows(QueryRows.Of(Ledger(db, request.HubId, request.Partner), db)));
     }
 
-    public sealed record RevokeCommand(long HubId, IReadOnlyList<Guid> UserIds) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record RevokeCommand(long HubId, IReadOnlyList<Guid> UserIds) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }
@@ -151,7 +151,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record EndDateCommand(long HubId, Guid UserId, DateOnly? EndsOn) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record EndDateCommand(long HubId, Guid UserId, DateOnly? EndsOn) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
 

@@ -85,7 +85,7 @@ public class PartnersModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record InviteCommand : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record InviteCommand : ICommand<Result<string>>, IAccountRequest
     {
         public long HubId { get; init; }
         public long? PartnerHubId { get; init; }
@@ -132,7 +132,7 @@ public class PartnersModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record RevokeInvitationCommand(long HubId, int InvitationId) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record RevokeInvitationCommand(long HubId, int InvitationId) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }

@@ -61,7 +61,7 @@ public class PermissionSetsModel(IMediator mediator) : PageModel
     }
 
     /// <summary>Create (no <see cref="SetId"/>) or change a set.</summary>
-    public sealed record SaveCommand : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record SaveCommand : ICommand<Result<string>>, IAccountRequest
     {
         public long HubId { get; init; }
         public int? SetId { get; init; }
@@ -97,7 +97,7 @@ public class PermissionSetsModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record DeleteCommand(long HubId, int SetId) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record DeleteCommand(long HubId, int SetId) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }

@@ -57,7 +57,7 @@ public class RevokePartnerModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Command(long HubId, long PartnerHubId, bool Confirm) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Command(long HubId, long PartnerHubId, bool Confirm) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }

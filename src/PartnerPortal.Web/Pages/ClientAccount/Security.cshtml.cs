@@ -49,7 +49,7 @@ public class SecurityModel(IMediator mediator) : PageModel
 
     public enum Setting { TwoFactor, SensitiveData }
 
-    public sealed record Command(long HubId, Setting Setting, bool On) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Command(long HubId, Setting Setting, bool On) : ICommand<Result<string>>, IAccountRequest
     {
         // Admins reach the handler; the domain refuses anyone but a Super Admin (R28), with the reason.
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AdministerClient);

@@ -74,7 +74,7 @@ public class UserModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record AccessCommand : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record AccessCommand : ICommand<Result<string>>, IAccountRequest
     {
         public long HubId { get; init; }
         public Guid UserId { get; init; }
@@ -112,7 +112,7 @@ public class UserModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record MigrateCommand(long HubId, Guid UserId, bool KeepBillingPermissions) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record MigrateCommand(long HubId, Guid UserId, bool KeepBillingPermissions) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }
@@ -134,7 +134,7 @@ public class UserModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record RemoveCommand(long HubId, Guid UserId, bool Confirm) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record RemoveCommand(long HubId, Guid UserId, bool Confirm) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }

@@ -59,8 +59,8 @@ public sealed class Offboarding(PortalDb db, AccessScope scope, RemovePartnerEmp
             : $"{name} was offboarded: removed from {clients}.";
         if (unassigned > 0) text += $" {unassigned} {(unassigned == 1 ? "assignment" : "assignments")} removed.";
         if (stays > 0)
-            text += $" They stay in {stays} client {(stays == 1 ? "account" : "accounts")}, as the receipt says why" +
-                (alsoFromPartner ? ", as the client's own user; its Super Admins are told." : "; its Super Admins are told.");
+            text += $" They stay in {stays} client {(stays == 1 ? "account" : "accounts")}, where only the client can remove them: the receipt says why, and " +
+                (stays == 1 ? "its Super Admins were told." : "their Super Admins were told.") + (alsoFromPartner ? " There they are now the client's own user." : "");
         return text;
     }
 }

@@ -107,7 +107,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Approve(int RequestId) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Approve(int RequestId) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.PartnerAccessReviewer;
     }
@@ -128,7 +128,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Reject(int RequestId, string? Reason) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Reject(int RequestId, string? Reason) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.PartnerAccessReviewer;
     }

@@ -42,7 +42,7 @@ public class CreateUserModel(IMediator mediator) : PageModel
             Task.FromResult<Result<Model>>(new Model(SettingsHeader.For(scope.Account, SettingsHeader.Users), scope.Account.Membership.IsSuperAdmin));
     }
 
-    public sealed record Command : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Command : ICommand<Result<string>>, IAccountRequest
     {
         public long HubId { get; init; }
         public string Email { get; init; } = "";

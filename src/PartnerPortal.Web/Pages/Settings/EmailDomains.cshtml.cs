@@ -44,7 +44,7 @@ public class EmailDomainsModel(IMediator mediator) : PageModel
             new Model(SettingsHeader.For(scope.Account, SettingsHeader.EmailDomains), await db.EmailDomainsOfAsync(request.HubId, cancellationToken));
     }
 
-    public sealed record AddDomain : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record AddDomain : ICommand<Result<string>>, IAccountRequest
     {
         public long HubId { get; init; }
         public string Domain { get; init; } = "";
@@ -74,7 +74,7 @@ public class EmailDomainsModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record RemoveDomain : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record RemoveDomain : ICommand<Result<string>>, IAccountRequest
     {
         public long HubId { get; init; }
         public string Domain { get; init; } = "";

@@ -61,7 +61,7 @@ public class RemoveUserModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Command(long HubId, Guid UserId) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Command(long HubId, Guid UserId) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.AddAndEditUsers);
     }

@@ -93,7 +93,7 @@ public class UserModel(IMediator mediator) : PageModel
     }
 
     /// <summary>The user's access in the partner account: Super Admin, or the partner permissions ticked.</summary>
-    public sealed record SetAccess : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record SetAccess : ICommand<Result<string>>, IAccountRequest
     {
         public long HubId { get; init; }
         public Guid UserId { get; init; }
@@ -127,7 +127,7 @@ public class UserModel(IMediator mediator) : PageModel
     }
 
     /// <summary>R15: the Partner employee switch. <see cref="On"/> is where the switch goes.</summary>
-    public sealed record SwitchPartnerEmployee : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record SwitchPartnerEmployee : ICommand<Result<string>>, IAccountRequest
     {
         public long HubId { get; init; }
         public Guid UserId { get; init; }
@@ -145,6 +145,7 @@ public class UserModel(IMediator mediator) : PageModel
             if (member is null) return Failure.NotFound;
             var name = member.UserName;
             var was = member.IsPartnerEmployee;
+            if (!request.On && was && await WhyNotSwitchOffAsync(partner, member, cancellationToken) is { } refusal) return Failure.Refused(refusal);
             partner.TagPartnerEmployee(request.UserId, request.On);
             if (!request.On)
             {
@@ -160,6 +161,21 @@ public class UserModel(IMediator mediator) : PageModel
                 return $"{name} is now a partner employee: their work in your clients' accounts counts toward your managed credit." +
                     (issued ? " Their personal access link is ready to send to clients." : "");
             return $"{name} already is a partner employee.";
+        }
+
+        /// <summary>
+        /// SPEC §1: only partner employees hold partner seats. While they still work in clients for the partner the switch stays
+        /// on, and the page says where and how to take them out first (Offboard, B4).
+        /// </summary>
+        private async Task<string?> WhyNotSwitchOffAsync(Account partner, Membership member, CancellationToken ct)
+        {
+            var clients = db.Memberships.Where(m => m.UserId == member.UserId && m.PartnerHubId == partner.HubId && m.AccountKind == AccountKind.Client);
+            var shown = await clients.OrderBy(m => m.AccountName).Select(m => m.AccountName).Take(3).ToListAsync(ct);
+            if (shown.Count == 0) return null;
+            var count = shown.Count < 3 ? shown.Count : await clients.CountAsync(ct);
+            var where = count > shown.Count ? $"{string.Join(", ", shown)} and {count - shown.Count} more" : string.Join(" and ", shown);
+            return $"{member.UserName} still works for {partner.Name} in {count} client {(count == 1 ? "account" : "accounts")} ({where}), on partner seats. " +
+                $"Offboard them first (Partner > Dashboard > Partner Employees > {member.UserName} > Offboard), then switch Partner employee off.";
         }
     }
 }

@@ -111,7 +111,7 @@ public class IndexModel(IMediator mediator) : PageModel
     }
 
     /// <param name="Decision">"keep" or "remove".</param>
-    public sealed record Decide(long HubId, IReadOnlyList<string> Access, string Decision, string? Reason) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Decide(long HubId, IReadOnlyList<string> Access, string Decision, string? Reason) : ICommand<Result<string>>, IAccountRequest
     {
         public const int Max = Query.PageSize * 4;
 
@@ -181,7 +181,7 @@ public class IndexModel(IMediator mediator) : PageModel
         private static string Access(int n) => n == 1 ? "1 access" : $"{n} accesses";
     }
 
-    public sealed record Start(long HubId) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Start(long HubId) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);
     }
@@ -199,7 +199,7 @@ public class IndexModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Complete(long HubId) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Complete(long HubId) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);
     }
@@ -216,7 +216,7 @@ public class IndexModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Policy(long HubId, int Days, bool Quarterly) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Policy(long HubId, int Days, bool Quarterly) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);
     }

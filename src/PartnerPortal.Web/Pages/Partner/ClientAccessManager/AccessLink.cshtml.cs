@@ -65,7 +65,7 @@ public class AccessLinkModel(IMediator mediator, PublicUrls urls) : PageModel
         }
     }
 
-    public sealed record Reset(long PartnerHubId, Guid? EmployeeId) : ICommand<Result<bool>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Reset(long PartnerHubId, Guid? EmployeeId) : ICommand<Result<bool>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
     }

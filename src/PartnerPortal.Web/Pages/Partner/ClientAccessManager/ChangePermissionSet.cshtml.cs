@@ -61,7 +61,7 @@ public class ChangePermissionSetModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Command : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Command : ICommand<Result<string>>, IAccountRequest
     {
         public long PartnerHubId { get; init; }
         public long ClientHubId { get; init; }

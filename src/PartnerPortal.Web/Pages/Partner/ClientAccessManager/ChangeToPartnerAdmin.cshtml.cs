@@ -58,7 +58,7 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Command : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Command : ICommand<Result<string>>, IAccountRequest
     {
         public long PartnerHubId { get; init; }
         public long ClientHubId { get; init; }

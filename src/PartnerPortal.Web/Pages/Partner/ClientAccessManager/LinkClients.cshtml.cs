@@ -79,7 +79,7 @@ public class LinkClientsModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Command : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Command : ICommand<Result<string>>, IAccountRequest
     {
         public long PartnerHubId { get; init; }
         public Guid EmployeeId { get; init; }

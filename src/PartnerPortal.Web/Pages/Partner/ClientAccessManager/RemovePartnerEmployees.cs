@@ -69,7 +69,7 @@ public static class RemovePartnerEmployees
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
     }
 
-    public sealed record Command(long PartnerHubId, IReadOnlyList<Pair> Pairs) : ICommand<Result<Review>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Command(long PartnerHubId, IReadOnlyList<Pair> Pairs) : ICommand<Result<Review>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
     }
@@ -174,7 +174,7 @@ public static class RemovePartnerEmployees
         private static (string, Fate) Consequence(Account client, PartnerClientRelationship relationship, int remaining, DateTimeOffset? lastActivity,
             DateTimeOffset now)
         {
-            if (remaining > 0) return ($"{remaining} of your partner {(remaining == 1 ? "employee keeps" : "employees keep")} access to {client.Name}; the relationship stays as it is.", Fate.Stays);
+            if (remaining > 0) return ($"{remaining} of your partner employees {(remaining == 1 ? "keeps" : "keep")} access to {client.Name}; the relationship stays as it is.", Fate.Stays);
             if (relationship.State != RelationshipState.Active)
                 return ($"No partner employees remain; the relationship is already {relationship.State.Display().ToLowerInvariant()}.", Fate.AlreadyInactive);
             var endsAt = relationship.EndingDateFor(lastActivity);

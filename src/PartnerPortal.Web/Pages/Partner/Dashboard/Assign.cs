@@ -20,7 +20,7 @@ public static class Assign
     public const int MaxEmployees = 100;
 
     public sealed record Command(long PartnerHubId, IReadOnlyList<Guid> EmployeeIds, IReadOnlyList<long> ClientHubIds)
-        : ICommand<Result<Outcome>>, IAccountRequest, IRetriedOnConflict
+        : ICommand<Result<Outcome>>, IAccountRequest
     {
         // R16, R19: the partner employee list is for Super Admins and Partner employee management.
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.PartnerEmployeeManagement);

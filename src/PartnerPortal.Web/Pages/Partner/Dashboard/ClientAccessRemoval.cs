@@ -20,7 +20,7 @@ public static class ClientAccessRemoval
 
     /// <param name="Typed">What was typed in the confirmation box (R17); null where the dialog has none (R18's picker).</param>
     public sealed record Command(long PartnerHubId, long ClientHubId, IReadOnlyList<Guid> EmployeeIds, string? Typed = null)
-        : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+        : ICommand<Result<string>>, IAccountRequest
     {
         // R10: Super Admin or Client access manager in the partner; the rights in the client are the domain's to judge.
         public AccessRequirement Requirement => AccessRequirement.InClientOf(PartnerHubId, ClientHubId, Right.ClientAccessManager);

@@ -62,12 +62,13 @@ public class ClientInvitationsModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Command(long HubId, int InvitationId, bool Accept) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Command(long HubId, int InvitationId, bool Accept) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);
     }
 
-    public sealed class CommandHandler(PortalDb db, AccessScope scope, MailOutbox mail, PublicUrls urls, TimeProvider clock) : IRequestHandler<Command, Result<string>>
+    public sealed class CommandHandler(PortalDb db, AccessScope scope, MailOutbox mail, PublicUrls urls, RelationshipKeeper keeper, TimeProvider clock)
+        : IRequestHandler<Command, Result<string>>
     {
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -83,8 +84,12 @@ public class ClientInvitationsModel(IMediator mediator) : PageModel
             {
                 // R22: the client becomes a client of the partner (Active), and appears in its client list.
                 var relationship = await db.Relationships.SingleOrDefaultAsync(r => r.PartnerHubId == request.HubId && r.ClientHubId == invitation.ClientHubId, cancellationToken);
-                if (relationship is null) db.Relationships.Add(PartnerClientRelationship.StartActive(request.HubId, invitation.ClientHubId, now));
+                if (relationship is null) db.Relationships.Add(relationship = PartnerClientRelationship.StartActive(request.HubId, invitation.ClientHubId, now));
                 else relationship.Activate(now);
+                // R12 from the start (SPEC §3): with none of the partner's employees in the client yet, its 60 days run from today,
+                // and the first employee who joins makes it Active again.
+                if (!await db.Memberships.AnyAsync(m => m.AccountHubId == invitation.ClientHubId && m.PartnerHubId == request.HubId, cancellationToken))
+                    relationship.StartEnding(await keeper.LastQualifyingActivityAsync(invitation.ClientHubId, request.HubId, cancellationToken), now);
             }
             var answer = request.Accept ? "accepted" : "declined";
             foreach (var admin in await PartnerNotices.Holders(db, invitation.ClientHubId, Permission.AddAndEditUsers).ToListAsync(cancellationToken))
@@ -94,7 +99,8 @@ public class ClientInvitationsModel(IMediator mediator) : PageModel
                     $"\n\nYour partners: {urls.Absolute($"/{invitation.ClientHubId}/client/partners")}\n\nPartner Portal", $"/{invitation.ClientHubId}/client/partners");
             await db.SaveChangesAsync(cancellationToken);
             return request.Accept
-                ? $"You accepted {client.Name}'s invitation: it is now in your client list, and it was told."
+                ? $"You accepted {client.Name}'s invitation: it is now in your client list, and it was told. Ask it to approve an employee's access link: " +
+                  "until one of your employees works there, the relationship ends 60 days from today."
                 : $"You declined {client.Name}'s invitation; it was told.";
         }
     }

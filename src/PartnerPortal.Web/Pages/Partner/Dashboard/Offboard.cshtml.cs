@@ -67,7 +67,7 @@ public class OffboardModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Command(long HubId, Guid EmployeeId, bool AlsoFromPartner) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Command(long HubId, Guid EmployeeId, bool AlsoFromPartner) : ICommand<Result<string>>, IAccountRequest
     {
         // B4: Super Admin or Client access manager; removing them from the partner account too takes Add and edit users (R20, the domain's check).
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);

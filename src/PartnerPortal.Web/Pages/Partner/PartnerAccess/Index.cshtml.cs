@@ -77,7 +77,7 @@ public class IndexModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Withdraw(long HubId, int RequestId) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Withdraw(long HubId, int RequestId) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);
     }

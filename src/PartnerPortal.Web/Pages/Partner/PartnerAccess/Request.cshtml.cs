@@ -80,7 +80,7 @@ public class RequestModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Command(long HubId, long ClientHubId, string? UserEmail) : ICommand<Result<string>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Command(long HubId, long ClientHubId, string? UserEmail) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);
     }

@@ -69,7 +69,7 @@ public class UploadModel(IMediator mediator) : PageModel
     }
 
     /// <param name="File">The file as read: its rows, or why it is refused as a whole.</param>
-    public sealed record Command(long HubId, string FileName, RequestFile.Reading File) : ICommand<Result<Guid>>, IAccountRequest, IRetriedOnConflict
+    public sealed record Command(long HubId, string FileName, RequestFile.Reading File) : ICommand<Result<Guid>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);
     }
