@@ -369,6 +369,9 @@ public partial class Account : AggregateRoot
     public IReadOnlyDictionary<Guid, string> RevocationStays(IReadOnlyCollection<Guid> userIds, long partnerHubId, Actor by) =>
         Revocation(userIds, partnerHubId, by, action: null, default, note: null);
 
+    /// <summary>The trail's action for someone a bulk removal left in place (B4's receipt lists them).</summary>
+    public static string StaysAction(string action) => $"{action}: stays";
+
     private Dictionary<Guid, string> Revocation(IReadOnlyCollection<Guid> userIds, long partnerHubId, Actor by, string? action, DateTimeOffset now, string? note)
     {
         ArgumentNullException.ThrowIfNull(userIds);
@@ -389,7 +392,7 @@ public partial class Account : AggregateRoot
                 stays[userId] = $"Stays: {refusal}";
                 if (action is null) continue;
                 // B4: the receipt and the client's trail say that they stayed, and why; the client's Super Admins are told.
-                Raise(new AccessChanged(HubId, partnerHubId, $"{action}: stays", SubjectOf(membership), membership.Describe(), $"{membership.Describe()} ({refusal})"));
+                Raise(new AccessChanged(HubId, partnerHubId, StaysAction(action), SubjectOf(membership), membership.Describe(), $"{membership.Describe()} ({refusal})"));
                 Raise(new PartnerPersonStayed(HubId, partnerHubId, membership.UserId, membership.UserName, refusal));
                 if (by.Through?.RemovingUser == true)
                     Change(membership, "Left the partner: now the client's own user", null, now, membership.BecomeOwnUser);

@@ -143,6 +143,15 @@ public sealed class WorldBuilder
         return membership;
     }
 
+    /// <summary>R12, B5: a qualifying activity of this employee for the partner in the client, that many days ago.</summary>
+    public void Activity(Account client, Account partner, User employee, int daysAgo)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(partner);
+        ArgumentNullException.ThrowIfNull(employee);
+        _activities.Add(new QualifyingActivity(client.HubId, partner.HubId, employee.Id, "Edited a contact", _now.AddDays(-daysAgo)));
+    }
+
     /// <summary>R16: the partner has assigned the employee to the client (no access comes with it).</summary>
     public void Assign(Account partner, User employee, Account client)
     {

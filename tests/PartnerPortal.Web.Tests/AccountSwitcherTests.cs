@@ -24,7 +24,7 @@ public sealed class AccountSwitcherTests(PortalFixture fixture) : PortalTest(fix
         {
             var client = w.Client($"Client {i:00}");
             w.Services(agency, client);
-            w.Seat(client, agency, boss, AccessType.PartnerAdmin);
+            w.Seat(client, agency, boss, AccessType.SuperAdmin); // a Super Admin there: she may approve any partner's link (SPEC §3)
             clients.Add((client.HubId, client.Name));
         }
         return new SwitcherWorld(agency.HubId, boss.Email, clients);

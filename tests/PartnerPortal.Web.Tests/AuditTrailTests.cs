@@ -94,8 +94,8 @@ public sealed class AuditTrailTests(PortalFixture fixture, ITestOutputHelper out
         // Diner's owner sees Diner's only; Cafe's owner cannot open Diner's; nor can the agency open a client's.
         using var dinerOwner = await Fixture.SignedInAsync(world.DinerOwner);
         Assert.Equal(10, (await AllPagesAsync(dinerOwner, $"/{world.Diner}/client/audit-trail")).Count);
-        Assert.Equal(HttpStatusCode.Forbidden, (await owner.GetAsync($"/{world.Diner}/client/audit-trail")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await owner.GetAsync($"/{world.Diner}/client/audit-trail?handler=Csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/{world.Diner}/client/audit-trail")).StatusCode); // not hers: as if it did not exist
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/{world.Diner}/client/audit-trail?handler=Csv")).StatusCode);
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public sealed class ClientSideTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
-    public async Task R22_a_client_invites_a_partner_by_link_and_once_accepted_it_is_in_the_partners_client_list_and_the_client_is_told()
+    public async Task R22_R12_a_client_invites_a_partner_by_link_and_once_accepted_it_is_in_the_partners_client_list_ending_in_60_days_until_an_employee_works_there()
     {
         var world = await BuildAsync();
         using var owner = await Fixture.SignedInAsync(world.Owner);
@@ -143,7 +143,10 @@ public sealed class ClientSideTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await boss.PostCraftedAsync($"/{world.Agency}/partner/client-invitations?handler=Accept", [F("invitation", invitationId)])).StatusCode);
 
         Assert.Equal(HttpStatusCode.Redirect, (await fay.PostCraftedAsync($"/{world.Far}/partner/client-invitations?handler=Accept", [F("invitation", invitationId)])).StatusCode);
-        Assert.True(await Fixture.InDbAsync(db => db.Relationships.AnyAsync(r => r.PartnerHubId == world.Far && r.ClientHubId == world.Cafe && r.State == RelationshipState.Active)));
+        // R12 from the start (issue 22, defect 8): none of Far's employees works in Cafe Co yet, so its 60 days run from today.
+        var relationship = await Fixture.InDbAsync(db => db.Relationships.SingleAsync(r => r.PartnerHubId == world.Far && r.ClientHubId == world.Cafe));
+        Assert.Equal(RelationshipState.Ending, relationship.State);
+        Assert.InRange(relationship.EndsAt!.Value, DateTimeOffset.UtcNow.AddDays(59), DateTimeOffset.UtcNow.AddDays(61));
         var (_, dashboard) = await fay.FollowAsync($"/{world.Far}/partner/dashboard");
         Assert.Contains("Cafe Co", dashboard.QuerySelector("table[aria-label='Client list']")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(await Fixture.DeliveredMailAsync(), m => m.Contains(world.Owner, StringComparison.Ordinal) && m.Contains("accepted your partner invitation", StringComparison.Ordinal));
@@ -187,7 +190,7 @@ public sealed class ClientSideTests(PortalFixture fixture) : PortalTest(fixture)
         var row = page.QuerySelector($"tr[data-user-id='{world.KimId}']")!.TextContent;
         Assert.Contains("Side Agency", row, StringComparison.Ordinal);
         Assert.Contains("Partner Admin", row, StringComparison.Ordinal);
-        Assert.Contains("through the Client Access Manager", row, StringComparison.Ordinal);
+        Assert.Contains("Added by Cafe Co Owner of Cafe Co", row, StringComparison.Ordinal); // the client's own admin added her, not a partner's manager
         Assert.Null(page.QuerySelector($"tr[data-user-id='{world.PatId}']")); // not a partner employee here
 
         var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));

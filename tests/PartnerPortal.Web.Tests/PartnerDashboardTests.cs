@@ -65,9 +65,9 @@ public sealed class PartnerDashboardTests(PortalFixture fixture) : PortalTest(fi
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("4", Testid(page, "clients-serviced"));
-        // Alpha's 3,000 is shared with Rival (1,500), Beta 1,000, Delta 2,000; Gamma is Ending and earns nothing.
-        Assert.Equal("$4,500", Testid(page, "managed-mrr"));
-        Assert.Equal("45", Testid(page, "managed-points"));
+        // Alpha's 3,000 is shared with Rival (1,500), Beta 1,000; Gamma is Ending and Delta has no employee of the agency: both earn nothing (SPEC §3).
+        Assert.Equal("$2,500", Testid(page, "managed-mrr"));
+        Assert.Equal("25", Testid(page, "managed-points"));
         // Seven partner employees: Hana, Kai and Cam work in clients for the agency; Sam works in Alpha for Rival only.
         Assert.Equal("3 with access · 4 without", string.Join(' ', Testid(page, "employee-counts").Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)));
         Assert.Contains("Gamma Co", Testid(page, "ending-soon"), StringComparison.Ordinal);

@@ -86,7 +86,7 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
     }
 
     [Fact]
-    public async Task R15_switching_the_Partner_employee_switch_on_makes_them_an_employee_with_an_access_link_and_off_keeps_their_client_access()
+    public async Task R15_switching_the_Partner_employee_switch_on_makes_them_an_employee_with_an_access_link_and_off_only_once_they_hold_no_partner_seat()
     {
         var world = await BuildAsync();
         using var admin = await Fixture.SignedInAsync(world.UsersAdmin);
@@ -111,21 +111,30 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
         var (_, employees) = await boss.GetPageAsync($"/{world.Agency}/partner/client-access-manager/employees");
         Assert.Contains(employees.QuerySelectorAll("table[aria-label=Employees] tbody tr td:first-child a"), a => a.TextContent == "Una Untagged");
 
-        // Off: Pat keeps his Partner Admin access in Kite Client, no longer counts, and the page says so.
+        // Off, while Pat still works for the agency in Kite Client on a partner seat: refused (SPEC §1, issue 22 defect 6), the page says where and what to do.
         var pat = $"/{world.Agency}/settings/users/{world.Pat}?tab=partner-program";
         var (_, patPage) = await admin.GetPageAsync(pat);
         Assert.Contains("work in 1 client account for you", patPage.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
-        using (var off = await admin.SubmitFormAsync(pat, new Dictionary<string, string>()))
+        using (var refused = await admin.SubmitFormAsync(pat, new Dictionary<string, string>()))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var text = (await BrowserLikeClient.ParseAsync(refused)).QuerySelector("main")!.TextContent;
+            Assert.Contains("Pat Partner still works for Team Agency in 1 client account (Kite Client), on partner seats.", text, StringComparison.Ordinal);
+            Assert.Contains("Offboard them first", text, StringComparison.Ordinal);
+        }
+        Assert.True(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == world.Agency && m.UserId == world.Pat && m.IsPartnerEmployee)));
+        Assert.Equal(AccessType.PartnerAdmin, await Fixture.InDbAsync(db => db.Memberships.Where(m => m.AccountHubId == world.Client && m.UserId == world.Pat)
+            .Select(m => m.AccessType).SingleAsync()));
+
+        // Una holds no partner seat: off goes through, and she leaves the Employees tab.
+        using (var off = await admin.SubmitFormAsync(una, new Dictionary<string, string>()))
         {
             var (_, after) = await admin.GetPageAsync(BrowserLikeClient.LocationOf(off));
             Assert.Equal("false", after.QuerySelector("button[role=switch]")!.GetAttribute("aria-checked"));
-            Assert.Contains("They keep their access in your clients' accounts, but their work there no longer counts toward your managed credit",
-                Alert(after), StringComparison.Ordinal);
+            Assert.Contains("Una Untagged is no longer a partner employee", Alert(after), StringComparison.Ordinal);
         }
-        Assert.Equal(AccessType.PartnerAdmin, await Fixture.InDbAsync(db => db.Memberships.Where(m => m.AccountHubId == world.Client && m.UserId == world.Pat)
-            .Select(m => m.AccessType).SingleAsync()));
         var (_, afterOff) = await boss.GetPageAsync($"/{world.Agency}/partner/client-access-manager/employees");
-        Assert.DoesNotContain(afterOff.QuerySelectorAll("table[aria-label=Employees] tbody tr td:first-child a"), a => a.TextContent == "Pat Partner");
+        Assert.DoesNotContain(afterOff.QuerySelectorAll("table[aria-label=Employees] tbody tr td:first-child a"), a => a.TextContent == "Una Untagged");
         // The change is in the partner account's audit trail, with who made it.
         Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.AccountHubId == world.Agency && e.Action == "Partner employee switch off")));
     }

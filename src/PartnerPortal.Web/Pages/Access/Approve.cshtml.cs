@@ -82,12 +82,16 @@ public class ApproveModel(IMediator mediator) : PageModel
             var chosen = request.Chosen ?? 0;
             // In name order from the memberships' (UserId, AccountName) index: a walk until fifty qualify, not a sort of every account.
             var query = db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
-                .Where(m => m.UserId == access.UserId && m.AccountKind == AccountKind.Client).Where(Membership.HasInQuery(AccessPolicy.ApprovesAccessLinks));
+                .Where(m => m.UserId == access.UserId && m.AccountKind == AccountKind.Client).Where(Membership.HasInQuery(AccessPolicy.ApprovesAccessLinks))
+                // SPEC §3 in SQL, to bound the list: not where you work for another partner (a Super Admin there may); the policy decides each below.
+                .Where(m => m.AccessType == AccessType.SuperAdmin || m.PartnerHubId == null || m.PartnerHubId == asking.PartnerHubId);
             if (search is not null) query = query.Where(Picker.AccountMatches(search, [chosen]));
             var mine = (await Picker.TickedFirstInNameOrder(query, request.Chosen is null ? [] : [chosen]).Take(Picker.Size + 1).ToListAsync(cancellationToken))
                 .Select(m => new { Membership = m, HubId = m.AccountHubId, Name = m.AccountName }).ToList();
             var more = mine.Count > Picker.Size;
-            var allowed = mine.Take(Picker.Size).Where(x => AccessPolicy.CanApproveAccessLinks(x.Membership)).OrderBy(x => x.Name).ToList();
+            var allowed = mine.Take(Picker.Size)
+                .Where(x => WhoMayChangeWhom.WhyNotAdd(new Actor(access.UserId), x.Membership, null, asking.PartnerHubId, endsAt: false, x.Name) is null)
+                .OrderBy(x => x.Name).ToList();
             var allowedIds = allowed.Select(x => x.HubId).ToList();
             var employeeAccess = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => m.UserId == asking.EmployeeId && allowedIds.Contains(m.AccountHubId)).ToDictionaryAsync(m => m.AccountHubId, cancellationToken);

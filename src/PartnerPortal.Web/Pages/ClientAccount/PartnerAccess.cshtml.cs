@@ -84,7 +84,10 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
 
     public sealed record PartnerChoice(long HubId, string Name);
 
-    public sealed record Model(ClientHeader Header, IReadOnlyList<Row> Employees, Paging Paging, IReadOnlyList<PartnerChoice> Partners, long? Partner, DateTimeOffset Now);
+    /// <param name="Manages">SPEC §3: the viewer is one of the client's own admins, who may revoke and shorten partner access here; a partner's
+    /// employee (a Partner Admin) reads the ledger and is offered none of it.</param>
+    public sealed record Model(ClientHeader Header, IReadOnlyList<Row> Employees, Paging Paging, IReadOnlyList<PartnerChoice> Partners, long? Partner, DateTimeOffset Now,
+        bool Manages);
 
     public sealed record Rows(QueryRows<Row> Entries);
 
@@ -114,7 +117,8 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
                 .Where(r => r.ClientHubId == hubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
                 .Join(db.Accounts, r => r.PartnerHubId, a => a.HubId, (r, a) => new { a.HubId, a.Name })
                 .OrderBy(c => c.Name).Take(PartnersModel.Shown).Select(c => new PartnerChoice(c.HubId, c.Name)).ToListAsync(cancellationToken);
-            return new Model(ClientHeader.For(scope.Account, ClientHeader.PartnerAccess), rows, paging, partners, request.Partner, clock.GetUtcNow());
+            return new Model(ClientHeader.For(scope.Account, ClientHeader.PartnerAccess), rows, paging, partners, request.Partner, clock.GetUtcNow(),
+                WhoMayChangeWhom.IsOwnAdmin(scope.Account.Membership));
         }
     }
 

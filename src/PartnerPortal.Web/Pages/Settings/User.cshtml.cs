@@ -151,7 +151,7 @@ public class UserModel(IMediator mediator) : PageModel
             {
                 await db.SaveChangesAsync(cancellationToken);
                 return was
-                    ? $"{name} is no longer a partner employee. They keep their access in your clients' accounts, but their work there no longer counts toward your managed credit."
+                    ? $"{name} is no longer a partner employee: they cannot be added to clients, hold partner seats or earn managed credit until switched on again."
                     : $"{name} is not a partner employee.";
             }
             // R1: a partner employee has a personal access link to send to clients; switching on makes one if they have none.

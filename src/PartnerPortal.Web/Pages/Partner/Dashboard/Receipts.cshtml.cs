@@ -46,7 +46,7 @@ public class ReceiptsModel(IMediator mediator) : PageModel
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
             var actions = new[] { Offboarding.OffboardedAction, Offboarding.RemovedAction };
-            var kept = actions.Select(a => $"{a}: stays, the only Super Admin").ToArray();
+            var kept = actions.Select(Account.StaysAction).ToArray();
             // From the (partner, action, time) index: the partner's offboarding entries only, grouped by the change that wrote them.
             var operations = db.AuditEntries.AsNoTracking()
                 .Where(e => e.PartnerHubId == request.HubId && (actions.Contains(e.Action) || kept.Contains(e.Action)) && e.OperationId != null)
