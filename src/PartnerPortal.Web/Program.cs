@@ -40,6 +40,7 @@ builder.Services.AddIdentityCore<PortalUser>(o =>
     .AddDefaultTokenProviders();
 builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
 builder.Services.AddScoped<SignInAttempts>();
+builder.Services.AddScoped<OneTimeCodes>();
 builder.Services.AddSingleton<DecoyPassword>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 builder.Services.ConfigureApplicationCookie(o =>

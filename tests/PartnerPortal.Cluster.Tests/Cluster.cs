@@ -71,6 +71,16 @@ public sealed class Browser : IDisposable
         return await _http.PostAsync(new Uri(server, path), content);
     }
 
+    /// <summary>A form with one file, as a browser uploads it.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(Uri server, string path, string token, string field, string fileName, byte[] bytes)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, field, fileName);
+        return await _http.PostAsync(new Uri(server, path), form);
+    }
+
     public static string TokenOf(IDocument page) =>
         page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? throw new InvalidOperationException("No antiforgery token on the page.");
 

@@ -25,6 +25,27 @@ public sealed class ClusterTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// R26, issue 22 defect 14: the app's own Excel template, uploaded to a real instance (a process of its own, as in production: the
+    /// test host registers code pages that the app itself must register), is read and judged — never the 500 page.
+    /// </summary>
+    [Fact]
+    public async Task R26_the_apps_own_Excel_template_uploaded_to_a_running_instance_is_read_not_an_error()
+    {
+        using var browser = new Browser();
+        await browser.SignInAsync(Cluster.Instances[0], Cluster.Ava);
+        var upload = $"/{Cluster.Brightwave}/partner/partner-access/upload";
+        using var template = await browser.GetAsync(Cluster.Instances[0], $"{upload}?handler=Template&format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        var (_, form) = await browser.PageAsync(Cluster.Instances[0], upload);
+
+        using var response = await browser.PostFileAsync(Cluster.Instances[0], upload, Browser.TokenOf(form), "file", "partner-access-requests.xlsx",
+            await template.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("has its header but no rows", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_form_rendered_by_one_instance_is_accepted_by_another()
     {

@@ -62,7 +62,7 @@ public sealed class TwoFactorTests(PortalFixture fixture) : PortalTest(fixture)
             Assert.StartsWith("/sign-in", BrowserLikeClient.LocationOf(notYet), StringComparison.Ordinal);
         using (var wrong = await fresh.SubmitFormAsync("/sign-in/two-factor", [new("Data.Code", Totp.WrongCode(key))]))
             Assert.Contains("That code is not correct", Text(await BrowserLikeClient.ParseAsync(wrong)), StringComparison.Ordinal);
-        using (var right = await fresh.SubmitFormAsync("/sign-in/two-factor", [new("Data.Code", Totp.Code(key))]))
+        using (var right = await fresh.SubmitFormAsync("/sign-in/two-factor", [new("Data.Code", Totp.NextCode(key))])) // the enrolment's code is used up
             Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetPageAsync($"/{world.Agency}/partner/dashboard")).Status);
 
@@ -133,7 +133,7 @@ public sealed class TwoFactorTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal(HttpStatusCode.OK, (await staff.GetPageAsync($"/{world.Agency}/settings/users")).Status);
 
         // Once required, it cannot be turned off.
-        using (var newCodes = await staff.SubmitFormAsync("/account/two-factor", new Dictionary<string, string>(), "main form[action*=RecoveryCodes]"))
+        using (var newCodes = await staff.SubmitFormAsync("/account/two-factor", new Dictionary<string, string> { ["proof"] = Personas.Password }, "main form[action*=RecoveryCodes]"))
             Assert.Equal(10, (await BrowserLikeClient.ParseAsync(newCodes)).QuerySelectorAll("[data-testid=recovery-codes] li").Length);
         using (var disable = await staff.PostCraftedAsync("/account/two-factor?handler=Disable", []))
             Assert.Contains("Secure Agency requires two-factor sign-in for every user, so it stays on.", Text(await BrowserLikeClient.ParseAsync(disable)), StringComparison.Ordinal);
@@ -151,5 +151,81 @@ public sealed class TwoFactorTests(PortalFixture fixture) : PortalTest(fixture)
             Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
         var (_, page) = await jonas.GetPageAsync("/account/two-factor");
         Assert.Contains("Two-factor sign-in is on.", Text(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task B7_a_code_is_never_accepted_twice_not_even_by_two_sessions_at_once()
+    {
+        var world = await BuildAsync();
+        string key;
+        using (var staff = await Fixture.SignedInAsync(world.Staff))
+            (key, _) = await EnrolAsync(staff);
+        var code = Totp.NextCode(key);
+        var sessions = new List<BrowserLikeClient>();
+        for (var i = 0; i < 4; i++)
+        {
+            var session = Fixture.CreateClient();
+            (await PasswordAsync(session, world.Staff)).Dispose();
+            sessions.Add(session);
+        }
+        var tokens = await Task.WhenAll(sessions.Select(GuessTokenAsync));
+
+        var answers = await Task.WhenAll(sessions.Select((s, i) =>
+            s.PostRawAsync("/sign-in/two-factor", [new("Data.Code", code), new("Data.UseRecoveryCode", "false"), new("__RequestVerificationToken", tokens[i])])));
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Redirect)); // one session from one code
+        using var late = Fixture.CreateClient();
+        (await PasswordAsync(late, world.Staff)).Dispose();
+        using (var again = await late.SubmitFormAsync("/sign-in/two-factor", [new("Data.Code", code)]))
+            Assert.Contains("That code is not correct", Text(await BrowserLikeClient.ParseAsync(again)), StringComparison.Ordinal);
+        foreach (var answer in answers) answer.Dispose();
+        foreach (var session in sessions) session.Dispose();
+    }
+
+    [Fact]
+    public async Task B7_fifty_wrong_codes_at_once_are_checked_at_most_as_often_as_the_lockout_allows()
+    {
+        var world = await BuildAsync();
+        string key;
+        using (var staff = await Fixture.SignedInAsync(world.Staff))
+            (key, _) = await EnrolAsync(staff);
+        using var guesser = Fixture.CreateClient();
+        (await PasswordAsync(guesser, world.Staff)).Dispose();
+        var token = await GuessTokenAsync(guesser);
+        var wrong = Totp.WrongCode(key);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(async () =>
+        {
+            using var response = await guesser.PostRawAsync("/sign-in/two-factor", [new("Data.Code", wrong), new("Data.UseRecoveryCode", "false"), new("__RequestVerificationToken", token)]);
+            return response.StatusCode == HttpStatusCode.OK ? Text(await BrowserLikeClient.ParseAsync(response)) : $"{(int)response.StatusCode}";
+        })));
+
+        // Each checked code answers "not correct"; the rest were refused unchecked (locked, or turned away by the rate limit).
+        Assert.InRange(answers.Count(a => a.Contains("That code is not correct", StringComparison.Ordinal)), 1, 5);
+        Assert.True(await Fixture.InDbAsync(db => db.Users.Where(u => u.Email == world.Staff).Select(u => u.LockoutEnd).SingleAsync()) > DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task B7_turning_two_factor_off_and_new_recovery_codes_ask_for_the_password_or_a_current_code()
+    {
+        var world = await BuildAsync();
+        using var staff = await Fixture.SignedInAsync(world.Staff);
+        var (key, _) = await EnrolAsync(staff);
+        bool Enabled(PartnerPortal.Data.PortalDb db) => db.Users.Single(u => u.Email == world.Staff).TwoFactorEnabled;
+
+        foreach (var proof in new[] { "", "not-my-password", Totp.WrongCode(key) })
+        {
+            using var refused = await staff.SubmitFormAsync("/account/two-factor", new Dictionary<string, string> { ["proof"] = proof }, "main form[action*=Disable]");
+            Assert.Contains("Enter your password or the code your authenticator app shows now; nothing was changed.", Text(await BrowserLikeClient.ParseAsync(refused)), StringComparison.Ordinal);
+        }
+        using (var noCodes = await staff.SubmitFormAsync("/account/two-factor", new Dictionary<string, string> { ["proof"] = "wrong" }, "main form[action*=RecoveryCodes]"))
+            Assert.Empty((await BrowserLikeClient.ParseAsync(noCodes)).QuerySelectorAll("[data-testid=recovery-codes] li"));
+        Assert.True(await Fixture.InDbAsync(db => Task.FromResult(Enabled(db))));
+
+        using (var codes = await staff.SubmitFormAsync("/account/two-factor", new Dictionary<string, string> { ["proof"] = Totp.NextCode(key) }, "main form[action*=RecoveryCodes]"))
+            Assert.Equal(10, (await BrowserLikeClient.ParseAsync(codes)).QuerySelectorAll("[data-testid=recovery-codes] li").Length);
+        using (var off = await staff.SubmitFormAsync("/account/two-factor", new Dictionary<string, string> { ["proof"] = Personas.Password }, "main form[action*=Disable]"))
+            Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        Assert.False(await Fixture.InDbAsync(db => Task.FromResult(Enabled(db))));
     }
 }

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -61,18 +63,27 @@ public class SignInTwoFactorModel(IMediator mediator, SignInManager<PortalUser> 
             .MaximumLength(50).WithMessage("A code has at most 50 characters.");
     }
 
-    public sealed class Handler(SignInManager<PortalUser> signIn) : IRequestHandler<Command, Result<bool>>
+    /// <summary>
+    /// One of the account's attempts is taken atomically before the code is checked (<see cref="SignInAttempts"/>, as for the password),
+    /// so that however many codes arrive at once at most the lockout's limit are checked; an authenticator code is used up when it
+    /// is accepted (<see cref="OneTimeCodes"/>), a recovery code when it is redeemed.
+    /// </summary>
+    public sealed class Handler(SignInManager<PortalUser> signIn, SignInAttempts attempts, OneTimeCodes codes) : IRequestHandler<Command, Result<bool>>
     {
         public async Task<Result<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
-            if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return Failure.Refused(StartAgain);
+            if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return Failure.Refused(StartAgain);
+            if (!await attempts.TryTakeAsync(user, cancellationToken)) return Failure.Refused(SignInModel.NotSignedIn);
             var code = new string(request.Code.Where(c => !char.IsWhiteSpace(c) && (request.UseRecoveryCode || c != '-')).ToArray());
-            var result = request.UseRecoveryCode
-                ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
-                : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-            if (result.Succeeded) return true;
-            if (result.IsLockedOut) return Failure.Refused(SignInModel.NotSignedIn);
-            return Failure.Refused(request.UseRecoveryCode ? WrongRecoveryCode : WrongCode);
+            var right = request.UseRecoveryCode
+                ? (await signIn.UserManager.RedeemTwoFactorRecoveryCodeAsync(user, code)).Succeeded
+                : await codes.TryUseAsync(user, code, cancellationToken);
+            if (!right) return Failure.Refused(request.UseRecoveryCode ? WrongRecoveryCode : WrongCode);
+            await attempts.GiveBackAsync(user, cancellationToken);
+            // What Identity's own two-factor sign-in does once the code is right: the half-signed-in cookie goes, the session starts.
+            await signIn.Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+            await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
+            return true;
         }
     }
 }

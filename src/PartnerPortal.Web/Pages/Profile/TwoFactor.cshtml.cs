@@ -23,6 +23,9 @@ public class TwoFactorModel(IMediator mediator) : PageModel
 
     [BindProperty(Name = "code")] public string? Code { get; set; }
 
+    /// <summary>B7: turning two-factor off or making new recovery codes asks again who you are: your password or a current code.</summary>
+    [BindProperty(Name = "proof")] public string? Proof { get; set; }
+
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public Model? View { get; private set; }
@@ -58,7 +61,7 @@ public class TwoFactorModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostRecoveryCodesAsync(CancellationToken ct)
     {
-        var result = await mediator.Send(new Change(Change.Kind.NewRecoveryCodes), ct);
+        var result = await mediator.Send(new ProvenChange(ProvenChange.Kind.NewRecoveryCodes, Proof ?? ""), ct);
         if (!result.Succeeded) return this.FailureResult(result) ?? await OnGetAsync(ct);
         RecoveryCodes = result.Value.Codes;
         return await OnGetAsync(ct);
@@ -66,7 +69,7 @@ public class TwoFactorModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
     {
-        var result = await mediator.Send(new Change(Change.Kind.Disable), ct);
+        var result = await mediator.Send(new ProvenChange(ProvenChange.Kind.Disable, Proof ?? ""), ct);
         if (!result.Succeeded) return this.FailureResult(result) ?? await OnGetAsync(ct);
         this.Flash("Two-factor sign-in is off. You sign in with your password alone.");
         return RedirectToPage();
@@ -115,7 +118,25 @@ public class TwoFactorModel(IMediator mediator) : PageModel
     [NotAccountScoped("Your own sign-in, not an account's.")]
     public sealed record Change(Change.Kind What, string Code = "") : ICommand<Result<NewCodes>>
     {
-        public enum Kind { NewKey, Enable, NewRecoveryCodes, Disable }
+        public enum Kind { NewKey, Enable }
+    }
+
+    /// <summary>
+    /// B7: a change that weakens or renews your second factor, made only after you prove again who you are (your password, or a
+    /// current authenticator code, which is then used up). Not an <see cref="ICommand"/>: a wrong proof must keep the lockout
+    /// attempt it took (a transaction would give it back), as the sign-in does.
+    /// </summary>
+    [NotAccountScoped("Your own sign-in, not an account's.")]
+    public sealed record ProvenChange(ProvenChange.Kind What, string Proof) : IRequest<Result<NewCodes>>
+    {
+        public enum Kind { NewRecoveryCodes, Disable }
+    }
+
+    public const string ProveItIsYou = "Enter your password or the code your authenticator app shows now; nothing was changed.";
+
+    public sealed class ProvenChangeValidator : AbstractValidator<ProvenChange>
+    {
+        public ProvenChangeValidator() => RuleFor(c => c.Proof).MaximumLength(200).WithMessage("That is too long for a password or a code.");
     }
 
     public sealed class ChangeValidator : AbstractValidator<Change>
@@ -127,7 +148,7 @@ public class TwoFactorModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class ChangeHandler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ICurrentUser me, PortalDb db)
+    public sealed class ChangeHandler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ICurrentUser me, OneTimeCodes oneTimeCodes)
         : IRequestHandler<Change, Result<NewCodes>>
     {
         public async Task<Result<NewCodes>> Handle(Change request, CancellationToken cancellationToken)
@@ -144,24 +165,48 @@ public class TwoFactorModel(IMediator mediator) : PageModel
                     if (user.TwoFactorEnabled) return Failure.Refused("Two-factor sign-in is already on.");
                     if (await users.GetAuthenticatorKeyAsync(user) is null) return Failure.Refused("Set up an authenticator app first.");
                     var code = new string(request.Code.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
-                    if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+                    if (!await oneTimeCodes.TryUseAsync(user, code, cancellationToken)) // used up: it cannot sign in afterwards
                         return Failure.Refused("That code is not correct. Enter the 6-digit code your authenticator app shows now; nothing was changed.");
                     await users.SetTwoFactorEnabledAsync(user, true);
                     codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
                     break;
-                case Change.Kind.NewRecoveryCodes:
-                    if (!user.TwoFactorEnabled) return Failure.Refused("Turn two-factor sign-in on first.");
-                    codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
-                    break;
-                case Change.Kind.Disable:
-                    if (!user.TwoFactorEnabled) return new NewCodes([]);
-                    var requiredBy = await TwoFactorRules.RequiredByAsync(db, me.UserId, cancellationToken);
-                    if (requiredBy.Count > 0) return Failure.Refused($"{requiredBy[0]} requires two-factor sign-in for every user, so it stays on.");
-                    await users.SetTwoFactorEnabledAsync(user, false);
-                    await users.ResetAuthenticatorKeyAsync(user);
-                    break;
             }
             // The changes above renew the security stamp, which ends every session (SessionValidation): this one goes on.
+            await signIn.SignInAsync(user, isPersistent: false);
+            return new NewCodes(codes);
+        }
+    }
+
+    public sealed class ProvenChangeHandler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ICurrentUser me, PortalDb db,
+        SignInAttempts attempts, OneTimeCodes oneTimeCodes) : IRequestHandler<ProvenChange, Result<NewCodes>>
+    {
+        public async Task<Result<NewCodes>> Handle(ProvenChange request, CancellationToken cancellationToken)
+        {
+            var user = await users.FindByIdAsync(me.UserId.ToString()) ?? throw new InvalidOperationException("The signed-in user does not exist.");
+            if (!user.TwoFactorEnabled)
+                return request.What == ProvenChange.Kind.Disable ? new NewCodes([]) : Failure.Refused("Turn two-factor sign-in on first.");
+            var requiredBy = request.What == ProvenChange.Kind.Disable ? await TwoFactorRules.RequiredByAsync(db, me.UserId, cancellationToken) : [];
+            if (requiredBy.Count > 0) return Failure.Refused($"{requiredBy[0]} requires two-factor sign-in for every user, so it stays on.");
+            // As at sign-in: an attempt is taken before the proof is checked, and given back only when it was right.
+            if (!await attempts.TryTakeAsync(user, cancellationToken)) return Failure.Refused(SignInModel.NotSignedIn);
+            var proof = request.Proof.Trim();
+            var proven = proof.Length > 0 && (proof.Length == 6 && proof.All(char.IsAsciiDigit)
+                ? await oneTimeCodes.TryUseAsync(user, proof, cancellationToken)
+                : await users.CheckPasswordAsync(user, request.Proof));
+            if (!proven) return Failure.Refused(ProveItIsYou);
+            await attempts.GiveBackAsync(user, cancellationToken);
+            user = await users.FindByIdAsync(me.UserId.ToString()) ?? throw new InvalidOperationException("The signed-in user does not exist.");
+            IReadOnlyList<string> codes = [];
+            if (request.What == ProvenChange.Kind.NewRecoveryCodes)
+            {
+                codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
+            }
+            else
+            {
+                await users.SetTwoFactorEnabledAsync(user, false);
+                await users.ResetAuthenticatorKeyAsync(user);
+            }
+            // The changes renew the security stamp, which ends every other session (SessionValidation): this one goes on.
             await signIn.SignInAsync(user, isPersistent: false);
             return new NewCodes(codes);
         }
