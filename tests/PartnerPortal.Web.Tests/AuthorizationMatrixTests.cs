@@ -248,8 +248,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
             [SignIn, 403, 403, 403, 403, 403, 403, 404]),
         ["GET access/{token}"] = ("/access/{token}", "", [SignIn, 200, 200, 200, 200, 200, 200]),
         // R2: Super Admin or Add and edit users in the client chosen (Ava and Ben are Partner Admins in Harbor; Tom has the Sales set).
-        // Not one of your accounts: the form says so (200), exactly as for a Hub ID that does not exist.
-        ["POST access/{token}"] = ("/access/{token}", $"Data.ClientHubId={Personas.HarborCoffee}", [SignIn, Elsewhere, Elsewhere, 200, Elsewhere, 200, 200]),
+        // Not one of your accounts: the form says so (200), exactly as for a Hub ID that does not exist; Tom is in Harbor without the right (403).
+        ["POST access/{token}"] = ("/access/{token}", $"Data.ClientHubId={Personas.HarborCoffee}", [SignIn, Elsewhere, Elsewhere, 200, Elsewhere, 403, 200]),
     };
 
     [Fact]

@@ -12,15 +12,20 @@ public sealed class LimitedPortalFixture : IAsyncLifetime
     {
         Factory = new PortalFactory(TestDatabase.FromEnvironment("limits"), settings: new Dictionary<string, string>
         {
-            ["RateLimits:SignInPerAddress"] = "6",
+            ["RateLimits:SignInPerAddress"] = "7", // the fixture's own sign-in below is the first
             ["RateLimits:SignInPerAccount"] = "3",
             ["RateLimits:AccessLinkPerAddress"] = "3",
+            ["RateLimits:ExportsPerAddress"] = "3",
             ["RateLimits:AddressWindow"] = "01:00:00",
             ["RateLimits:AccountWindow"] = "01:00:00",
         });
         Factory.StartServer();
-        await Task.CompletedTask;
+        // Signed in once, before any test spends this address's sign-in budget: the export test goes on from these cookies.
+        using var maria = new BrowserLikeClient(Factory, ClientSuperAdminCookies);
+        await maria.SignInAsync(Personas.ClientSuperAdmin);
     }
+
+    public System.Net.CookieContainer ClientSuperAdminCookies { get; } = new();
 
     public async Task DisposeAsync()
     {
@@ -68,5 +73,25 @@ public sealed class RateLimitTests(LimitedPortalFixture app) : IClassFixture<Lim
         using var fourth = await visitor.GetAsync($"/access/guess-{Guid.NewGuid():N}");
 
         await AssertTooManyAsync(fourth);
+    }
+
+    [Fact]
+    public async Task CSV_downloads_and_uploads_are_limited_per_client_address_and_never_cached()
+    {
+        using var maria = new BrowserLikeClient(app.Factory, app.ClientSuperAdminCookies);
+        var csv = $"/{Personas.HarborCoffee}/client/partner-access?handler=Csv";
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var download = await maria.GetAsync(csv);
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("text/csv", download.Content.Headers.ContentType!.MediaType);
+            Assert.True(download.Headers.CacheControl!.NoStore); // a list of people is never kept by a browser or a proxy
+        }
+        using (var fourth = await maria.GetAsync(csv)) await AssertTooManyAsync(fourth);
+        using (var upload = await maria.PostFileAsync($"/{Personas.Brightwave}/partner/partner-access/upload", "file", "f.csv", "Hub ID,User email\r\n"u8.ToArray()))
+            Assert.Equal(HttpStatusCode.TooManyRequests, upload.StatusCode); // the same budget: uploads are costly work too
+        using var page = await maria.GetAsync($"/{Personas.HarborCoffee}/client/partner-access"); // reading pages is never limited
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 }

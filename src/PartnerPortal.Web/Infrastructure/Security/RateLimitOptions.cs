@@ -12,6 +12,9 @@ public sealed class RateLimitOptions
     /// <summary>Access-link requests (opening and approving) per client address per <see cref="AddressWindow"/>.</summary>
     public int AccessLinkPerAddress { get; set; } = 60;
 
+    /// <summary>CSV downloads and file uploads per client address per <see cref="AddressWindow"/>.</summary>
+    public int ExportsPerAddress { get; set; } = 30;
+
     /// <summary>The window of the per-address limits.</summary>
     public TimeSpan AddressWindow { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -7,7 +7,8 @@ namespace PartnerPortal.Web.Infrastructure.Security;
 
 /// <summary>
 /// ASP.NET Core's rate limiter on the two doors a stranger can knock on: sign-in (per client
-/// address, and per account through <see cref="SignInThrottle"/>) and access links (per address).
+/// address, and per account through <see cref="SignInThrottle"/>) and access links (per address);
+/// and on the costly work anyone signed in can start: file uploads and CSV downloads (per address).
 /// A refused request answers 429 with Retry-After, and the status page explains it.
 /// </summary>
 public static class RateLimits
@@ -32,6 +33,10 @@ public static class RateLimits
                 ? RateLimitPartition.GetNoLimiter("read")
                 : PerAddress(context, Limits(context).SignInPerAddress));
             o.AddPolicy(AccessLink, context => PerAddress(context, Limits(context).AccessLinkPerAddress));
+            // Every CSV download (a page's Csv handler) and every file upload, whichever page serves it: one limit, so a new one is covered.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsExportOrUpload(context.Request)
+                ? PerAddress(context, Limits(context).ExportsPerAddress, "export:")
+                : RateLimitPartition.GetNoLimiter("other"));
         });
         return services;
     }
@@ -50,8 +55,16 @@ public static class RateLimits
     /// <summary>The client's address; behind a proxy, the forwarded one when forwarded headers are enabled (docs/operations.md).</summary>
     private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static RateLimitPartition<string> PerAddress(HttpContext context, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(AddressOf(context), _ => new FixedWindowRateLimiterOptions
+    /// <summary>A CSV download (<c>?handler=Csv</c>) or a posted file (a multipart form).</summary>
+    public static bool IsExportOrUpload(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return (HttpMethods.IsGet(request.Method) && string.Equals(request.Query["handler"], "Csv", StringComparison.OrdinalIgnoreCase))
+            || (HttpMethods.IsPost(request.Method) && request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, int permits, string kind = "") =>
+        RateLimitPartition.GetFixedWindowLimiter(kind + AddressOf(context), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, permits),
             Window = Limits(context).AddressWindow,

@@ -3,7 +3,7 @@ namespace PartnerPortal.Web.Infrastructure.Security;
 /// <summary>
 /// Headers every response carries, pages, posts, status pages and static files alike. No inline
 /// script or style is allowed (every script and style is a file under wwwroot); the app may not be
-/// framed; and no page ever sends a Referer, so an access-link URL cannot leak to another site.
+/// framed; no page ever sends a Referer, so an access-link URL cannot leak to another site; and no CSV download is cached.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -22,6 +22,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // A download of people's names, emails and access is never kept by a browser or a proxy.
+            if (context.Response.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true) headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });
         return next(context);
