@@ -224,4 +224,31 @@ public sealed class WhoMayChangeWhomTests(PortalFixture fixture) : PortalTest(fi
         Assert.Equal(["Partner employee email domain added", "Partner employee email domain removed"], entries.Select(e => e.Action));
         Assert.All(entries, e => Assert.Equal(w.BossId, e.ActorUserId));
     }
+
+    [Fact]
+    public async Task R7_R15_SPEC3_managed_MRR_counts_only_clients_where_the_partner_has_a_credited_employee()
+    {
+        var (agency, boss) = await Fixture.BuildAsync(w =>
+        {
+            var agency = w.Partner("Credit Agency");
+            var boss = w.Employee(agency, "Cora Credit", AccessType.SuperAdmin);
+            var counted = w.Employee(agency, "Cal Counted");
+            var switchedOff = w.Employee(agency, "Sol Switched", partnerEmployee: false);
+            var worked = w.Client("Worked Co", monthlyRecurringRevenue: 2_000m);
+            w.Services(agency, worked);
+            w.Seat(worked, agency, counted, AccessType.PartnerAdmin);
+            var offOnly = w.Client("Switched Off Co", monthlyRecurringRevenue: 5_000m); // its only worker's switch is off (R15)
+            w.Services(agency, offOnly);
+            w.Seat(offOnly, agency, switchedOff, AccessType.PartnerAdmin);
+            var empty = w.Client("Nobody Co", monthlyRecurringRevenue: 7_000m); // serviced, with nobody of the agency there
+            w.Services(agency, empty);
+            return (agency.HubId, boss.Email);
+        });
+        using var cora = await Fixture.SignedInAsync(boss);
+
+        var (_, page) = await cora.FollowAsync($"/{agency}/partner/dashboard");
+
+        Assert.Equal("$2,000", page.QuerySelector("[data-testid=managed-mrr]")!.TextContent.Trim());
+        Assert.Equal("20", page.QuerySelector("[data-testid=managed-points]")!.TextContent.Trim());
+    }
 }
