@@ -75,9 +75,21 @@ public partial class Account
                 membership.ApplyPermissionSet(StandardPartnerAdminSet); // a partner seat first, then Partner Admin (R24)
             }, joining: true);
         }
-        if (WhyNot(by!, access) is { } cannot) return Outcome.Refused(cannot);
+        if (WhyNotCreateClientUser(actor, user, access) is { } cannot) return Outcome.Refused(cannot);
         var member = Join(user, access.SuperAdmin ? AccessType.SuperAdmin : AccessType.User, now);
         return Change(member, "User created", actor, now, () => member.SetClientAccess(member.AccessType, SetFor(access), access.Seat), joining: true);
+    }
+
+    /// <summary>Why <see cref="CreateClientUser"/> would refuse one of the client's own users (also asked before inviting someone who already signs in elsewhere).</summary>
+    public string? WhyNotCreateClientUser(Actor actor, User user, ClientAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(access);
+        RequireClient();
+        var by = MembershipOf(actor.UserId);
+        if (!AccessPolicy.CanAddAndEditUsers(by)) return NeedsAddAndEditUsers;
+        if (MembershipOf(user.Id) is not null) return $"{user.Email} already is a user of {Name}. Change their access on their page instead.";
+        return WhyNot(by!, access);
     }
 
     /// <summary>

@@ -88,17 +88,24 @@ public partial class Account : AggregateRoot
     public Outcome AddPartnerUser(Guid actorUserId, User user, bool superAdmin, Permission permissions, bool partnerEmployee, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(user);
-        RequirePartner();
-        var actor = MembershipOf(actorUserId);
-        if (!AccessPolicy.CanAddAndEditUsers(actor)) return Outcome.Refused(NeedsAddAndEditUsers);
-        if (superAdmin && !actor!.IsSuperAdmin) return Outcome.Refused(OnlySuperAdminsMakeSuperAdmins);
-        if (MembershipOf(user.Id) is not null) return Outcome.Refused($"{user.Email} already is a user of {Name}.");
+        if (WhyNotAddPartnerUser(actorUserId, user, superAdmin) is { } refusal) return Outcome.Refused(refusal);
         var membership = Join(user, superAdmin ? AccessType.SuperAdmin : AccessType.User, now);
         return Change(membership, "User added", new Actor(actorUserId), now, () =>
         {
             if (!superAdmin) membership.Grant(permissions & Permissions.PartnerAccount);
             membership.MarkPartnerEmployee(partnerEmployee);
         }, joining: true);
+    }
+
+    /// <summary>Why <see cref="AddPartnerUser"/> would refuse (also asked before inviting someone who already signs in elsewhere); null when it would not.</summary>
+    public string? WhyNotAddPartnerUser(Guid actorUserId, User user, bool superAdmin)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        RequirePartner();
+        var actor = MembershipOf(actorUserId);
+        if (!AccessPolicy.CanAddAndEditUsers(actor)) return NeedsAddAndEditUsers;
+        if (superAdmin && !actor!.IsSuperAdmin) return OnlySuperAdminsMakeSuperAdmins;
+        return MembershipOf(user.Id) is not null ? $"{user.Email} already is a user of {Name}." : null;
     }
 
     /// <summary>

@@ -165,7 +165,9 @@ public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputH
         var client = phone ? await browser.NewPhonePageAsync() : await browser.NewPageAsync();
         await Steps.SignInAsync(client, Personas.ClientSuperAdmin);
         await client.GotoAsync(Cam);
-        await CheckAsync(client, "403 page");
+        await CheckAsync(client, "404 page (an account you are not in)");
+        await page.GotoAsync($"/{Personas.HarborCoffee}/client/partners/{Personas.Brightwave}/revoke");
+        await CheckAsync(page, "403 page (a Partner Admin may not revoke a partner)");
         await client.GotoAsync($"/access/{await browser.AccessLinkTokenAsync(Personas.Hana)}");
         await CheckAsync(client, "Approve access link");
         // The client's own side (issue 10).

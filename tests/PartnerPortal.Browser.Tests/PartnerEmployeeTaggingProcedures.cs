@@ -50,7 +50,7 @@ public sealed class PartnerEmployeeTaggingProcedures(BrowserFixture browser) : I
         await panel.GetByRole(AriaRole.Link, new() { Name = "Partner program" }).ClickAsync();
         await panel.GetByRole(AriaRole.Switch, new() { Name = "Partner employee" }).FocusAsync();
         await page.Keyboard.PressAsync("Space");
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("no longer counts toward your managed credit");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is no longer a partner employee");
         await Expect(page.GetByRole(AriaRole.Switch, new() { Name = "Partner employee" })).ToHaveAttributeAsync("aria-checked", "false");
     }
 

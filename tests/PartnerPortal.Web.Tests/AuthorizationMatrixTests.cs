@@ -58,6 +58,10 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         ["GET error/{code:int?}"] = ("/error/404", "", [200, 200, 200, 200, 200, 200, 200]),
         ["POST error/{code:int?}"] = ("/error/404", "", [200, 200, 200, 200, 200, 200, 200]),
         ["GET accounts"] = ("/accounts", "", [SignIn, 200, 200, 200, 200, 200, 200]),
+        // Your own invitations (issue 22): someone else's invitation id finds nothing.
+        ["GET invitations"] = ("/invitations", "", [SignIn, 200, 200, 200, 200, 200, 200]),
+        ["POST invitations?handler=Accept"] = ("/invitations?handler=Accept", "invitation=999999", [SignIn, 404, 404, 404, 404, 404, 404]),
+        ["POST invitations?handler=Decline"] = ("/invitations?handler=Decline", "invitation=999999", [SignIn, 404, 404, 404, 404, 404, 404]),
         ["GET {hubId:long}/home"] = ($"/{Personas.Brightwave}/home", "", [SignIn, Elsewhere, Elsewhere, Elsewhere, 403, 403, 403]), // a partner's home is its dashboard
         [$"GET {Cam}"] = (CamUrl, "", [SignIn, 200, 200, 403, 403, 403, 403]),
         [$"GET {Cam}/access-link"] = ($"{CamUrl}/access-link?employee={{diego}}", "", [SignIn, 200, 200, 403, 403, 403, 403]),

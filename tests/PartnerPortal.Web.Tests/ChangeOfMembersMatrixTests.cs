@@ -115,6 +115,7 @@ public sealed class ChangeOfMembersMatrixTests(PortalFixture fixture, ITestOutpu
         [typeof(Pages.Notifications.IndexModel.ReadAll)] = "your own notifications",
         [typeof(Pages.Notifications.PreferencesModel.Save)] = "your own email preferences",
         [typeof(Pages.WelcomeModel.Command)] = "your own first password",
+        [typeof(Pages.Invitations.IndexModel.Answer)] = "the invitee answers; accepting is judged as the inviter adding them now (AddPartnerUser, CreateClientUser): UsersAndTeamsTests",
     };
 
     private static Dictionary<Target, string> PartnerPath(string employeeOfP) => new()

@@ -308,20 +308,63 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
     }
 
     [Fact]
-    public async Task Someone_who_already_signs_in_elsewhere_is_added_with_their_own_password_and_no_link()
+    public async Task Someone_who_already_signs_in_elsewhere_is_invited_not_added_and_the_account_sees_only_the_email_until_they_accept()
     {
         var world = await BuildAsync();
         using var boss = await Fixture.SignedInAsync(world.Boss);
 
         using var response = await boss.PostCraftedAsync($"/{world.Agency}/settings/users/create",
-            [new("Data.Email", world.OtherBoss), new("Data.Name", "Ola Other"), new("Data.PartnerEmployee", "false")]);
+            [new("Data.Email", world.OtherBoss), new("Data.Name", "Whatever Name"), new("Data.PartnerEmployee", "false")]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(0, await Fixture.InDbAsync(db => db.UserInvitations.CountAsync(i => i.AccountHubId == world.Agency)));
-        var mail = await Fixture.InDbAsync(db => db.Outbox.SingleAsync(m => m.To == world.OtherBoss && m.Subject.Contains("Team Agency")));
-        Assert.DoesNotContain("/welcome/", mail.Body, StringComparison.Ordinal);
+        var (_, users) = await boss.GetPageAsync(BrowserLikeClient.LocationOf(response));
+        Assert.Contains($"We invited {world.OtherBoss} to Team Agency: they join when they accept", Alert(users), StringComparison.Ordinal);
+        Assert.DoesNotContain("Ola Other", users.QuerySelector("main")!.TextContent, StringComparison.Ordinal); // her real name stays hers
+        Assert.False(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == world.Agency && m.UserEmail == world.OtherBoss)));
+        Assert.Equal(0, await Fixture.InDbAsync(db => db.UserInvitations.CountAsync(i => i.AccountHubId == world.Agency))); // no password link: she has one
+        using (var again = await boss.PostCraftedAsync($"/{world.Agency}/settings/users/create", [new("Data.Email", world.OtherBoss), new("Data.Name", "Ola")]))
+            Assert.Contains("has an invitation to Team Agency already", MainText(await BrowserLikeClient.ParseAsync(again)), StringComparison.Ordinal);
+
         using var ola = await Fixture.SignedInAsync(world.OtherBoss);
+        Assert.Equal(HttpStatusCode.NotFound, (await ola.GetPageAsync($"/{world.Agency}/partner/dashboard")).Status);
+        var (_, invitations) = await ola.GetPageAsync("/invitations");
+        var row = invitations.QuerySelector("tr[data-invitation]")!;
+        Assert.Contains("Team Agency", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Bea Boss", row.TextContent, StringComparison.Ordinal);
+
+        // Nobody else can answer it; she accepts, and only then is she a user there.
+        using (var notHers = await boss.PostCraftedAsync("/invitations?handler=Accept", [new("invitation", row.GetAttribute("data-invitation")!)]))
+            Assert.Equal(HttpStatusCode.NotFound, notHers.StatusCode);
+        using (var accepted = await ola.SubmitFormAsync("/invitations", new Dictionary<string, string>(), "main form[action*=Accept]"))
+            Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.True(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == world.Agency && m.UserEmail == world.OtherBoss && !m.IsPartnerEmployee)));
         Assert.Equal(HttpStatusCode.OK, (await ola.GetPageAsync($"/{world.Agency}/partner/dashboard")).Status);
+        Assert.Contains(await Fixture.DeliveredMailAsync(), m => m.Contains(world.OtherBoss, StringComparison.Ordinal) && m.Contains("invites you to Team Agency", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_client_invites_someone_who_signs_in_elsewhere_and_a_declined_invitation_makes_nothing()
+    {
+        var (client, owner, outsider) = await Fixture.BuildAsync(w =>
+        {
+            var client = w.Client("Invite Co");
+            var elsewhere = w.Client("Elsewhere Co");
+            return (client.HubId, WorldBuilder.OwnerOf(client).Email, WorldBuilder.OwnerOf(elsewhere).Email);
+        });
+        using var admin = await Fixture.SignedInAsync(owner);
+        var set = await Fixture.InDbAsync(db => db.PermissionSets.Where(s => s.AccountHubId == client && s.Name == "Sales").Select(s => s.Id).SingleAsync());
+
+        using var invited = await admin.PostCraftedAsync($"/{client}/client/users/create?handler=Invite",
+            [new("Data.Email", outsider), new("Data.Access", "Set"), new("Data.PermissionSetId", $"{set}"), new("Data.Seat", "Core")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        Assert.False(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == client && m.UserEmail == outsider)));
+        using var other = await Fixture.SignedInAsync(outsider);
+        using (var declined = await other.SubmitFormAsync("/invitations", new Dictionary<string, string>(), "main form[action*=Decline]"))
+            Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+        Assert.False(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == client && m.UserEmail == outsider)));
+        var (_, after) = await other.GetPageAsync("/invitations");
+        Assert.Contains("You have no open invitations.", MainText(after), StringComparison.Ordinal);
     }
 
     [Fact]

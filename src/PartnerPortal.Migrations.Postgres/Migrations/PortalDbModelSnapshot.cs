@@ -471,6 +471,69 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.ToTable("Accounts", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Domain.AccountInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AccountHubId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InvitedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OpenFor")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("PartnerEmployee")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("PermissionSetId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Permissions")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SuperAdmin")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountHubId", "OpenFor")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "State");
+
+                    b.ToTable("AccountInvitations", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Domain.Assignment", b =>
                 {
                     b.Property<int>("Id")
@@ -1144,6 +1207,21 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.HasOne("PartnerPortal.Domain.Account", null)
                         .WithMany()
                         .HasForeignKey("PartnerHubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Domain.AccountInvitation", b =>
+                {
+                    b.HasOne("PartnerPortal.Domain.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountHubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PartnerPortal.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -474,6 +474,70 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Accounts", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Domain.AccountInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AccountHubId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("InvitedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("OpenFor")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("PartnerEmployee")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("PermissionSetId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Permissions")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("int");
+
+                    b.Property<int>("State")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<bool>("SuperAdmin")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountHubId", "OpenFor")
+                        .IsUnique()
+                        .HasFilter("[OpenFor] IS NOT NULL");
+
+                    b.HasIndex("UserId", "State");
+
+                    b.ToTable("AccountInvitations", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Domain.Assignment", b =>
                 {
                     b.Property<int>("Id")
@@ -1148,6 +1212,21 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.HasOne("PartnerPortal.Domain.Account", null)
                         .WithMany()
                         .HasForeignKey("PartnerHubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Domain.AccountInvitation", b =>
+                {
+                    b.HasOne("PartnerPortal.Domain.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountHubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PartnerPortal.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

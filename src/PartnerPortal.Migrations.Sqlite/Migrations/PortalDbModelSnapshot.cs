@@ -452,6 +452,67 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Accounts", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Domain.AccountInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountHubId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InvitedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpenFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PartnerEmployee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PermissionSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Permissions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SuperAdmin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountHubId", "OpenFor")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "State");
+
+                    b.ToTable("AccountInvitations", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Domain.Assignment", b =>
                 {
                     b.Property<int>("Id")
@@ -1103,6 +1164,21 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.HasOne("PartnerPortal.Domain.Account", null)
                         .WithMany()
                         .HasForeignKey("PartnerHubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Domain.AccountInvitation", b =>
+                {
+                    b.HasOne("PartnerPortal.Domain.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountHubId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PartnerPortal.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

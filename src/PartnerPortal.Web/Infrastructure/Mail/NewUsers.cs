@@ -6,9 +6,9 @@ using PartnerPortal.Web.Pages;
 namespace PartnerPortal.Web.Infrastructure.Mail;
 
 /// <summary>
-/// The one home of adding a person by email in Users &amp; Teams, in a partner's account or a client's: someone who
-/// already signs in joins with the password they have; someone new is created without a password and emailed a
-/// one-time link to set one (never a password).
+/// The one home of adding a person by email in Users &amp; Teams, in a partner's account or a client's: someone new is
+/// created without a password and emailed a one-time link to set one (never a password); someone who already signs in is
+/// invited (<see cref="Invite"/>), and joins only when they accept — until then the account sees the address it typed, nothing more.
 /// </summary>
 public sealed class NewUsers(PortalDb db, MailOutbox mail, PublicUrls urls)
 {
@@ -19,6 +19,27 @@ public sealed class NewUsers(PortalDb db, MailOutbox mail, PublicUrls urls)
         var person = await db.DomainUsers.SingleOrDefaultAsync(u => u.Email == normalized, ct);
         return person is null ? (new User(Guid.NewGuid(), normalized, string.IsNullOrWhiteSpace(name) ? normalized : name.Trim()), true) : (person, false);
     }
+
+    /// <summary>
+    /// Someone who already signs in is asked, not added (issue 22): the invitation and the email that tells them of it. Refused
+    /// when one is open already. Nothing about them (their name) goes back to the inviter.
+    /// </summary>
+    public async Task<Result<string>> InviteAsync(AccountInvitation invitation, Account account, string from, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        ArgumentNullException.ThrowIfNull(account);
+        if (await db.AccountInvitations.AnyAsync(i => i.AccountHubId == account.HubId && i.OpenFor == invitation.UserId, ct))
+            return Failure.Refused($"{invitation.Email} has an invitation to {account.Name} already; they join when they accept it.");
+        db.AccountInvitations.Add(invitation);
+        var person = await db.DomainUsers.Where(u => u.Id == invitation.UserId).Select(u => new Recipient(u.Id, u.Email, u.Name)).SingleAsync(ct);
+        mail.Enqueue(person, NotificationKind.AddedToAccount, $"{from} invites you to {account.Name} in Partner Portal",
+            $"Hello {person.Name},\n\n{from} invites you to join {account.Name} (Hub ID {account.HubId}) in Partner Portal. You join only if you accept; " +
+            $"until then they see only your email address.\n\nAccept or decline: {urls.Absolute(InvitationsPath)}\n\nPartner Portal", InvitationsPath);
+        await db.SaveChangesAsync(ct); // two invitations posted at once: the open one's unique key keeps one
+        return $"We invited {invitation.Email} to {account.Name}: they join when they accept, and until then you see only their email address.";
+    }
+
+    public const string InvitationsPath = "/invitations";
 
     /// <summary>Saves a new person and queues the email that tells them (with the link to set a password when new).</summary>
     public void Welcome(User person, bool isNew, Account account, string from, Guid invitedBy, DateTimeOffset now)

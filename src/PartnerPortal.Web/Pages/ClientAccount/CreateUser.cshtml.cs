@@ -70,7 +70,7 @@ public class CreateUserModel(IMediator mediator) : PageModel
 
     public sealed record SetChoice(int Id, string Name);
 
-    /// <param name="ExistingName">The person's name when they already sign in (no name to enter).</param>
+    /// <param name="ExistingName">The person's name when they already sign in and the client may know it: its own user, or an eligible employee of its partner.</param>
     /// <param name="AlreadyHere">They already are a user of this account.</param>
     public sealed record Model(ClientHeader Header, string? Email, string? ExistingName, bool AlreadyHere, Eligibility.Answer? Eligibility,
         IReadOnlyList<SetChoice> Sets, bool CanMakeSuperAdmins);
@@ -89,7 +89,10 @@ public class CreateUserModel(IMediator mediator) : PageModel
                 .Select(u => new { u.Name, Here = db.Memberships.Any(m => m.AccountHubId == request.HubId && m.UserId == u.Id) })
                 .SingleOrDefaultAsync(cancellationToken);
             var eligibility = await Eligibility.OfAsync(db, request.HubId, email, clock.GetUtcNow(), cancellationToken);
-            return new Model(header, email, person?.Name, person?.Here == true, eligibility, sets, canMakeSuperAdmins);
+            // Issue 22: the name of someone who signs in elsewhere is theirs; it is shown for the client's own users and its partners' eligible
+            // employees (R24), never for anyone else, whom Create user invites.
+            var known = person is { Here: true } || eligibility.PartnerHubId is not null;
+            return new Model(header, email, known ? person?.Name : null, person?.Here == true, eligibility, sets, canMakeSuperAdmins);
         }
     }
 
@@ -146,6 +149,14 @@ public class CreateUserModel(IMediator mediator) : PageModel
             // R24: the template only for an eligible partner employee, judged again now (the page's reading may be stale).
             var eligible = access.Template ? await Eligibility.OfAsync(db, client.HubId, person.Email, now, cancellationToken) : null;
             if (eligible is { PartnerHubId: null }) return Failure.Refused(eligible.Why!);
+            if (!isNew && !access.Template)
+            {
+                // Someone who signs in already is asked, never added (issue 22); R24's template stays immediate: an eligible employee
+                // of one of this client's own partners.
+                if (client.WhyNotCreateClientUser(scope.ActorHere, person, access) is { } cannot) return Failure.Refused(cannot);
+                return await newUsers.InviteAsync(AccountInvitation.ToClient(client.HubId, person, scope.Account.Membership.UserId, access, now), client,
+                    scope.Account.Membership.UserName, cancellationToken);
+            }
             var outcome = client.CreateClientUser(scope.ActorHere, person, access, eligible?.PartnerHubId, now);
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
             newUsers.Welcome(person, isNew, client, scope.Account.Membership.UserName, scope.Account.Membership.UserId, now);

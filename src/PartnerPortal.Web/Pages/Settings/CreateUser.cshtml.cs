@@ -80,14 +80,19 @@ public class CreateUserModel(IMediator mediator) : PageModel
             var me = partner.MembershipOf(scope.Account.Membership.UserId)!;
             var (person, isNew) = await newUsers.FindOrNewAsync(request.Email, request.Name, cancellationToken);
             var permissions = PartnerPermissionFields.Parse(request.Permissions);
+            if (!isNew)
+            {
+                // Someone who signs in already (perhaps another tenant's admin) is asked, never added: issue 22.
+                if (partner.WhyNotAddPartnerUser(me.UserId, person, request.SuperAdmin) is { } cannot) return Failure.Refused(cannot);
+                return await newUsers.InviteAsync(AccountInvitation.ToPartner(partner.HubId, person, me.UserId, request.SuperAdmin, permissions,
+                    request.PartnerEmployee, now), partner, me.UserName, cancellationToken);
+            }
             var outcome = partner.AddPartnerUser(me.UserId, person, request.SuperAdmin, permissions, request.PartnerEmployee, now);
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
             if (request.PartnerEmployee) await links.EnsureIssuedAsync(db, partner.HubId, person.Id, now, cancellationToken);
             newUsers.Welcome(person, isNew, partner, me.UserName, me.UserId, now);
             await db.SaveChangesAsync(cancellationToken);
-            return isNew
-                ? $"{person.Name} was added. We emailed {person.Email} a link to set their password."
-                : $"{person.Name} was added. They already have a password and were told by email.";
+            return $"{person.Name} was added. We emailed {person.Email} a link to set their password.";
         }
     }
 }
