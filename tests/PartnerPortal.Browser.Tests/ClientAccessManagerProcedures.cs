@@ -57,15 +57,16 @@ public sealed class ClientAccessManagerProcedures(BrowserFixture browser) : IAsy
     }
 
     [Fact]
-    public async Task R5_a_client_Super_Admin_who_follows_a_Client_Access_Manager_link_is_told_they_have_no_access()
+    public async Task R5_a_client_Super_Admin_who_follows_a_Client_Access_Manager_link_finds_nothing_as_for_an_account_that_does_not_exist()
     {
         var page = await browser.NewPageAsync();
         await Steps.SignInAsync(page, Personas.ClientSuperAdmin);
 
         var response = await page.GotoAsync($"/{Personas.Brightwave}/partner/client-access-manager");
 
-        Assert.Equal(403, response!.Status);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You don't have access to this page" })).ToBeVisibleAsync();
+        // Issue 22: an account you are not in answers as one that does not exist, so nobody learns which Hub IDs do.
+        Assert.Equal(404, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "We couldn't find that page" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Main).GetByText("Harbor Coffee Roasters")).ToHaveCountAsync(0);
     }
 }
