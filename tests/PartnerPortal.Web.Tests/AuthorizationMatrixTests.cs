@@ -60,6 +60,10 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         ["GET accounts"] = ("/accounts", "", [SignIn, 200, 200, 200, 200, 200, 200]),
         // Your own invitations (issue 22): someone else's invitation id finds nothing.
         ["GET invitations"] = ("/invitations", "", [SignIn, 200, 200, 200, 200, 200, 200]),
+        // O3: your own password; a wrong current one is refused on the form.
+        ["GET account/password"] = ("/account/password", "", [SignIn, 200, 200, 200, 200, 200, 200]),
+        ["POST account/password"] = ("/account/password", "Data.CurrentPassword=not-the-password&Data.NewPassword=a-new-long-password&Data.ConfirmPassword=a-new-long-password",
+            [SignIn, 200, 200, 200, 200, 200, 200]),
         ["POST invitations?handler=Accept"] = ("/invitations?handler=Accept", "invitation=999999", [SignIn, 404, 404, 404, 404, 404, 404]),
         ["POST invitations?handler=Decline"] = ("/invitations?handler=Decline", "invitation=999999", [SignIn, 404, 404, 404, 404, 404, 404]),
         ["GET {hubId:long}/home"] = ($"/{Personas.Brightwave}/home", "", [SignIn, Elsewhere, Elsewhere, Elsewhere, 403, 403, 403]), // a partner's home is its dashboard

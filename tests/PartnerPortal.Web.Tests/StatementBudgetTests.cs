@@ -65,7 +65,7 @@ public sealed class StatementBudgetTests(PortalFixture fixture, ITestOutputHelpe
             // B1, B5, B6: the trails (with a filter that looks an email up), the access reviews, the notifications.
             $"/{Personas.Brightwave}/partner/audit-trail", $"/{Personas.Brightwave}/partner/audit-trail?who={Uri.EscapeDataString(Personas.PartnerSuperAdmin)}&action=Partner+employee+added",
             $"{Harbor}/audit-trail", $"/{Personas.Brightwave}/partner/access-reviews", "/notifications", "/notifications?unread=true", "/notifications/preferences",
-            "/invitations",
+            "/invitations", "/account/password",
         };
         var over = new List<string>();
         foreach (var page in pages)

@@ -86,9 +86,7 @@ public class WelcomeModel(IMediator mediator) : PageModel
     {
         public Validator()
         {
-            RuleFor(c => c.Password).NotEmpty().WithMessage("Choose a password.")
-                .MinimumLength(8).WithMessage("A password has at least 8 characters.")
-                .MaximumLength(128).WithMessage("A password has at most 128 characters.");
+            RuleFor(c => c.Password).IsNewPassword();
             RuleFor(c => c.ConfirmPassword).Equal(c => c.Password).WithMessage("The two passwords are not the same.");
         }
     }
