@@ -80,6 +80,14 @@ public partial class Account
         return Change(member, "User created", actor, now, () => member.SetClientAccess(member.AccessType, SetFor(access), access.Seat), joining: true);
     }
 
+    /// <summary>Issue 22: as <see cref="Account.InvitePartnerUser"/>, for one of the client's own users (never R24's template).</summary>
+    public (Outcome Outcome, AccountInvitation? Invitation) InviteClientUser(Actor actor, User user, ClientAccess access, DateTimeOffset now)
+    {
+        if (WhyNotCreateClientUser(actor, user, access) is { } refusal) return (Outcome.Refused(refusal), null);
+        Version++;
+        return (Outcome.Done, AccountInvitation.ToClient(HubId, user, actor.UserId, access, now));
+    }
+
     /// <summary>Why <see cref="CreateClientUser"/> would refuse one of the client's own users (also asked before inviting someone who already signs in elsewhere).</summary>
     public string? WhyNotCreateClientUser(Actor actor, User user, ClientAccess access)
     {

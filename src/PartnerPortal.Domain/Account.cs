@@ -97,6 +97,19 @@ public partial class Account : AggregateRoot
         }, joining: true);
     }
 
+    /// <summary>
+    /// Issue 22: someone who already signs in elsewhere is invited, not added (<see cref="AccountInvitation"/>), on the same conditions as
+    /// <see cref="AddPartnerUser"/>. <see cref="Version"/> moves, so that an invitation and a concurrent change of who is here (the same
+    /// person added at that moment) cannot both commit from one reading.
+    /// </summary>
+    public (Outcome Outcome, AccountInvitation? Invitation) InvitePartnerUser(Guid actorUserId, User user, bool superAdmin, Permission permissions,
+        bool partnerEmployee, DateTimeOffset now)
+    {
+        if (WhyNotAddPartnerUser(actorUserId, user, superAdmin) is { } refusal) return (Outcome.Refused(refusal), null);
+        Version++;
+        return (Outcome.Done, AccountInvitation.ToPartner(HubId, user, actorUserId, superAdmin, permissions, partnerEmployee, now));
+    }
+
     /// <summary>Why <see cref="AddPartnerUser"/> would refuse (also asked before inviting someone who already signs in elsewhere); null when it would not.</summary>
     public string? WhyNotAddPartnerUser(Guid actorUserId, User user, bool superAdmin)
     {

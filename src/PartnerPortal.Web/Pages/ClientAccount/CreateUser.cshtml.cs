@@ -153,9 +153,9 @@ public class CreateUserModel(IMediator mediator) : PageModel
             {
                 // Someone who signs in already is asked, never added (issue 22); R24's template stays immediate: an eligible employee
                 // of one of this client's own partners.
-                if (client.WhyNotCreateClientUser(scope.ActorHere, person, access) is { } cannot) return Failure.Refused(cannot);
-                return await newUsers.InviteAsync(AccountInvitation.ToClient(client.HubId, person, scope.Account.Membership.UserId, access, now), client,
-                    scope.Account.Membership.UserName, cancellationToken);
+                var (invited, invitation) = client.InviteClientUser(scope.ActorHere, person, access, now);
+                if (!invited.Succeeded) return Failure.Refused(invited.Refusal!);
+                return await newUsers.InviteAsync(invitation!, client, scope.Account.Membership.UserName, cancellationToken);
             }
             var outcome = client.CreateClientUser(scope.ActorHere, person, access, eligible?.PartnerHubId, now);
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);

@@ -83,9 +83,9 @@ public class CreateUserModel(IMediator mediator) : PageModel
             if (!isNew)
             {
                 // Someone who signs in already (perhaps another tenant's admin) is asked, never added: issue 22.
-                if (partner.WhyNotAddPartnerUser(me.UserId, person, request.SuperAdmin) is { } cannot) return Failure.Refused(cannot);
-                return await newUsers.InviteAsync(AccountInvitation.ToPartner(partner.HubId, person, me.UserId, request.SuperAdmin, permissions,
-                    request.PartnerEmployee, now), partner, me.UserName, cancellationToken);
+                var (invited, invitation) = partner.InvitePartnerUser(me.UserId, person, request.SuperAdmin, permissions, request.PartnerEmployee, now);
+                if (!invited.Succeeded) return Failure.Refused(invited.Refusal!);
+                return await newUsers.InviteAsync(invitation!, partner, me.UserName, cancellationToken);
             }
             var outcome = partner.AddPartnerUser(me.UserId, person, request.SuperAdmin, permissions, request.PartnerEmployee, now);
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
