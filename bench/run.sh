@@ -52,7 +52,7 @@ start_app() {
   local size=$1 name=$2 provider=$3 connection=$4 port; shift 4
   port=$(port_of "$size")
   (cd "$root/src/PartnerPortal.Web" && exec env ASPNETCORE_ENVIRONMENT=Production Security__HttpsOnly=false \
-    Database__Provider="$provider" ConnectionStrings__Portal="$connection" DemoData__Seed=true Jobs__Enabled=false \
+    Database__Provider="$provider" ConnectionStrings__Portal="$connection" DemoData__Seed=true Jobs__Enabled=false Mail__PublicUrl="http://127.0.0.1:$port" \
     RateLimits__SignInPerAddress=1000000 RateLimits__SignInPerAccount=1000000 RateLimits__AccessLinkPerAddress=1000000 \
     Serilog__Format=json Serilog__FilePath="$out/$name.log" Serilog__MinimumLevel__Default=Warning "$@" \
     dotnet "$app_dll" --urls "http://127.0.0.1:$port" >"$out/$name.out" 2>&1) &

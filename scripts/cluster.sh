@@ -39,7 +39,7 @@ start_instance() { # index, seed?
   local i=$1 seed=$2 port=${ports[$1]}
   (cd "$root/src/PartnerPortal.Web" && exec env ASPNETCORE_ENVIRONMENT=Production Security__HttpsOnly=false \
     Database__Provider=Postgres ConnectionStrings__Portal="$connection" DemoData__Seed="$seed" \
-    Jobs__Enabled=true Jobs__RelationshipEndingIntervalSeconds=2 Mail__IntervalSeconds=1 Mail__PickupFolder="$dir/mail" \
+    Jobs__Enabled=true Jobs__RelationshipEndingIntervalSeconds=2 Mail__IntervalSeconds=1 Mail__PickupFolder="$dir/mail" Mail__PublicUrl=http://127.0.0.1:5700 \
     ASPNETCORE_FORWARDEDHEADERS_ENABLED=true Serilog__Format=json Serilog__FilePath="$dir/app-$i.log" \
     dotnet "$app_dll" --urls "http://127.0.0.1:$port" >"$dir/app-$i.out" 2>&1) &
   echo $! >"$dir/app-$i.pid"

@@ -66,6 +66,6 @@ public static class DatabaseSetup
 
     public static DatabaseProvider ParseProvider(string? value) =>
         string.IsNullOrWhiteSpace(value) ? DatabaseProvider.Sqlite
-        : Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var p) ? p
-        : throw new InvalidOperationException($"Database:Provider '{value}' is not known: use Sqlite, Postgres or SqlServer.");
+        : Enum.TryParse<DatabaseProvider>(value.Trim(), ignoreCase: true, out var p) && Enum.IsDefined(p) && !int.TryParse(value, out _) ? p
+        : throw new InvalidOperationException($"Database:Provider is \"{value}\", which is not a provider: set it to Sqlite, Postgres or SqlServer.");
 }

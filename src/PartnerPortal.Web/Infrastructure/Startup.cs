@@ -6,8 +6,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using PartnerPortal.Data;
 using PartnerPortal.Web.Infrastructure.DemoData;
 using PartnerPortal.Web.Infrastructure.DomainEvents;
+using PartnerPortal.Web.Infrastructure.Operations;
 
 namespace PartnerPortal.Web.Infrastructure;
+
+/// <summary>Which database the app runs on (the backup command needs to know).</summary>
+public sealed record DatabaseLocation(DatabaseProvider Provider, string ConnectionString);
 
 public static class Startup
 {
@@ -15,16 +19,9 @@ public static class Startup
 
     public static void AddPortalDatabase(this WebApplicationBuilder builder)
     {
-        var provider = DatabaseSetup.ParseProvider(builder.Configuration["Database:Provider"]);
-        var connectionString = builder.Configuration.GetConnectionString("Portal");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            if (provider != DatabaseProvider.Sqlite)
-                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Portal is empty.");
-            var folder = Path.Combine(builder.Environment.ContentRootPath, "App_Data");
-            Directory.CreateDirectory(folder);
-            connectionString = $"Data Source={Path.Combine(folder, "partnerportal.db")}";
-        }
+        var provider = StartupChecks.Provider(builder.Configuration);
+        var connectionString = StartupChecks.ConnectionString(builder.Configuration, builder.Environment, provider);
+        builder.Services.AddSingleton(new DatabaseLocation(provider, connectionString));
         // Domain events are dispatched as changes are saved (audit, R12, qualifying activity).
         // Any other interceptor registered as IInterceptor (e.g. the tests' statement counter) is added too.
         builder.Services.AddDbContext<PortalDb>((services, o) => o.UsePortalDatabase(provider, connectionString)
@@ -36,6 +33,7 @@ public static class Startup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
+        await StartupChecks.ReachAsync(db, scope.ServiceProvider.GetRequiredService<DatabaseLocation>().Provider, CancellationToken.None);
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
         {
@@ -54,7 +52,7 @@ public static class Startup
     }
 
     /// <summary>Once listening, says where and who can sign in, so that a first run needs no reading.</summary>
-    public static void PrintBannerWhenStarted(this WebApplication app, bool demo)
+    public static void PrintBannerWhenStarted(this WebApplication app, bool demo, bool json)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -67,7 +65,10 @@ public static class Startup
                 lines.AddRange(DemoWorld.SignIns.Select(s => $"  {s.Email,-32} {s.Persona}"));
             }
             lines.Add("");
-            Console.WriteLine(string.Join(Environment.NewLine, lines));
+            // With JSON logs the console carries nothing but JSON: the banner is one event like the others.
+            if (json) app.Logger.LogInformation("Partner Portal is running: {Addresses}{Demo}", string.Join(", ", addresses),
+                demo ? $"; demo sign-ins, password {DemoWorld.Password}: " + string.Join(", ", DemoWorld.SignIns.Select(s => s.Email)) : "");
+            else Console.WriteLine(string.Join(Environment.NewLine, lines));
         });
     }
 }

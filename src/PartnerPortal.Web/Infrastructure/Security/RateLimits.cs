@@ -18,7 +18,7 @@ public static class RateLimits
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<RateLimitOptions>(configuration.GetSection("RateLimits"));
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection("RateLimits")).ValidateOnStart();
         services.AddSingleton<SignInThrottle>();
         services.AddRateLimiter(o =>
         {
