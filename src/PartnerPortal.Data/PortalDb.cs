@@ -21,6 +21,7 @@ public class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbContext<Po
     public DbSet<AccessLink> AccessLinks => Set<AccessLink>();
     public DbSet<UserInvitation> UserInvitations => Set<UserInvitation>();
     public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
+    public DbSet<AccountSignUp> AccountSignUps => Set<AccountSignUp>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ClientInvitation> ClientInvitations => Set<ClientInvitation>();
     public DbSet<PartnerAccessRequest> PartnerAccessRequests => Set<PartnerAccessRequest>();

@@ -32,6 +32,19 @@ public class User
         return true;
     }
 
+    /// <summary>
+    /// O1: the person who runs this installation, made once by the first-run setup link (or the command line): they see every
+    /// account, suspend and reactivate them, create them when sign-up is closed, and are a Partner Access reviewer (R27) too
+    /// unless they hand that on. Like a reviewer, they hold no account by being an operator.
+    /// </summary>
+    public bool IsPlatformOperator { get; private set; }
+
+    public static User PlatformOperator(Guid id, string email, string name)
+    {
+        var user = new User(id, email, name) { IsPlatformOperator = true, IsPartnerAccessReviewer = true };
+        return user;
+    }
+
     /// <summary>B6: the kinds this user chose not to receive by email (one bit each, <see cref="NotificationKinds.Bit"/>); they stay in the app.</summary>
     public int EmailsOff { get; private set; }
 

@@ -79,6 +79,9 @@ try
             o.Conventions.AllowAnonymousToPage("/Welcome");
             o.Conventions.AllowAnonymousToPage("/SignInTwoFactor");
             o.Conventions.AllowAnonymousToPage("/Error");
+        o.Conventions.AllowAnonymousToPage("/Setup");
+        o.Conventions.AllowAnonymousToFolder("/SignUp");
+        o.Conventions.AllowAnonymousToPage("/ForgotPassword");
         })
         .AddMvcOptions(o =>
         {
@@ -96,6 +99,11 @@ try
         .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
     builder.Services.AddHttpContextAccessor();
     builder.Services.AddScoped<PublicUrls>();
+    builder.Services.AddSingleton(new FirstRun.Console(Console.Out));
+    builder.Services.AddSingleton<FirstRun>();
+    builder.Services.AddScoped<AccountFounding>();
+    builder.Services.AddScoped<PartnerPortal.Web.Pages.PasswordResets>();
+    builder.Services.AddOptions<SignUpOptions>().Bind(builder.Configuration.GetSection("SignUp")).ValidateOnStart();
     builder.Services.AddScoped<CurrentUser>();
     builder.Services.AddScoped<ICurrentUser>(p => p.GetRequiredService<CurrentUser>());
     builder.Services.AddScoped<PartnerPortal.Web.Infrastructure.DomainEvents.Operation>();
@@ -166,6 +174,7 @@ try
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
     app.MapRazorPages();
 
+    app.OfferFirstRunWhenStarted(jsonLogs);
     app.PrintBannerWhenStarted(demo: seedDemo || app.Environment.IsDevelopment(), json: jsonLogs);
     await app.RunAsync();
 }

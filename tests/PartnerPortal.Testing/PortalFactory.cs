@@ -35,6 +35,7 @@ public sealed class PortalFactory(TestDatabase database, Action<IServiceCollecti
         builder.UseSetting("RateLimits:SignInPerAccount", "100000");
         builder.UseSetting("RateLimits:AccessLinkPerAddress", "100000");
         builder.UseSetting("RateLimits:ExportsPerAddress", "100000");
+        builder.UseSetting("RateLimits:EmailedLinksPerAddress", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureServices(services);
     }

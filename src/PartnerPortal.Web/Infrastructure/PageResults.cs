@@ -21,7 +21,7 @@ public static class PageResults
             case ResultStatus.Ok:
                 return null;
             case ResultStatus.Forbidden:
-                return page.StatusCode(StatusCodes.Status403Forbidden);
+                return page.StatusCode(ForbiddenStatus(result));
             case ResultStatus.NotFound:
                 return page.NotFound();
             case ResultStatus.Invalid:
@@ -32,6 +32,10 @@ public static class PageResults
                 return null;
         }
     }
+
+    /// <summary>403, or 423 (Locked) when the account is suspended: the status page says which.</summary>
+    public static int ForbiddenStatus(IHandlerResult result) =>
+        result?.Message == Failure.SuspendedMessage ? StatusCodes.Status423Locked : StatusCodes.Status403Forbidden;
 
     /// <summary>
     /// Why a page cannot show what it reads: 403, 404, or 400 for input its query refused (the
@@ -44,7 +48,7 @@ public static class PageResults
         switch (result.Status)
         {
             case ResultStatus.Forbidden:
-                return page.StatusCode(StatusCodes.Status403Forbidden);
+                return page.StatusCode(ForbiddenStatus(result));
             case ResultStatus.NotFound:
                 return page.NotFound();
             default:

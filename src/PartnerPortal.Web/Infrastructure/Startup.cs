@@ -51,6 +51,24 @@ public static class Startup
         }
     }
 
+    /// <summary>O1: once listening (so that the link has the real address), prints the setup link when nobody runs the installation yet.</summary>
+    public static void OfferFirstRunWhenStarted(this WebApplication app, bool json)
+    {
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<Operations.FirstRun>().OfferAsync(scope.ServiceProvider.GetRequiredService<PortalDb>(),
+                    scope.ServiceProvider.GetRequiredService<PublicUrls>(), json, app.Lifetime.ApplicationStopping);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                app.Logger.LogError(e, "Could not tell whether the installation has an operator; restart to get the setup link.");
+            }
+        }));
+    }
+
     /// <summary>Once listening, says where and who can sign in, so that a first run needs no reading.</summary>
     public static void PrintBannerWhenStarted(this WebApplication app, bool demo, bool json)
     {

@@ -30,6 +30,7 @@ public class ErrorModel : PageModel
         (Heading, Explanation) = Code switch
         {
             403 => ("You don't have access to this page", "Your access type or permissions in this account do not include it. A Super Admin of the account can give you access."),
+            423 => ("This account is suspended", "The operator of this installation suspended it. Nothing in it is deleted, and nobody can act in it until they reactivate it; ask them why."),
             404 => ("We couldn't find that page", "The account or page may not exist, or the link may be mistyped."),
             400 => ("That request could not be read", "Go back, reload the page and try again. A file to upload may weigh at most 2 MB."),
             413 => ("That is more than this page accepts", "Go back and send less: a file to upload may weigh at most 2 MB."),

@@ -14,8 +14,11 @@ using PartnerPortal.Web.Infrastructure.Security;
 namespace PartnerPortal.Web.Pages;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public class SignInModel(IMediator mediator, SignInThrottle throttle) : PageModel
+public class SignInModel(IMediator mediator, SignInThrottle throttle, Microsoft.Extensions.Options.IOptions<Infrastructure.Operations.SignUpOptions> signUp) : PageModel
 {
+    /// <summary>O2: <em>Create an account</em> is offered when the operator opened sign-up.</summary>
+    public bool SignUpOpen => signUp.Value.Mode == Infrastructure.Operations.SignUpMode.Open;
+
     /// <summary>
     /// One answer for a wrong password, an unknown email and a locked sign-in, so that the page
     /// never tells which emails have accounts.

@@ -49,8 +49,8 @@ public class WelcomeModel(IMediator mediator) : PageModel
     [NotAccountScoped("The link's token is the only right: its user has no password yet.")]
     public sealed record Query(string Token) : IRequest<Result<Model>>;
 
-    /// <param name="AccountName">The account whose admin added them.</param>
-    public sealed record Model(string Name, string Email, string AccountName);
+    /// <param name="AccountName">The account whose admin added them; none for a reset.</param>
+    public sealed record Model(string Name, string Email, string? AccountName, PasswordLinkPurpose Purpose);
 
     public sealed class Handler(PortalDb db, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
@@ -60,7 +60,7 @@ public class WelcomeModel(IMediator mediator) : PageModel
             if (invitation is null || !invitation.IsUsable(clock.GetUtcNow())) return Failure.NotFound;
             var shown = await (from u in db.DomainUsers
                                where u.Id == invitation.UserId
-                               select new Model(u.Name, u.Email, db.Accounts.Where(a => a.HubId == invitation.AccountHubId).Select(a => a.Name).Single()))
+                               select new Model(u.Name, u.Email, db.Accounts.Where(a => a.HubId == invitation.AccountHubId).Select(a => a.Name).SingleOrDefault(), invitation.Purpose))
                 .SingleAsync(cancellationToken);
             return shown;
         }
@@ -101,11 +101,14 @@ public class WelcomeModel(IMediator mediator) : PageModel
             if (!used.Succeeded) return Failure.NotFound;
             var user = await users.FindByIdAsync(invitation.UserId.ToString());
             if (user is null) return Failure.NotFound;
+            // The link proves the address: a sign-in paused by wrong passwords is free again (O3).
+            user.AccessFailedCount = 0;
+            user.LockoutEnd = null;
             // The invitation is marked used in the same save as the password (its UsedAt is a concurrency token: of two
             // posts of one link, one sets the password).
             var set = await users.HasPasswordAsync(user) ? await ReplaceAsync(user, request.Password) : await users.AddPasswordAsync(user, request.Password);
             if (set.Succeeded) return true;
-            if (set.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))) return Failure.Refused(UserInvitation.UsedOrExpired);
+            if (set.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))) return Failure.Refused(invitation.UsedOrExpiredMessage);
             return Failure.Refused(string.Join(" ", set.Errors.Select(e => e.Description)));
         }
 

@@ -10,9 +10,10 @@ namespace PartnerPortal.Web.Infrastructure.Authorization;
 public sealed record AccessRequirement
 {
     private AccessRequirement(long hubId, AccountKind? kind, Right right, long? clientHubId, Right? inClient, bool partnerAccountsAsClients,
-        bool reviewer = false)
+        bool reviewer = false, bool platformOperator = false)
     {
         IsPartnerAccessReviewer = reviewer;
+        IsPlatformOperator = platformOperator;
         HubId = hubId;
         Kind = kind;
         Right = right;
@@ -45,6 +46,11 @@ public sealed record AccessRequirement
     public bool IsPartnerAccessReviewer { get; }
 
     public static AccessRequirement PartnerAccessReviewer { get; } = new(0, null, Right.Member, null, null, false, reviewer: true);
+
+    /// <summary>O1/O2: the platform operator's pages (every account, suspending, creating accounts). Names no account either.</summary>
+    public bool IsPlatformOperator { get; }
+
+    public static AccessRequirement PlatformOperator { get; } = new(0, null, Right.Member, null, null, false, platformOperator: true);
 
     /// <summary>Any member of the account.</summary>
     public static AccessRequirement MemberOf(long hubId) => new(hubId, null, Right.Member, null, null, false);

@@ -24,6 +24,11 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
             if (!me.IsSignedIn) return Failure.Forbidden;
             return await db.DomainUsers.AnyAsync(u => u.Id == me.UserId && u.IsPartnerAccessReviewer, ct) ? null : Failure.Forbidden;
         }
+        if (requirement.IsPlatformOperator)
+        {
+            if (!me.IsSignedIn) return Failure.Forbidden;
+            return await db.DomainUsers.AnyAsync(u => u.Id == me.UserId && u.IsPlatformOperator, ct) ? null : Failure.Forbidden;
+        }
         var account = await MemberOfAsync(requirement.HubId, ct);
         if (!account.Succeeded) return account.AsFailure();
         if (requirement.Kind is { } kind && account.Value.Kind != kind) return Failure.NotFound;
@@ -33,6 +38,7 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
         {
             client = await ServicedClientViewAsync(requirement.HubId, clientHubId, ct);
             if (client is null || (client.Kind != AccountKind.Client && !requirement.PartnerAccountsAsClients)) return Failure.NotFound;
+            if (client.Suspended) return Failure.Suspended;
             if (requirement.InClient is { } inClient && !AccessPolicy.Holds(client.YourAccessType, inClient)) return Failure.Forbidden;
         }
         scope.Set(account.Value, client);
@@ -48,8 +54,10 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
         if (!me.IsSignedIn) return Failure.Forbidden;
         var yours = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
             .Where(m => m.AccountHubId == hubId && m.UserId == me.UserId)
-            .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name, a.Kind, a.StaleAfterDays, a.QuarterlyReview })
+            .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new { Membership = m, a.Name, a.Kind, a.StaleAfterDays, a.QuarterlyReview, a.SuspendedAt })
             .SingleOrDefaultAsync(ct);
+        // O2: a suspended account's users cannot act in it, nor read it; they are told why.
+        if (yours?.SuspendedAt is not null) return Failure.Suspended;
         return yours is null ? Failure.NotFound : new AccountView(hubId, yours.Name, yours.Kind, yours.Membership, yours.StaleAfterDays, yours.QuarterlyReview);
     }
 
@@ -58,7 +66,8 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
         db.Relationships.AsNoTracking()
             .Where(r => r.PartnerHubId == partnerHubId && r.ClientHubId == clientHubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
             .Join(db.Accounts, r => r.ClientHubId, a => a.HubId, (r, a) => new ClientView(a.HubId, a.Name, a.Kind,
-                db.Memberships.Where(m => m.AccountHubId == a.HubId && m.UserId == me.UserId).Select(m => (AccessType?)m.AccessType).FirstOrDefault()))
+                db.Memberships.Where(m => m.AccountHubId == a.HubId && m.UserId == me.UserId).Select(m => (AccessType?)m.AccessType).FirstOrDefault(),
+                a.SuspendedAt != null))
             .SingleOrDefaultAsync(ct);
 
     /// <summary>

@@ -27,7 +27,11 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         ("Client user (Harbor Coffee Roasters)", "tom.baker@harborcoffee.com"),
         ("Other partner's Super Admin (Crestline Consulting)", "olivia.reed@crestline.co"),
         ("Partner Access reviewer, Brightwave's channel consultant", ReviewerEmail),
+        ("Platform operator (every account, sign-ups, suspensions)", OperatorEmail),
     ];
+
+    /// <summary>O1: the person who runs the demo installation (made by the setup link on a real one).</summary>
+    public const string OperatorEmail = "sam.ortiz@partnerportal.example";
 
     /// <summary>R27: a platform operator — a Partner Access reviewer and Brightwave's channel consultant, in no account.</summary>
     public const string ReviewerEmail = "rita.ramos@partnerportal.example";
@@ -89,6 +93,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         if (!secondDomain.Succeeded) throw new InvalidOperationException(secondDomain.Refusal);
 
         // R27: Rita reviews Partner Access requests and is Brightwave's channel consultant; Farah's request in Nordic waits for her.
+        _users.Add(OperatorEmail, User.PlatformOperator(Guid.NewGuid(), OperatorEmail, "Sam Ortiz"));
         var rita = Person("Rita Ramos", ReviewerEmail);
         rita.MakePartnerAccessReviewer(true);
         Must(brightwave.AssignChannelConsultant(rita));

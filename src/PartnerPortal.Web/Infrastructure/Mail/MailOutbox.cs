@@ -21,4 +21,8 @@ public sealed class MailOutbox(PortalDb db, TimeProvider clock)
         db.Outbox.Add(new OutboxMessage(to.Email, subject, body, now, to.UserId, (int)kind));
         db.Notifications.Add(new Notification(to.UserId, kind, subject, body, link, now));
     }
+
+    /// <summary>An email to an address that need not be anyone's yet (a sign-up's link, a reset link): always sent, nothing in the app.</summary>
+    public void EnqueueToAddress(string email, string subject, string body) =>
+        db.Outbox.Add(new OutboxMessage(EmailAddress.Normalize(email), subject, body, clock.GetUtcNow()));
 }

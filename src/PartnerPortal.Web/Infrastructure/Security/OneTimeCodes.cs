@@ -11,7 +11,6 @@ namespace PartnerPortal.Web.Infrastructure.Security;
 /// </summary>
 public sealed class OneTimeCodes(PortalDb db, UserManager<PortalUser> users, TimeProvider clock)
 {
-    private const string Provider = "PartnerPortal";
     private const string LastStep = "LastAuthenticatorStep";
 
     /// <summary>Whether <paramref name="code"/> is the user's current authenticator code and not used before; if so, it is used up.</summary>
@@ -23,15 +22,29 @@ public sealed class OneTimeCodes(PortalDb db, UserManager<PortalUser> users, Tim
         return await TryClaimAsync(user.Id, step, ct);
     }
 
-    private async Task<bool> TryClaimAsync(Guid userId, long step, CancellationToken ct)
+    private Task<bool> TryClaimAsync(Guid userId, long step, CancellationToken ct) =>
+        UserTokenClaims.TryAdvanceAsync(db, userId, LastStep, step.ToString("D15", System.Globalization.CultureInfo.InvariantCulture), ct);
+}
+
+/// <summary>
+/// A value per user that only moves forward, kept in Identity's user tokens (digits, zero-padded, so that text order is number
+/// order): the one way to let exactly one of many simultaneous requests through — a code's time step (B7), a reset email's
+/// time window (O3).
+/// </summary>
+public static class UserTokenClaims
+{
+    private const string Provider = "PartnerPortal";
+
+    /// <summary>Moves the user's <paramref name="name"/> to <paramref name="value"/> if it is later than what is kept: true for exactly one caller.</summary>
+    public static async Task<bool> TryAdvanceAsync(PortalDb db, Guid userId, string name, string value, CancellationToken ct)
     {
-        var value = step.ToString("D15", System.Globalization.CultureInfo.InvariantCulture);
-        var mine = db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == LastStep);
+        ArgumentNullException.ThrowIfNull(db);
+        var mine = db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == name);
 #pragma warning disable CA1309 // translated to SQL's < on digits only, where every collation orders as ordinal does
         if (await mine.Where(t => string.Compare(t.Value, value) < 0).ExecuteUpdateAsync(s => s.SetProperty(t => t.Value, value), ct) == 1) return true;
 #pragma warning restore CA1309
-        if (await mine.AnyAsync(ct)) return false; // this step, or a later one, was used already
-        db.UserTokens.Add(new IdentityUserToken<Guid> { UserId = userId, LoginProvider = Provider, Name = LastStep, Value = value });
+        if (await mine.AnyAsync(ct)) return false; // this value, or a later one, was claimed already
+        db.UserTokens.Add(new IdentityUserToken<Guid> { UserId = userId, LoginProvider = Provider, Name = name, Value = value });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -40,7 +53,7 @@ public sealed class OneTimeCodes(PortalDb db, UserManager<PortalUser> users, Tim
         catch (DbUpdateException ex) when (DatabaseErrors.IsLostRace(ex))
         {
             db.ChangeTracker.Clear();
-            return false; // a first code of theirs was used at the very same moment
+            return false; // a first one was claimed at the very same moment
         }
     }
 }

@@ -12,6 +12,9 @@ public sealed class RateLimitOptions
     /// <summary>Access-link requests (opening and approving) per client address per <see cref="AddressWindow"/>.</summary>
     public int AccessLinkPerAddress { get; set; } = 60;
 
+    /// <summary>Posts of the forms that email a link (sign-up, forgot password) per client address per <see cref="AddressWindow"/>.</summary>
+    public int EmailedLinksPerAddress { get; set; } = 10;
+
     /// <summary>CSV downloads and file uploads per client address per <see cref="AddressWindow"/>.</summary>
     public int ExportsPerAddress { get; set; } = 30;
 

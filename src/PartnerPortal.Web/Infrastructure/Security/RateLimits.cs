@@ -16,6 +16,9 @@ public static class RateLimits
     public const string SignIn = "sign-in";
     public const string AccessLink = "access-link";
 
+    /// <summary>Forms that email a link to a typed address (sign-up, forgot password): posts only, per address.</summary>
+    public const string EmailedLink = "emailed-link";
+
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection("RateLimits")).ValidateOnStart();
@@ -33,6 +36,9 @@ public static class RateLimits
                 ? RateLimitPartition.GetNoLimiter("read")
                 : PerAddress(context, Limits(context).SignInPerAddress));
             o.AddPolicy(AccessLink, context => PerAddress(context, Limits(context).AccessLinkPerAddress));
+            o.AddPolicy(EmailedLink, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : PerAddress(context, Limits(context).EmailedLinksPerAddress, "mail:"));
             // Every CSV download (a page's Csv handler) and every file upload, whichever page serves it: one limit, so a new one is covered.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsExportOrUpload(context.Request)
                 ? PerAddress(context, Limits(context).ExportsPerAddress, "export:")

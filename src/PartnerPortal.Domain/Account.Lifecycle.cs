@@ -1,0 +1,45 @@
+using PartnerPortal.Domain.Events;
+
+namespace PartnerPortal.Domain;
+
+/// <summary>O2: how an account comes into being without the demo, and the operator's suspension of it.</summary>
+public partial class Account
+{
+    /// <summary>The smallest and largest Hub ID given to a new account (eight digits, like the originals').</summary>
+    public const long FirstHubId = 20_000_000, LastHubId = 99_999_999;
+
+    /// <summary>
+    /// A new account with its first Super Admin, who proved their email (sign-up, or the operator's invitation). A partner's
+    /// founder is its first partner employee too, so that they have an access link and can work in clients from day one.
+    /// </summary>
+    public static Account Found(long hubId, string name, AccountKind kind, User founder, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(founder);
+        var account = kind == AccountKind.Partner ? CreatePartner(hubId, name) : CreateClient(hubId, name);
+        account.AddMember(founder, AccessType.SuperAdmin, now);
+        if (account.IsPartner) account.TagPartnerEmployee(founder.Id, true);
+        account.Raise(new AccessChanged(hubId, account.IsPartner ? hubId : null, "Account created", $"{name} (Hub ID {hubId})", "None", $"Super Admin {founder.Email}"));
+        return account;
+    }
+
+    /// <summary>When the operator suspended the account: its users cannot act in it (every page of it answers so); nothing is deleted.</summary>
+    public DateTimeOffset? SuspendedAt { get; private set; }
+
+    public bool IsSuspended => SuspendedAt is not null;
+
+    public Outcome Suspend(DateTimeOffset now)
+    {
+        if (IsSuspended) return Outcome.Unchanged;
+        SuspendedAt = now;
+        Raise(new AccessChanged(HubId, IsPartner ? HubId : null, "Account suspended", $"{Name} (Hub ID {HubId})", "Active", "Suspended"));
+        return Outcome.Done;
+    }
+
+    public Outcome Reactivate()
+    {
+        if (!IsSuspended) return Outcome.Unchanged;
+        SuspendedAt = null;
+        Raise(new AccessChanged(HubId, IsPartner ? HubId : null, "Account reactivated", $"{Name} (Hub ID {HubId})", "Suspended", "Active"));
+        return Outcome.Done;
+    }
+}
