@@ -23,6 +23,9 @@ public static class Personas
     /// <summary>R27: a Partner Access reviewer, Brightwave's channel consultant; in no account.</summary>
     public const string Reviewer = "rita.ramos@partnerportal.example";
 
+    /// <summary>O1: the platform operator of the demo installation (also a Partner Access reviewer).</summary>
+    public const string PlatformOperator = DemoWorld.OperatorEmail;
+
     public const string Password = DemoWorld.Password;
 
     public const long Brightwave = DemoWorld.Brightwave;

@@ -12,7 +12,7 @@ namespace PartnerPortal.Web.Tests;
 /// </summary>
 public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest(fixture)
 {
-    public enum Persona { Anonymous, PartnerSuperAdmin, ClientAccessManager, PlainPartnerEmployee, ClientSuperAdmin, ClientUser, OtherPartner, Reviewer }
+    public enum Persona { Anonymous, PartnerSuperAdmin, ClientAccessManager, PlainPartnerEmployee, ClientSuperAdmin, ClientUser, OtherPartner, Reviewer, PlatformOperator }
 
     private static readonly Dictionary<Persona, string?> Emails = new()
     {
@@ -24,6 +24,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         [Persona.ClientUser] = Personas.ClientUser,
         [Persona.OtherPartner] = Personas.OtherPartnerSuperAdmin,
         [Persona.Reviewer] = Personas.Reviewer,
+        [Persona.PlatformOperator] = Personas.PlatformOperator,
     };
 
     private const int SignIn = 1;   // 302 to /sign-in
@@ -121,6 +122,25 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         ["GET {hubId:long}/settings/users/create"] = ($"/{Personas.Brightwave}/settings/users/create", "", [SignIn, 200, 403, 403, 403, 403, 403]),
         ["POST {hubId:long}/settings/users/create"] = ($"/{Personas.Brightwave}/settings/users/create",
             "Data.Email=matrix.new@brightwave.io&Data.Name=Matrix New&Data.PartnerEmployee=false", [SignIn, Elsewhere, 403, 403, 403, 403, 403]),
+        // O1: the setup link exists only while nobody runs the installation (the demo has its operator): not found for all.
+        ["GET setup/{token}"] = ("/setup/not-the-console-link", "", [404, 404, 404, 404, 404, 404, 404, 404, 404]),
+        ["POST setup/{token}"] = ("/setup/not-the-console-link", "Data.Name=Mallory&Data.Email=mallory@example.com&Data.Password=long enough&Data.ConfirmPassword=long enough",
+            [404, 404, 404, 404, 404, 404, 404, 404, 404]),
+        // O2: sign-up is closed by default (the page says whom to ask); a link that is not a sign-up's is not found.
+        ["GET sign-up"] = ("/sign-up", "", [200, 200, 200, 200, 200, 200, 200, 200, 200]),
+        ["POST sign-up"] = ("/sign-up", "Data.Kind=Partner&Data.AccountName=Matrix Agency&Data.Name=Matrix Owner&Data.Email=matrix.owner@example.com",
+            [404, 404, 404, 404, 404, 404, 404, 404, 404]),
+        ["GET sign-up/{token}"] = ("/sign-up/not-a-real-sign-up", "", [404, 404, 404, 404, 404, 404, 404, 404, 404]),
+        ["POST sign-up/{token}"] = ("/sign-up/not-a-real-sign-up", "Data.Password=long enough&Data.ConfirmPassword=long enough", [404, 404, 404, 404, 404, 404, 404, 404, 404]),
+        // O3: anyone may ask for a reset link; the answer is the same for every address.
+        ["GET forgot-password"] = ("/forgot-password", "", [200, 200, 200, 200, 200, 200, 200, 200, 200]),
+        ["POST forgot-password"] = ("/forgot-password", "Data.Email={ava-email}", [200, 200, 200, 200, 200, 200, 200, 200, 200]),
+        // O2: the operator's pages; nobody else's, a Partner Access reviewer's neither.
+        ["GET operator/accounts"] = ("/operator/accounts", "", [SignIn, 403, 403, 403, 403, 403, 403, 403, 200]),
+        ["POST operator/accounts?handler=Suspend"] = ("/operator/accounts?handler=Suspend", $"hubId={Personas.Crestline}", [SignIn, 403, 403, 403, 403, 403, 403, 403, Elsewhere]),
+        ["POST operator/accounts?handler=Reactivate"] = ("/operator/accounts?handler=Reactivate", $"hubId={Personas.Crestline}", [SignIn, 403, 403, 403, 403, 403, 403, 403, Elsewhere]),
+        ["POST operator/accounts?handler=Invite"] = ("/operator/accounts?handler=Invite",
+            "Data.Kind=Client&Data.AccountName=Matrix Co&Data.OwnerName=Matrix Owner&Data.Email=matrix.owner@example.com", [SignIn, 403, 403, 403, 403, 403, 403, 403, Elsewhere]),
         // A new user's link to set a password: the token is the only right; an unknown one is 404 for everyone.
         ["GET welcome/{token}"] = ("/welcome/not-a-real-invitation", "", [404, 404, 404, 404, 404, 404, 404]),
         ["POST welcome/{token}"] = ("/welcome/not-a-real-invitation", "Data.Password=long enough&Data.ConfirmPassword=long enough", [404, 404, 404, 404, 404, 404, 404]),
@@ -250,10 +270,10 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         ["POST notifications?handler=ReadAll"] = ("/notifications?handler=ReadAll", "", [SignIn, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere]),
         ["GET notifications/preferences"] = ("/notifications/preferences", "", [SignIn, 200, 200, 200, 200, 200, 200, 200]),
         ["POST notifications/preferences"] = ("/notifications/preferences", "email=ClientInvitation", [SignIn, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere]),
-        ["GET review/partner-access"] = ("/review/partner-access", "", [SignIn, 403, 403, 403, 403, 403, 403, 200]),
-        ["POST review/partner-access?handler=Approve"] = ("/review/partner-access?handler=Approve", "request={farah-request}", [SignIn, 403, 403, 403, 403, 403, 403, Elsewhere]),
+        ["GET review/partner-access"] = ("/review/partner-access", "", [SignIn, 403, 403, 403, 403, 403, 403, 200, 200]),
+        ["POST review/partner-access?handler=Approve"] = ("/review/partner-access?handler=Approve", "request={farah-request}", [SignIn, 403, 403, 403, 403, 403, 403, Elsewhere, Elsewhere]),
         ["POST review/partner-access?handler=Reject"] = ("/review/partner-access?handler=Reject", "request=999999&reason=Not a real request",
-            [SignIn, 403, 403, 403, 403, 403, 403, 404]),
+            [SignIn, 403, 403, 403, 403, 403, 403, 404, 404]),
         ["GET access/{token}"] = ("/access/{token}", "", [SignIn, 200, 200, 200, 200, 200, 200]),
         // R2: Super Admin or Add and edit users in the client chosen (Ava and Ben are Partner Admins in Harbor; Tom has the Sales set).
         // Not one of your accounts: the form says so (200), exactly as for a Hub ID that does not exist; Tom is in Harbor without the right (403).

@@ -35,8 +35,8 @@ public class SetupModel(IMediator mediator, FirstRun firstRun) : PageModel
     }
 
     [NotAccountScoped("The console's setup link is the only right: nobody signs in before the operator exists.")]
-    [NotRetriedOnConflict("The setup link is claimed once in memory; a lost race means an operator was made meanwhile.")]
-    public sealed record Command : ICommand<Result<string>>
+    /// <summary>Not an <see cref="ICommand"/>: one save makes the operator, after the link was claimed in memory (once).</summary>
+    public sealed record Command : IRequest<Result<string>>
     {
         public string Token { get; init; } = "";
         public string Name { get; init; } = "";
