@@ -198,6 +198,61 @@ public sealed partial class FirstRunTests : IAsyncLifetime
         foreach (var a in answers) a.Dispose();
     }
 
+    [Fact]
+    public async Task O2_fifty_posts_of_one_sign_up_make_one_sign_up_and_one_email_and_a_known_address_is_answered_alike()
+    {
+        // Someone who signs in already (the operator here) and a stranger get the same page.
+        await MakeOperatorAsync("sam@selfhosted.test", "operator password");
+        var pages = new List<string>();
+        foreach (var email in new[] { "sam@selfhosted.test", "stranger@selfhosted.test" })
+        {
+            using var visitor = new BrowserLikeClient(_app);
+            using var sent = await visitor.SubmitFormAsync("/sign-up", SignUpForm("Client", "Same Answer Co", "Someone", email));
+            pages.Add(MainText(await BrowserLikeClient.ParseAsync(sent)).Replace(email, "EMAIL", StringComparison.Ordinal));
+        }
+        Assert.Equal(pages[0], pages[1]);
+
+        var browsers = Enumerable.Range(0, 50).Select(_ => new BrowserLikeClient(_app)).ToList();
+        var tokens = await Task.WhenAll(browsers.Select(b => FormTokenAsync(b, "/sign-up")));
+        var answers = await Task.WhenAll(browsers.Select((b, i) => b.PostRawAsync("/sign-up",
+            [.. SignUpForm("Partner", "Fifty Agency", "Fifi Fifty", "fifi@fifty.test"), new("__RequestVerificationToken", tokens[i])])));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(1, await InDbAsync(db => db.AccountSignUps.CountAsync(s => s.Email == "fifi@fifty.test")));
+        Assert.Equal(1, await InDbAsync(db => db.Outbox.CountAsync(m => m.To == "fifi@fifty.test")));
+        foreach (var b in browsers) b.Dispose();
+        foreach (var a in answers) a.Dispose();
+
+        // Someone who signs in already proves it with their password, not a new one; a wrong one is refused and makes nothing.
+        var link = await LinkMailedToAsync("sam@selfhosted.test", SignUpLink());
+        using var sam = new BrowserLikeClient(_app);
+        var (_, form) = await sam.GetPageAsync(link);
+        Assert.NotNull(form.QuerySelector("input[name='Data.Password'][autocomplete=current-password]"));
+        Assert.Null(form.QuerySelector("input[name='Data.ConfirmPassword']"));
+        using (var wrong = await sam.SubmitFormAsync(link, new Dictionary<string, string> { ["Data.Password"] = "not my password" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Contains("That is not the password of this address.", MainText(await BrowserLikeClient.ParseAsync(wrong)), StringComparison.Ordinal);
+        }
+        Assert.Equal(0, await InDbAsync(db => db.Accounts.CountAsync()));
+        using (var right = await sam.SubmitFormAsync(link, new Dictionary<string, string> { ["Data.Password"] = "operator password" }))
+            Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        var joined = await InDbAsync(db => db.Memberships.Where(m => m.UserEmail == "sam@selfhosted.test").Select(m => new { m.AccountName, m.AccessType }).SingleAsync());
+        Assert.Equal(("Same Answer Co", AccessType.SuperAdmin), (joined.AccountName, joined.AccessType));
+    }
+
+    private static Dictionary<string, string> SignUpForm(string kind, string account, string name, string email) => new()
+    {
+        ["Data.Kind"] = kind, ["Data.AccountName"] = account, ["Data.Name"] = name, ["Data.Email"] = email,
+    };
+
+    private async Task MakeOperatorAsync(string email, string password)
+    {
+        using var browser = new BrowserLikeClient(_app);
+        using var made = await browser.SubmitFormAsync(await SetupLinkAsync(), Person("Sam Operator", email, password));
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+    }
+
     private static async Task<string> FormTokenAsync(BrowserLikeClient browser, string url)
     {
         var (_, page) = await browser.GetPageAsync(url);
