@@ -42,4 +42,19 @@ public partial class Account
         Raise(new AccessChanged(HubId, IsPartner ? HubId : null, "Account reactivated", $"{Name} (Hub ID {HubId})", "Suspended", "Active"));
         return Outcome.Done;
     }
+
+    /// <summary>
+    /// O4, break-glass: the platform operator makes <paramref name="user"/> a Super Admin here (added when not a member), for an
+    /// account whose own Super Admins are gone. Asked of the one policy like every other change.
+    /// </summary>
+    public Outcome GrantSuperAdminByOperator(Actor actor, User user, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (WhoMayChangeWhom.WhyNotBreakGlass(actor) is { } refusal) return Outcome.Refused(refusal);
+        var member = MembershipOf(user.Id);
+        if (member?.IsSuperAdmin == true) return Outcome.Unchanged;
+        var joining = member is null;
+        member ??= Join(user, AccessType.SuperAdmin, now);
+        return Change(member, "Super Admin granted by the platform operator (break-glass)", null, now, member.BecomeSuperAdmin, joining);
+    }
 }

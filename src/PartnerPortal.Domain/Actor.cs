@@ -7,7 +7,7 @@ namespace PartnerPortal.Domain;
 /// is set when they act through a partner account's pages (the Client Access Manager, the dashboard,
 /// offboarding, reviews, Remove user), with the rights they hold there: SPEC §3 decides by it.
 /// </summary>
-public readonly record struct Actor(Guid UserId, long? ForPartnerHubId = null, PartnerRole? Through = null);
+public readonly record struct Actor(Guid UserId, long? ForPartnerHubId = null, PartnerRole? Through = null, bool PlatformOperator = false);
 
 /// <summary>
 /// The rights someone acting through partner <paramref name="PartnerHubId"/>'s account holds there (SPEC §3).

@@ -206,6 +206,16 @@ public class Membership
         if (accessType == AccessType.User) PartnerAccessSince = null;
     }
 
+    /// <summary>O4: Super Admin, with no permission set of their own (a Super Admin holds every permission).</summary>
+    internal void BecomeSuperAdmin()
+    {
+        AccessType = AccessType.SuperAdmin;
+        PermissionSet = null;
+        PermissionSetId = null;
+        ExplicitPermissions = Permission.None;
+        ExpiresAt = null;
+    }
+
     /// <summary>SPEC §3: someone who stays after leaving the partner is the client's own user here: no partner seat, no credit, R21 freed.</summary>
     internal void BecomeOwnUser()
     {

@@ -36,6 +36,13 @@ public static class WhoMayChangeWhom
     /// <summary>
     /// C's own admins: its Super Admins, and those of its own users (not any partner's employees) who hold Add and edit users.
     /// </summary>
+    /// <summary>
+    /// O4, break-glass: the platform operator — from the server's command line, not from a page, and audited as theirs — may make
+    /// someone Super Admin of an account that has lost its own (nobody else outside the account may).
+    /// </summary>
+    public static string? WhyNotBreakGlass(Actor actor) =>
+        actor.PlatformOperator ? null : "Only the platform operator grants Super Admin from outside an account, with the command line.";
+
     public static bool IsOwnAdmin(Membership? actorHere) =>
         actorHere is not null && (actorHere.IsSuperAdmin || (actorHere.PartnerHubId is null && actorHere.Has(Permission.AddAndEditUsers)));
 

@@ -16,8 +16,8 @@ var jsonLogs = args.Any(a => a.Equals("--Serilog:Format=json", StringComparison.
     || string.Equals(Environment.GetEnvironmentVariable("Serilog__Format"), "json", StringComparison.OrdinalIgnoreCase);
 try
 {
-    // "operators …" manages the platform's Partner Access reviewers from the command line, then exits (docs/operations.md).
-    var operatorCommand = args.Length > 0 && args[0] == Operators.Command ? args[1..] : null;
+    // O4: "migrate", "users …", "accounts …", "backup", "restore", "operators …" run one command and exit (docs/operations.md).
+    var operatorCommand = OperatorCommands.IsCommand(args) ? args : null;
     var builder = WebApplication.CreateBuilder(operatorCommand is null ? args.Where(a => a != Startup.SeedDemoSwitch).ToArray() : []);
     jsonLogs = string.Equals(builder.Configuration["Serilog:Format"], "json", StringComparison.OrdinalIgnoreCase);
     var seedDemo = args.Contains(Startup.SeedDemoSwitch) || builder.Configuration.GetValue<bool>("DemoData:Seed");
@@ -138,12 +138,13 @@ try
     var app = builder.Build();
     app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate(); // before the database is touched
 
-    await app.PrepareDatabaseAsync(seedDemo && operatorCommand is null);
     if (operatorCommand is not null)
     {
-        Environment.ExitCode = await Operators.RunAsync(app.Services, operatorCommand, Console.In, Console.Out);
+        if (OperatorCommands.Migrates(operatorCommand)) await app.PrepareDatabaseAsync(seedDemo: false, serving: false);
+        Environment.ExitCode = await OperatorCommands.RunAsync(app.Services, operatorCommand, Console.In, Console.Out);
         return;
     }
+    await app.PrepareDatabaseAsync(seedDemo);
 
     app.UsePortalRequestLogging();
     app.UseMiddleware<SecurityHeaders>();

@@ -29,12 +29,16 @@ public static class Startup
     }
 
     /// <summary>Applies the migrations, then creates the demo world on an empty database when asked.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app, bool seedDemo)
+    /// <param name="serving">False for a command of the command line: it never makes the demo world.</param>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool seedDemo, bool serving = true)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
         await StartupChecks.ReachAsync(db, scope.ServiceProvider.GetRequiredService<DatabaseLocation>().Provider, CancellationToken.None);
-        await db.Database.MigrateAsync();
+        // O4: a deployment that migrates as a step of its own (the migrate command) sets Database:MigrateAtStart=false.
+        if (app.Configuration.GetValue("Database:MigrateAtStart", true)) await db.Database.MigrateAsync();
+        else if ((await db.Database.GetPendingMigrationsAsync()).Count() is var pending and > 0)
+            throw new StartupProblemException($"The database needs {pending} migration{(pending == 1 ? "" : "s")} and Database:MigrateAtStart is false: run \"PartnerPortal.Web migrate\" first (docs/operations.md), or set Database:MigrateAtStart=true.");
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
@@ -42,7 +46,7 @@ public static class Startup
             // through the partner's whole index, or started the Clients tab from every client instead of yours.
             await db.Database.ExecuteSqlRawAsync(Jobs.SqliteStatistics.Refresh);
         }
-        if (seedDemo || (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:SeedWhenEmpty", true)))
+        if (serving && (seedDemo || (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:SeedWhenEmpty", true))))
         {
             var world = new DemoWorld(db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<PortalUser>>(),
                 scope.ServiceProvider.GetRequiredService<AccessLinkTokens>(), TimeProvider.System);
