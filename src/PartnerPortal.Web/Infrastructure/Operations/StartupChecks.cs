@@ -133,6 +133,14 @@ public static class StartupChecks
             timeout.CancelAfter(TimeSpan.FromSeconds(30));
             await probe.OpenAsync(timeout.Token);
         }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
+        {
+            // The server answered; the database does not exist yet, and migrating creates it.
+        }
+        catch (Microsoft.Data.SqlClient.SqlException e) when (e.Number == 4060)
+        {
+            // As above: SQL Server's "cannot open database", which migrating creates.
+        }
         catch (Exception e) when (e is DbException or InvalidOperationException or OperationCanceledException or System.Net.Sockets.SocketException or TimeoutException)
         {
             var why = (e.InnerException?.Message ?? e.Message).ReplaceLineEndings(" ");
