@@ -26,6 +26,7 @@ try
 
     builder.AddPortalLogging();
     builder.AddPortalDatabase();
+    builder.AddPortalTelemetry();
     StartupChecks.PublicUrl(builder.Configuration, builder.Environment);
     StartupChecks.MailFolder(builder.Configuration, builder.Environment);
     builder.Services.AddSingleton(TimeProvider.System);
@@ -133,7 +134,7 @@ try
     // Keys live in the database: every instance on it shares them, and they survive restarts (sessions, antiforgery, sealed access links).
     builder.Services.AddDataProtection().SetApplicationName("PartnerPortal").PersistKeysToDbContext<PortalDb>();
     builder.Services.AddMediation();
-    builder.Services.AddHealthChecks().AddDbContextCheck<PortalDb>(tags: ["ready"]);
+    builder.Services.AddHealthChecks().AddDbContextCheck<PortalDb>(tags: ["ready"]).AddCheck<OperationsHealthCheck>("jobs and mail", tags: ["ready"]);
 
     var app = builder.Build();
     app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate(); // before the database is touched
@@ -172,7 +173,8 @@ try
     app.UseAuthorization();
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReports.WriteAsync });
+    app.MapPortalMetrics();
     app.MapRazorPages();
 
     app.OfferFirstRunWhenStarted(jsonLogs);

@@ -38,6 +38,7 @@ public class SignInModel(IMediator mediator, SignInThrottle throttle, Microsoft.
         if (!lease.IsAcquired)
         {
             RateLimits.SetRetryAfter(Response, lease);
+            HttpContext.RequestServices.GetRequiredService<Infrastructure.Operations.PortalMetrics>().RateLimited(Request.Path.Value ?? "/sign-in");
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
         var result = await mediator.Send(Data, ct);
@@ -74,19 +75,30 @@ public class SignInModel(IMediator mediator, SignInThrottle throttle, Microsoft.
     }
 
     public sealed class Handler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IPasswordHasher<PortalUser> hasher,
-        SignInAttempts attempts, DecoyPassword decoy) : IRequestHandler<Command, Result<Outcome>>
+        SignInAttempts attempts, DecoyPassword decoy, Infrastructure.Operations.PortalMetrics metrics) : IRequestHandler<Command, Result<Outcome>>
     {
         public async Task<Result<Outcome>> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByEmailAsync(request.Email.Trim());
             // Unknown and locked answer like a wrong password, after a password check of the same cost.
-            if (user?.PasswordHash is null || !await attempts.TryTakeAsync(user, cancellationToken))
+            if (user?.PasswordHash is null)
             {
                 decoy.Check(hasher, request.Password);
+                metrics.SignIn("unknown");
+                return Failure.Refused(NotSignedIn);
+            }
+            if (!await attempts.TryTakeAsync(user, cancellationToken))
+            {
+                decoy.Check(hasher, request.Password);
+                metrics.SignIn("locked");
+                metrics.LockedOut();
                 return Failure.Refused(NotSignedIn);
             }
             if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
+            {
+                metrics.SignIn("wrong_password");
                 return Failure.Refused(NotSignedIn);
+            }
             await attempts.GiveBackAsync(user, cancellationToken);
             if (user.TwoFactorEnabled)
             {
@@ -94,9 +106,11 @@ public class SignInModel(IMediator mediator, SignInThrottle throttle, Microsoft.
                 var halfway = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
                 halfway.AddClaim(new Claim(ClaimTypes.Name, user.Id.ToString()));
                 await signIn.Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(halfway));
+                metrics.SignIn("code_needed");
                 return Outcome.CodeNeeded;
             }
             await signIn.SignInAsync(user, isPersistent: false);
+            metrics.SignIn("signed_in");
             return Outcome.SignedIn;
         }
     }

@@ -10,13 +10,14 @@ namespace PartnerPortal.Web.Infrastructure.DomainEvents;
 /// saved with the change; a request that changes nothing reports nothing and writes nothing.
 /// The actor is the signed-in user, or nobody for a background job.
 /// </summary>
-public sealed class AuditTrail(PortalDb db, ICurrentUser me, Operation operation, TimeProvider clock)
+public sealed class AuditTrail(PortalDb db, ICurrentUser me, Operation operation, TimeProvider clock, Operations.PortalMetrics metrics)
     : IDomainEventHandler<AccessChanged>, IDomainEventHandler<RelationshipChanged>, IDomainEventHandler<AccessLinkIssued>
 {
     public Task HandleAsync(AccessChanged domainEvent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
         Write(domainEvent.AccountHubId, domainEvent.PartnerHubId, domainEvent.Action, domainEvent.Subject, domainEvent.Before, domainEvent.After);
+        metrics.AccessChanged(domainEvent.Action);
         return Task.CompletedTask;
     }
 

@@ -15,13 +15,17 @@ public abstract class RecurringJob(IServiceScopeFactory scopes, ILogger logger) 
         using var timer = new PeriodicTimer(Interval);
         do
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await using var scope = scopes.CreateAsyncScope();
+            var metrics = scope.ServiceProvider.GetRequiredService<Operations.PortalMetrics>();
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
                 await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+                metrics.JobRan(GetType().Name, Interval, System.Diagnostics.Stopwatch.GetElapsedTime(started), succeeded: true);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                metrics.JobRan(GetType().Name, Interval, System.Diagnostics.Stopwatch.GetElapsedTime(started), succeeded: false);
                 logger.LogError(ex, "{Job} failed; it runs again in {Interval}", GetType().Name, Interval);
             }
         }

@@ -29,6 +29,7 @@ public static class RateLimits
             o.OnRejected = (context, _) =>
             {
                 SetRetryAfter(context.HttpContext.Response, context.Lease);
+                context.HttpContext.RequestServices.GetRequiredService<Operations.PortalMetrics>().RateLimited(context.HttpContext.Request.Path.Value ?? "/");
                 return ValueTask.CompletedTask;
             };
             // Reading the sign-in page is free; only posting a password counts.
