@@ -163,6 +163,6 @@ public static class HealthReports
         context.Response.ContentType = "text/plain; charset=utf-8";
         var lines = new List<string> { report.Status.ToString() };
         lines.AddRange(report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Status}{(e.Value.Description is { } d ? " — " + d : "")}"));
-        return context.Response.WriteAsync(string.Join('\n', lines) + "\n");
+        return context.Response.WriteAsync(string.Join('\n', lines));
     }
 }
