@@ -56,6 +56,16 @@ public class AccountSignUp
         return (signUp, signUp.NewLink(now));
     }
 
+    /// <summary>The operator's word replaces what an open sign-up said (its kind, name and owner), with a new link.</summary>
+    public string Reissue(AccountKind kind, string? accountName, string ownerName, Guid invitedBy, DateTimeOffset now)
+    {
+        Kind = kind;
+        AccountName = string.IsNullOrWhiteSpace(accountName) ? null : Guard.NotBlank(accountName, nameof(accountName), 200);
+        OwnerName = Guard.NotBlank(ownerName, nameof(ownerName), 200);
+        InvitedByUserId = invitedBy;
+        return NewLink(now);
+    }
+
     /// <summary>Whether asking again now should send the email again (with a new link), rather than nothing.</summary>
     public bool MaySendAgain(DateTimeOffset now) => now - SentAt >= ResendAfter || now >= ExpiresAt;
 

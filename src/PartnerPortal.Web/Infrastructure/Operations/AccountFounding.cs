@@ -31,13 +31,13 @@ public sealed class AccountFounding(PortalDb db, MailOutbox mail, PublicUrls url
             (open, token) = AccountSignUp.Open(kind, accountName, ownerName, normalized, invitedBy, now);
             db.AccountSignUps.Add(open);
         }
-        else if (invitedBy is not null || open.MaySendAgain(now))
+        else if (invitedBy is { } operatorId)
         {
-            // The operator's word replaces an open one (its name and kind); a stranger's only sends the link again.
-            if (invitedBy is not null) db.AccountSignUps.Remove(open);
-            if (invitedBy is not null) (open, token) = AccountSignUp.Open(kind, accountName, ownerName, normalized, invitedBy, now);
-            else token = open.NewLink(now);
-            if (invitedBy is not null) db.AccountSignUps.Add(open);
+            token = open.Reissue(kind, accountName, ownerName, operatorId, now); // the operator's word replaces an open one
+        }
+        else if (open.MaySendAgain(now))
+        {
+            token = open.NewLink(now); // a stranger's only sends the link again, now and then
         }
         else
         {
