@@ -241,6 +241,33 @@ public sealed partial class FirstRunTests : IAsyncLifetime
         Assert.Equal(("Same Answer Co", AccessType.SuperAdmin), (joined.AccountName, joined.AccessType));
     }
 
+    [Fact]
+    public async Task O2_the_operator_inviting_an_address_again_corrects_the_open_invitation_and_only_the_new_link_works()
+    {
+        await MakeOperatorAsync("sam@selfhosted.test", "operator password");
+        using var sam = new BrowserLikeClient(_app);
+        await sam.SignInAsync("sam@selfhosted.test", "operator password");
+        string? first = null;
+        foreach (var name in new[] { "Typo Agnecy", "Typo Agency" })
+        {
+            using var invited = await sam.SubmitFormAsync("/operator/accounts", new Dictionary<string, string>
+            {
+                ["Data.Kind"] = "Partner", ["Data.AccountName"] = name, ["Data.OwnerName"] = "Tia Typo", ["Data.Email"] = "tia@typo.test",
+            }, "main form[action*=Invite]");
+            Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+            first ??= await LinkMailedToAsync("tia@typo.test", SignUpLink());
+        }
+
+        var open = await InDbAsync(db => db.AccountSignUps.SingleAsync(s => s.Email == "tia@typo.test"));
+        Assert.Equal("Typo Agency", open.AccountName);
+        Assert.Equal(2, await InDbAsync(db => db.Outbox.CountAsync(m => m.To == "tia@typo.test")));
+        using var tia = new BrowserLikeClient(_app);
+        Assert.Equal(HttpStatusCode.NotFound, (await tia.GetPageAsync(first!)).Status); // the first link works no more
+        var (status, page) = await tia.GetPageAsync(await LinkMailedToAsync("tia@typo.test", SignUpLink()));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Typo Agency", MainText(page), StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> SignUpForm(string kind, string account, string name, string email) => new()
     {
         ["Data.Kind"] = kind, ["Data.AccountName"] = account, ["Data.Name"] = name, ["Data.Email"] = email,
