@@ -25,6 +25,8 @@ public static class EndingBenchmark
         services.AddScoped<ICurrentUser>(p => p.GetRequiredService<CurrentUser>());
         services.AddScoped<Operation>();
         services.AddScoped<DomainEventDispatcher>();
+        services.AddMetrics(); // the audit trail counts access changes on the product meter
+        services.AddSingleton<PartnerPortal.Web.Infrastructure.Operations.PortalMetrics>();
         services.AddScoped<IDomainEventHandler<RelationshipChanged>, AuditTrail>();
         services.AddScoped<RelationshipEnder>();
         services.AddDbContext<PortalDb>((p, o) => o.UsePortalDatabase(provider, connection).AddInterceptors(p.GetRequiredService<DomainEventDispatcher>()));
