@@ -28,8 +28,20 @@ public class AccountSignUp
     /// <summary>The email while the sign-up is open (unique), null once it is used or given up.</summary>
     public string? OpenFor { get; private set; }
 
-    /// <summary>The operator who made it, or null when the owner signed up themselves.</summary>
+    /// <summary>
+    /// The operator who made it, or the partner employee who created the client's account for its owner (then with
+    /// <see cref="PartnerHubId"/>); null when the owner signed up themselves.
+    /// </summary>
     public Guid? InvitedByUserId { get; private set; }
+
+    /// <summary>
+    /// O2: the partner agency whose employee (<see cref="InvitedByUserId"/>) created this client account for its owner. Until
+    /// the owner takes it, the partner sees it as Invited; at that step the owner approves or declines the employee as
+    /// Partner Admin (R2, R3). The account is the owner's from its first minute (R23): the partner never holds it.
+    /// </summary>
+    public long? PartnerHubId { get; private set; }
+
+    public bool IsFromPartner => PartnerHubId is not null;
 
     public string TokenHash { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
@@ -56,9 +68,34 @@ public class AccountSignUp
         return (signUp, signUp.NewLink(now));
     }
 
+    /// <summary>O2: a partner's employee creates a client's account for its owner, who takes it through the emailed link.</summary>
+    public static (AccountSignUp SignUp, string Token) ForPartnerClient(long partnerHubId, Guid employeeId, string accountName, string ownerName, string email, DateTimeOffset now)
+    {
+        var (signUp, token) = Open(AccountKind.Client, Guard.NotBlank(accountName, nameof(accountName), 200), ownerName, email, employeeId, now);
+        signUp.PartnerHubId = partnerHubId;
+        return (signUp, token);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="partnerHubId"/> may create a client account for this open sign-up's email: when it is its own
+    /// (it is then corrected and sent again), or the owner's own unfinished sign-up (the partner's takes its place). Never
+    /// over the operator's invitation or another partner's.
+    /// </summary>
+    public bool MayBeReplacedBy(long partnerHubId) => PartnerHubId == partnerHubId || InvitedByUserId is null;
+
+    /// <summary>The partner's word replaces what an open sign-up said, with a new link.</summary>
+    public string ReissueForPartnerClient(long partnerHubId, Guid employeeId, string accountName, string ownerName, DateTimeOffset now)
+    {
+        if (!MayBeReplacedBy(partnerHubId)) throw new InvalidOperationException("Another partner's or the operator's invitation is not replaced.");
+        var token = Reissue(AccountKind.Client, Guard.NotBlank(accountName, nameof(accountName), 200), ownerName, employeeId, now);
+        PartnerHubId = partnerHubId;
+        return token;
+    }
+
     /// <summary>The operator's word replaces what an open sign-up said (its kind, name and owner), with a new link.</summary>
     public string Reissue(AccountKind kind, string? accountName, string ownerName, Guid invitedBy, DateTimeOffset now)
     {
+        PartnerHubId = null;
         Kind = kind;
         AccountName = string.IsNullOrWhiteSpace(accountName) ? null : Guard.NotBlank(accountName, nameof(accountName), 200);
         OwnerName = Guard.NotBlank(ownerName, nameof(ownerName), 200);

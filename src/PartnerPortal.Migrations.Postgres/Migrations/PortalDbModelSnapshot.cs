@@ -578,6 +578,9 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long?>("PartnerHubId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -598,6 +601,8 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("PartnerHubId", "OpenFor");
 
                     b.ToTable("AccountSignUps", (string)null);
                 });

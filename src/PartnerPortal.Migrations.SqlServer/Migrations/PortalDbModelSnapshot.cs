@@ -582,6 +582,9 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<long?>("PartnerHubId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("datetimeoffset");
 
@@ -603,6 +606,8 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("PartnerHubId", "OpenFor");
 
                     b.ToTable("AccountSignUps", (string)null);
                 });

@@ -555,6 +555,9 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PartnerHubId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -575,6 +578,8 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("PartnerHubId", "OpenFor");
 
                     b.ToTable("AccountSignUps", (string)null);
                 });

@@ -31,7 +31,8 @@ public class FinishModel(IMediator mediator) : PageModel
         if (result.Status == ResultStatus.NotFound) return await ShowAsync(token, ct);
         if (this.FailureResult(result, nameof(Data)) is { } failure) return failure;
         if (!result.Succeeded) return await ShowAsync(token, ct);
-        this.Flash($"{result.Value.Name} is ready (Hub ID {result.Value.HubId}), and you are its Super Admin. Sign in to start.");
+        var made = result.Value.Account;
+        this.Flash($"{made.Name} is ready (Hub ID {made.HubId}), and you are its Super Admin." + (result.Value.PartnerNote is { } note ? $" {note}" : "") + " Sign in to start.");
         return RedirectToPage("/SignIn");
     }
 
@@ -48,7 +49,8 @@ public class FinishModel(IMediator mediator) : PageModel
 
     /// <param name="AccountName">Null when the owner names it.</param>
     /// <param name="SignsInAlready">Then they give their password rather than choose one.</param>
-    public sealed record Model(AccountKind Kind, string? AccountName, string OwnerName, string Email, bool SignsInAlready);
+    /// <param name="CreatedBy">When a partner created the account: the partner and its employee, whom the owner approves or declines.</param>
+    public sealed record Model(AccountKind Kind, string? AccountName, string OwnerName, string Email, bool SignsInAlready, AccountFounding.CreatingPartner? CreatedBy);
 
     public sealed class QueryHandler(AccountFounding founding, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
@@ -56,16 +58,21 @@ public class FinishModel(IMediator mediator) : PageModel
         {
             var signUp = await founding.FindAsync(request.Token, cancellationToken);
             if (signUp is null || !signUp.IsUsable(clock.GetUtcNow())) return Failure.NotFound;
-            return new Model(signUp.Kind, signUp.AccountName, signUp.OwnerName, signUp.Email, await founding.SignsInAlreadyAsync(signUp.Email, cancellationToken));
+            return new Model(signUp.Kind, signUp.AccountName, signUp.OwnerName, signUp.Email, await founding.SignsInAlreadyAsync(signUp.Email, cancellationToken),
+                await founding.CreatingPartnerAsync(signUp, cancellationToken));
         }
     }
 
     /// <summary>Not an <see cref="ICommand"/>: the account is made in one save, and a wrong password keeps its lockout attempt.</summary>
     [NotAccountScoped("The emailed link's token is the only right: the account does not exist yet.")]
-    public sealed record Command : IRequest<Result<Account>>
+    public sealed record Command : IRequest<Result<AccountFounding.Founded>>
     {
         public string Token { get; init; } = "";
         public string? AccountName { get; init; }
+
+        /// <summary>When a partner created the account: approve (true) or decline (false) its employee as Partner Admin.</summary>
+        public bool? ApprovePartner { get; init; }
+
         public string Password { get; init; } = "";
         public string? ConfirmPassword { get; init; }
     }
@@ -85,16 +92,16 @@ public class FinishModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class Handler(AccountFounding founding) : IRequestHandler<Command, Result<Account>>
+    public sealed class Handler(AccountFounding founding) : IRequestHandler<Command, Result<AccountFounding.Founded>>
     {
-        public async Task<Result<Account>> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<Result<AccountFounding.Founded>> Handle(Command request, CancellationToken cancellationToken)
         {
             var signUp = await founding.FindAsync(request.Token, cancellationToken);
             if (signUp is null) return Failure.NotFound;
             var signsIn = await founding.SignsInAlreadyAsync(signUp.Email, cancellationToken);
             // A new owner's password must follow the rules even when the form left out its confirmation.
             if (!signsIn && request.ConfirmPassword is null) return Failure.Invalid([new FieldError(nameof(Command.ConfirmPassword), "Type the password again.")]);
-            var made = await founding.CompleteAsync(request.Token, request.AccountName, request.Password, cancellationToken);
+            var made = await founding.CompleteAsync(request.Token, request.AccountName, request.Password, request.ApprovePartner, cancellationToken);
             return made;
         }
     }

@@ -30,6 +30,7 @@ public class IndexModel(IMediator mediator) : PageModel
     {
         public const int PageSize = Paging.DefaultSize;
         public const int EndingSoonShown = 10;
+        public const int WaitingShown = 10;
 
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.Member);
     }
@@ -47,16 +48,21 @@ public class IndexModel(IMediator mediator) : PageModel
 
     public sealed record ClientRow(long HubId, string Name, string Relationship, int Employees, int Assigned);
 
+    /// <summary>O2: a client account the partner created, waiting for its owner to take it (the relationship is Invited until then).</summary>
+    public sealed record Waiting(string Name, string OwnerEmail, string CreatedBy, DateTimeOffset SentAt, DateTimeOffset ExpiresAt);
+
     /// <param name="ManagedMrr">USD a month: each actively serviced client's MRR split evenly between its active partners.</param>
     public sealed record Model(DashboardHeader Header, string YourAccess, int ClientsServiced, int EndingCount, IReadOnlyList<Ending> EndingSoon,
         decimal ManagedMrr, decimal ManagedPoints, int EmployeesWithAccess, int EmployeesWithoutAccess, IReadOnlyList<ClientRow> Clients,
-        Paging Paging, string? Search);
+        Paging Paging, string? Search, int WaitingCount = 0, IReadOnlyList<Waiting>? WaitingClients = null);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class Handler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
             var hubId = request.HubId;
+            var now = clock.GetUtcNow();
+            var waiting = db.AccountSignUps.Where(s => s.PartnerHubId == hubId && s.OpenFor != null && s.ExpiresAt > now);
             var current = db.Relationships.Where(r => r.PartnerHubId == hubId
                 && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending));
             var ending = db.Relationships.Where(r => r.PartnerHubId == hubId && r.State == RelationshipState.Ending);
@@ -68,7 +74,12 @@ public class IndexModel(IMediator mediator) : PageModel
                 Ending = ending.Count(),
                 Employees = employees.Count(),
                 WithAccess = employees.Count(m => db.Memberships.Any(c => c.UserId == m.UserId && c.PartnerHubId == hubId)),
+                Waiting = waiting.Count(),
             }).SingleAsync(cancellationToken);
+            var waitingClients = figures.Waiting == 0 ? [] : await waiting.OrderByDescending(s => s.SentAt).Take(Query.WaitingShown)
+                .Select(s => new Waiting(s.AccountName ?? "", s.Email, db.DomainUsers.Where(u => u.Id == s.InvitedByUserId).Select(u => u.Name).FirstOrDefault() ?? "A former user",
+                    s.SentAt, s.ExpiresAt))
+                .ToListAsync(cancellationToken);
             var endingSoon = figures.Ending == 0 ? [] : await ending.OrderBy(r => r.EndsAt).ThenBy(r => r.ClientHubId).Take(Query.EndingSoonShown)
                 .Join(db.Accounts, r => r.ClientHubId, a => a.HubId, (r, a) => new Ending(a.HubId, a.Name, r.EndsAt))
                 .ToListAsync(cancellationToken);
@@ -121,7 +132,7 @@ public class IndexModel(IMediator mediator) : PageModel
                 membership.AccessType.Display() + (membership.IsPartnerEmployee ? " · Partner employee" : ""),
                 figures.Serviced, figures.Ending, endingSoon, managedMrr, ManagedCredit.Points(managedMrr), figures.WithAccess, figures.Employees - figures.WithAccess,
                 rows, paging,
-                request.Search);
+                request.Search, figures.Waiting, waitingClients);
         }
     }
 }
