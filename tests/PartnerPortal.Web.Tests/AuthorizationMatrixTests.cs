@@ -154,6 +154,10 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         // offboarding take Client access manager (R10). The posts are refused or change nothing (an unserviced Hub ID, no
         // employee chosen, a mistyped REMOVE, removing yourself).
         ["GET {hubId:long}/partner/dashboard"] = ($"/{Personas.Brightwave}/partner/dashboard", "", [SignIn, 200, 200, 200, 403, 403, 403]),
+        // O2: creating a client's account takes Client access manager (Ava, Ben); the form is valid, so the answer is the gate's.
+        ["GET {hubId:long}/partner/dashboard/create-client"] = ($"/{Personas.Brightwave}/partner/dashboard/create-client", "", [SignIn, 200, 200, 403, 403, 403, 403]),
+        ["POST {hubId:long}/partner/dashboard/create-client"] = ($"/{Personas.Brightwave}/partner/dashboard/create-client",
+            "Data.AccountName=Matrix Bakery&Data.OwnerName=Mia Matrix&Data.OwnerEmail=mia@matrix-bakery.test", [SignIn, Elsewhere, Elsewhere, 403, 403, 403, 403]),
         ["GET {hubId:long}/partner/dashboard/employees"] = ($"/{Personas.Brightwave}/partner/dashboard/employees", "", [SignIn, 200, 403, 403, 403, 403, 403]),
         ["GET {hubId:long}/partner/dashboard/employees/{employeeId:guid}"] = ($"/{Personas.Brightwave}/partner/dashboard/employees/{{hana}}", "",
             [SignIn, 200, 403, 403, 403, 403, 403]),

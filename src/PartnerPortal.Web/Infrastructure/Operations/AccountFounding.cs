@@ -195,17 +195,18 @@ public sealed class AccountFounding(PortalDb db, MailOutbox mail, PublicUrls url
 
     private async Task<Asking?> AskingAsync(long partnerHubId, Guid? employeeId, CancellationToken ct)
     {
-        var found = await db.Accounts.AsNoTracking().Where(a => a.HubId == partnerHubId)
+        var employee = employeeId is null ? null : await db.DomainUsers.AsNoTracking().Where(u => u.Id == employeeId)
+            .Select(u => new Recipient(u.Id, u.Email, u.Name)).SingleOrDefaultAsync(ct);
+        if (employee is null) return null;
+        var partner = await db.Accounts.AsNoTracking().Where(a => a.HubId == partnerHubId)
             .Select(a => new
             {
                 a.Name,
                 a.SuspendedAt,
-                Employee = db.DomainUsers.Where(u => u.Id == employeeId).Select(u => new { u.Id, u.Email, u.Name }).FirstOrDefault(),
                 IsPartnerEmployee = db.Memberships.Any(m => m.AccountHubId == partnerHubId && m.UserId == employeeId && m.IsPartnerEmployee),
             })
             .SingleOrDefaultAsync(ct);
-        if (found?.Employee is null) return null;
-        return new Asking(partnerHubId, found.Name, new Recipient(found.Employee.Id, found.Employee.Email, found.Employee.Name), found.IsPartnerEmployee && found.SuspendedAt is null);
+        return partner is null ? null : new Asking(partnerHubId, partner.Name, employee, partner.IsPartnerEmployee && partner.SuspendedAt is null);
     }
 
     /// <summary>
