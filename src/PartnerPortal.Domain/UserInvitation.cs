@@ -50,7 +50,8 @@ public class UserInvitation
     public DateTimeOffset ExpiresAt { get; private set; }
     public DateTimeOffset? UsedAt { get; private set; }
 
-    public static (UserInvitation Invitation, string Token) Issue(Guid userId, long accountHubId, Guid invitedByUserId, DateTimeOffset now)
+    /// <param name="accountHubId">The account they were added to; none for a Partner Access reviewer, who is in no account.</param>
+    public static (UserInvitation Invitation, string Token) Issue(Guid userId, long? accountHubId, Guid invitedByUserId, DateTimeOffset now)
     {
         var invitation = new UserInvitation(userId, accountHubId, invitedByUserId, PasswordLinkPurpose.Welcome, now);
         (var token, invitation.TokenHash) = SecretToken.New();

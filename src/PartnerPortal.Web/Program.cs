@@ -103,6 +103,7 @@ try
     builder.Services.AddSingleton(new FirstRun.Console(Console.Out));
     builder.Services.AddSingleton<FirstRun>();
     builder.Services.AddScoped<AccountFounding>();
+    builder.Services.AddScoped<ReviewerRoster>();
     builder.Services.AddScoped<PartnerPortal.Web.Pages.PasswordResets>();
     builder.Services.AddOptions<SignUpOptions>().Bind(builder.Configuration.GetSection("SignUp")).ValidateOnStart();
     builder.Services.AddScoped<CurrentUser>();

@@ -141,6 +141,12 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         ["POST operator/accounts?handler=Reactivate"] = ("/operator/accounts?handler=Reactivate", $"hubId={Personas.Crestline}", [SignIn, 403, 403, 403, 403, 403, 403, 403, Elsewhere]),
         ["POST operator/accounts?handler=Invite"] = ("/operator/accounts?handler=Invite",
             "Data.Kind=Client&Data.AccountName=Matrix Co&Data.OwnerName=Matrix Owner&Data.Email=matrix.owner@example.com", [SignIn, 403, 403, 403, 403, 403, 403, 403, Elsewhere]),
+        ["GET operator/reviewers"] = ("/operator/reviewers", "", [SignIn, 403, 403, 403, 403, 403, 403, 403, 200]),
+        ["POST operator/reviewers?handler=Add"] = ("/operator/reviewers?handler=Add", "Data.Email=matrix.reviewer@example.com&Data.Name=Matrix Reviewer",
+            [SignIn, 403, 403, 403, 403, 403, 403, 403, Elsewhere]),
+        ["POST operator/reviewers?handler=Remove"] = ("/operator/reviewers?handler=Remove", "email={ava-email}", [SignIn, 403, 403, 403, 403, 403, 403, 403, Elsewhere]),
+        ["POST operator/reviewers?handler=Consultant"] = ("/operator/reviewers?handler=Consultant", $"Assign.PartnerHubId={Personas.Brightwave}&Assign.Email=",
+            [SignIn, 403, 403, 403, 403, 403, 403, 403, Elsewhere]),
         // A new user's link to set a password: the token is the only right; an unknown one is 404 for everyone.
         ["GET welcome/{token}"] = ("/welcome/not-a-real-invitation", "", [404, 404, 404, 404, 404, 404, 404]),
         ["POST welcome/{token}"] = ("/welcome/not-a-real-invitation", "Data.Password=long enough&Data.ConfirmPassword=long enough", [404, 404, 404, 404, 404, 404, 404]),

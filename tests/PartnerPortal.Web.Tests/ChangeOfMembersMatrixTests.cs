@@ -118,6 +118,9 @@ public sealed class ChangeOfMembersMatrixTests(PortalFixture fixture, ITestOutpu
         [typeof(Pages.SignUp.IndexModel.Command)] = "opens a sign-up and emails its link (O2); the account is made by its owner's link, with them as its only member",
         [typeof(Pages.Platform.AccountsModel.Suspend)] = "the operator suspends a whole account (O2); no member changes: RunningItForRealTests",
         [typeof(Pages.Partner.Dashboard.CreateClientModel.Command)] = "a partner's invitation to take a new client account (O2); its owner's answer approves the creator as an access link would (ApproveAccessLink, WhyNotAdd): PartnerCreatesClientTests",
+        [typeof(Pages.Platform.ReviewersModel.Add)] = "the operator makes a Partner Access reviewer (R27), in no account; no member changes: OperatorReviewersTests",
+        [typeof(Pages.Platform.ReviewersModel.Remove)] = "the operator unmakes a reviewer (R27); no member changes",
+        [typeof(Pages.Platform.ReviewersModel.Consultant)] = "a partner's channel consultant (R27); no member changes",
         [typeof(Pages.Platform.AccountsModel.Invite)] = "the operator's invitation to take a new account (O2); no member changes",
         [typeof(Pages.Invitations.IndexModel.Answer)] = "the invitee answers; accepting is judged as the inviter adding them now (AddPartnerUser, CreateClientUser): UsersAndTeamsTests",
     };

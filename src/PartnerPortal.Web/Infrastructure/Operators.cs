@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Domain;
+using PartnerPortal.Web.Infrastructure.Operations;
 
 namespace PartnerPortal.Web.Infrastructure;
 
 /// <summary>
-/// R27: the platform's operators, managed from the command line on the server (docs/operations.md), never from a page:
+/// R27: the platform's Partner Access reviewers and channel consultants from the command line on the server
+/// (docs/operations.md); the operator's page <c>/operator/reviewers</c> does the same through <see cref="ReviewerRoster"/>:
 /// <code>
 /// operators reviewer add &lt;email&gt; [name]     a Partner Access reviewer (a new person's password is read from standard input)
 /// operators reviewer remove &lt;email&gt;
@@ -33,45 +35,23 @@ public static class Operators
         ArgumentNullException.ThrowIfNull(output);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
+        var roster = scope.ServiceProvider.GetRequiredService<ReviewerRoster>();
         switch (args)
         {
             case ["reviewer", "add", var email, .. var name]:
-                return await AddReviewerAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(), email, string.Join(' ', name), input, output);
+                return await AddReviewerAsync(db, roster, scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(), email, string.Join(' ', name), input, output);
             case ["reviewer", "remove", var email]:
-            {
-                var user = await FindAsync(db, email);
-                if (user is null) return Fail(output, $"No user has the email {email}.");
-                user.MakePartnerAccessReviewer(false);
-                foreach (var partner in await db.Accounts.Where(a => a.ChannelConsultantUserId == user.Id).ToListAsync()) partner.AssignChannelConsultant(null);
-                await db.SaveChangesAsync();
-                await output.WriteLineAsync($"{user.Email} is no longer a Partner Access reviewer (nor a channel consultant).");
-                return 0;
-            }
+                return Done(output, await roster.RemoveAsync(email, CancellationToken.None));
             case ["consultant", var hub, var email]:
-            {
                 if (!long.TryParse(hub, out var hubId)) return Fail(output, $"\"{hub}\" is not a Hub ID.");
-                var partner = await db.Accounts.SingleOrDefaultAsync(a => a.HubId == hubId);
-                if (partner is null) return Fail(output, $"No account has the Hub ID {hubId}.");
-                User? consultant = null;
-                if (!string.Equals(email, "none", StringComparison.OrdinalIgnoreCase))
-                {
-                    consultant = await FindAsync(db, email);
-                    if (consultant is null) return Fail(output, $"No user has the email {email}.");
-                }
-                var outcome = partner.AssignChannelConsultant(consultant);
-                if (!outcome.Succeeded) return Fail(output, outcome.Refusal!);
-                await db.SaveChangesAsync();
-                await output.WriteLineAsync(consultant is null ? $"{partner.Name} has no channel consultant now." : $"{consultant.Email} is {partner.Name}'s channel consultant.");
-                return 0;
-            }
+                return Done(output, await roster.AssignConsultantAsync(hubId, string.Equals(email, "none", StringComparison.OrdinalIgnoreCase) ? null : email, CancellationToken.None));
             case ["list"]:
             {
-                var reviewers = await db.DomainUsers.AsNoTracking().Where(u => u.IsPartnerAccessReviewer).OrderBy(u => u.Email)
-                    .Select(u => new { u.Email, u.Name, Partners = db.Accounts.Where(a => a.ChannelConsultantUserId == u.Id).Select(a => a.Name + " (" + a.HubId + ")").ToList() })
-                    .ToListAsync();
+                var reviewers = await roster.List().ToListAsync();
                 if (reviewers.Count == 0) await output.WriteLineAsync("No Partner Access reviewer yet.");
                 foreach (var r in reviewers)
-                    await output.WriteLineAsync($"{r.Email} ({r.Name})" + (r.Partners.Count == 0 ? "" : ": channel consultant of " + string.Join(", ", r.Partners)));
+                    await output.WriteLineAsync($"{r.Email} ({r.Name})" + (r.ConsultantOf == 0 ? "" : ": channel consultant of " + string.Join(", ", r.Partners)
+                        + (r.ConsultantOf > r.Partners.Count ? $" and {r.ConsultantOf - r.Partners.Count} more" : "")));
                 return 0;
             }
             default:
@@ -80,16 +60,15 @@ public static class Operators
         }
     }
 
-    private static async Task<int> AddReviewerAsync(PortalDb db, UserManager<PortalUser> logins, string email, string name, TextReader input, TextWriter output)
+    private static async Task<int> AddReviewerAsync(PortalDb db, ReviewerRoster roster, UserManager<PortalUser> logins, string email, string name, TextReader input, TextWriter output)
     {
         if (!EmailAddress.IsValid(email)) return Fail(output, $"\"{email}\" is not an email address.");
-        var user = await FindAsync(db, email);
+        var user = await roster.FindAsync(email, CancellationToken.None);
         if (user is null)
         {
             await output.WriteLineAsync($"{email} is new. Their password (at least 8 characters), then Enter:");
             var password = await input.ReadLineAsync() ?? "";
             user = new User(Guid.NewGuid(), email, string.IsNullOrWhiteSpace(name) ? email : name.Trim());
-            user.MakePartnerAccessReviewer(true);
             var login = PortalUser.For(user);
             var checks = new List<string>();
             foreach (var validator in logins.PasswordValidators)
@@ -102,17 +81,17 @@ public static class Operators
             db.DomainUsers.Add(user);
             db.Users.Add(login);
         }
-        else
-        {
-            user.MakePartnerAccessReviewer(true);
-        }
+        var said = ReviewerRoster.Make(user);
         await db.SaveChangesAsync();
-        await output.WriteLineAsync($"{user.Email} is a Partner Access reviewer: they sign in and find the queue at /review/partner-access.");
+        await output.WriteLineAsync(said);
         return 0;
     }
 
-    private static Task<User?> FindAsync(PortalDb db, string email) =>
-        EmailAddress.IsValid(email) ? db.DomainUsers.SingleOrDefaultAsync(u => u.Email == EmailAddress.Normalize(email)) : Task.FromResult<User?>(null);
+    private static int Done(TextWriter output, Result<string> result)
+    {
+        output.WriteLine(result.Succeeded ? result.Value : result.Message);
+        return result.Succeeded ? 0 : 1;
+    }
 
     private static int Fail(TextWriter output, string message)
     {

@@ -54,13 +54,39 @@ public sealed class NewUsers(PortalDb db, MailOutbox mail, PublicUrls urls)
                 $"Sign in with your usual password:\n{urls.Absolute("/sign-in")}\n\nPartner Portal", $"/{account.HubId}/home");
             return;
         }
+        var token = Create(person, account.HubId, invitedBy, now);
+        mail.Enqueue(new Recipient(person.Id, person.Email, person.Name), NotificationKind.AddedToAccount, subject,
+            $"Hello {person.Name},\n\n{from} added you to {account.Name} (Hub ID {account.HubId}) in Partner Portal.\n\n" + SetPassword(token), $"/{account.HubId}/home");
+    }
+
+    /// <summary>R27, O2: the operator makes someone a Partner Access reviewer from the page; someone new gets the welcome link, in no account.</summary>
+    public void WelcomeReviewer(User person, bool isNew, string from, Guid invitedBy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var subject = $"{from} made you a Partner Access reviewer in Partner Portal";
+        var what = $"Hello {person.Name},\n\n{from}, who runs Partner Portal here, made you a Partner Access reviewer: you decide partners' requests for Partner Access, at {urls.Absolute(ReviewQueuePath)}.\n\n";
+        if (!isNew)
+        {
+            mail.Enqueue(new Recipient(person.Id, person.Email, person.Name), NotificationKind.PartnerAccessRequested, subject, what + "Sign in with your usual password.\n\nPartner Portal", ReviewQueuePath);
+            return;
+        }
+        var token = Create(person, null, invitedBy, now);
+        mail.Enqueue(new Recipient(person.Id, person.Email, person.Name), NotificationKind.PartnerAccessRequested, subject, what + SetPassword(token), ReviewQueuePath);
+    }
+
+    public const string ReviewQueuePath = "/review/partner-access";
+
+    /// <summary>Saves a new person without a password, with the one-time link that sets it.</summary>
+    private string Create(User person, long? accountHubId, Guid invitedBy, DateTimeOffset now)
+    {
         db.DomainUsers.Add(person);
         db.Users.Add(PortalUser.For(person)); // no password until they set one with the link
-        var (invitation, token) = UserInvitation.Issue(person.Id, account.HubId, invitedBy, now);
+        var (invitation, token) = UserInvitation.Issue(person.Id, accountHubId, invitedBy, now);
         db.UserInvitations.Add(invitation);
-        mail.Enqueue(new Recipient(person.Id, person.Email, person.Name), NotificationKind.AddedToAccount, subject,
-            $"Hello {person.Name},\n\n{from} added you to {account.Name} (Hub ID {account.HubId}) in Partner Portal.\n\n" +
-            $"Set your password here to sign in (the link works once, within {UserInvitation.Lifetime.Days} days):\n{urls.Absolute(WelcomeModel.PathFor(token))}\n\n" +
-            "If you did not expect this, you can ignore this email.\n\nPartner Portal", $"/{account.HubId}/home");
+        return token;
     }
+
+    private string SetPassword(string token) =>
+        $"Set your password here to sign in (the link works once, within {UserInvitation.Lifetime.Days} days):\n{urls.Absolute(WelcomeModel.PathFor(token))}\n\n" +
+        "If you did not expect this, you can ignore this email.\n\nPartner Portal";
 }

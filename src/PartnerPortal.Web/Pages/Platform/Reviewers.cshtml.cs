@@ -1,0 +1,135 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Domain;
+using PartnerPortal.Web.Infrastructure;
+using PartnerPortal.Web.Infrastructure.Authorization;
+using PartnerPortal.Web.Infrastructure.Mail;
+using PartnerPortal.Web.Infrastructure.Operations;
+
+namespace PartnerPortal.Web.Pages.Platform;
+
+/// <summary>
+/// R27, O2: the operator's page of Partner Access reviewers and channel consultants — what the <c>operators</c> command
+/// does, through the same <see cref="ReviewerRoster"/>. Someone new made a reviewer here is emailed the welcome link to
+/// choose a password (in no account); someone who signs in is told.
+/// </summary>
+public class ReviewersModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty] public Add Data { get; set; } = new();
+    [BindProperty] public Consultant Assign { get; set; } = new();
+
+    public Model? View { get; private set; }
+
+    public Task<IActionResult> OnGetAsync() => ShowAsync();
+
+    public Task<IActionResult> OnPostAddAsync() => this.SubmitAsync(mediator, Data, this.FlashThen(Back), ShowAsync, nameof(Data));
+
+    public Task<IActionResult> OnPostRemoveAsync([FromForm(Name = "email")] string? email) =>
+        this.SubmitAsync(mediator, new Remove(email ?? ""), this.FlashThen(Back), ShowAsync);
+
+    public Task<IActionResult> OnPostConsultantAsync() => this.SubmitAsync(mediator, Assign, this.FlashThen(Back), ShowAsync, nameof(Assign));
+
+    private IActionResult Back() => RedirectToPage(new { p = PageNumber > 1 ? PageNumber : (int?)null });
+
+    private Task<IActionResult> ShowAsync() => this.ShowListAsync(mediator, new Query(PageNumber), new Query(), view => View = view);
+
+    public sealed record Query(int Page = 1) : IRequest<Result<Model>>, IAccountRequest
+    {
+        public const int PageSize = 25;
+
+        public AccessRequirement Requirement => AccessRequirement.PlatformOperator;
+    }
+
+    public sealed class QueryValidator : AbstractValidator<Query>
+    {
+        public QueryValidator() => RuleFor(q => q.Page).IsPageNumber();
+    }
+
+    public sealed record Model(IReadOnlyList<ReviewerRoster.Reviewer> Reviewers, Paging Paging);
+
+    public sealed class Handler(ReviewerRoster roster) : IRequestHandler<Query, Result<Model>>
+    {
+        public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var reviewers = roster.List();
+            var paging = await Paging.CountAsync(reviewers, request.Page, Query.PageSize, cancellationToken);
+            return new Model(await reviewers.Skip(paging.Skip).Take(Query.PageSize).ToListAsync(cancellationToken), paging);
+        }
+    }
+
+    /// <summary>Make someone a reviewer: who signs in already, or someone new (then their name is asked for and a welcome link sent).</summary>
+    public sealed record Add : ICommand<Result<string>>, IAccountRequest
+    {
+        public string Email { get; init; } = "";
+        public string? Name { get; init; }
+
+        public AccessRequirement Requirement => AccessRequirement.PlatformOperator;
+    }
+
+    public sealed class AddValidator : AbstractValidator<Add>
+    {
+        public AddValidator()
+        {
+            RuleFor(c => c.Email).IsEmail();
+            RuleFor(c => c.Name).MaximumLength(200).WithMessage("A name has at most 200 characters.");
+        }
+    }
+
+    public sealed class AddingHandler(NewUsers newUsers, PortalDb db, ICurrentUser me, TimeProvider clock) : IRequestHandler<Add, Result<string>>
+    {
+        public async Task<Result<string>> Handle(Add request, CancellationToken cancellationToken)
+        {
+            var (person, isNew) = await newUsers.FindOrNewAsync(request.Email, request.Name, cancellationToken);
+            if (person.IsPartnerAccessReviewer) return ReviewerRoster.Make(person);
+            var said = ReviewerRoster.Make(person);
+            var operatorName = await db.DomainUsers.Where(u => u.Id == me.UserId).Select(u => u.Name).SingleAsync(cancellationToken);
+            newUsers.WelcomeReviewer(person, isNew, operatorName, me.UserId, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return isNew ? $"{said} They were emailed a link to choose their password." : said;
+        }
+    }
+
+    public sealed record Remove(string Email) : ICommand<Result<string>>, IAccountRequest
+    {
+        public AccessRequirement Requirement => AccessRequirement.PlatformOperator;
+    }
+
+    public sealed class RemoveValidator : AbstractValidator<Remove>
+    {
+        public RemoveValidator() => RuleFor(c => c.Email).IsEmail();
+    }
+
+    public sealed class RemovingHandler(ReviewerRoster roster) : IRequestHandler<Remove, Result<string>>
+    {
+        public Task<Result<string>> Handle(Remove request, CancellationToken cancellationToken) => roster.RemoveAsync(request.Email, cancellationToken);
+    }
+
+    /// <summary>A partner's channel consultant (a reviewer), or none when the email is left empty.</summary>
+    public sealed record Consultant : ICommand<Result<string>>, IAccountRequest
+    {
+        public long PartnerHubId { get; init; }
+        public string? Email { get; init; }
+
+        public AccessRequirement Requirement => AccessRequirement.PlatformOperator;
+    }
+
+    public sealed class ConsultantValidator : AbstractValidator<Consultant>
+    {
+        public ConsultantValidator()
+        {
+            RuleFor(c => c.PartnerHubId).GreaterThan(0).WithMessage("Enter the partner's Hub ID.");
+            When(c => !string.IsNullOrWhiteSpace(c.Email), () => RuleFor(c => c.Email!).IsEmail());
+        }
+    }
+
+    public sealed class ConsultantHandler(ReviewerRoster roster) : IRequestHandler<Consultant, Result<string>>
+    {
+        public Task<Result<string>> Handle(Consultant request, CancellationToken cancellationToken) =>
+            roster.AssignConsultantAsync(request.PartnerHubId, string.IsNullOrWhiteSpace(request.Email) ? null : request.Email, cancellationToken);
+    }
+}
