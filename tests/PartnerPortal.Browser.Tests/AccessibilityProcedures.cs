@@ -222,6 +222,18 @@ public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputH
         await Expect(twoStep.GetByLabel("Authentication code")).ToBeVisibleAsync();
         await CheckAsync(twoStep, "Two-factor sign-in (code)");
 
+        // O1-O3 (issue 23): the operator's pages, and the pages of someone without an account yet.
+        var operatorPage = phone ? await browser.NewPhonePageAsync() : await browser.NewPageAsync();
+        await Steps.SignInAsync(operatorPage, Personas.PlatformOperator);
+        await CheckAsync(operatorPage, "Every account (operator)");
+        await operatorPage.GotoAsync("/operator/reviewers");
+        await CheckAsync(operatorPage, "Reviewers and channel consultants (operator)");
+        var stranger = phone ? await browser.NewPhonePageAsync() : await browser.NewPageAsync();
+        await stranger.GotoAsync("/forgot-password");
+        await CheckAsync(stranger, "Forgot password");
+        await stranger.GotoAsync("/sign-up");
+        await CheckAsync(stranger, "Sign up");
+
         output.WriteLine($"axe on {device}:{Environment.NewLine}{string.Join(Environment.NewLine, _report)}");
         Assert.True(_failures.Count == 0, string.Join(Environment.NewLine, _failures));
     }
