@@ -140,5 +140,12 @@ public sealed class BrowserLikeClient : IDisposable
         return await context.OpenAsync(req => req.Content(html).Address(response.RequestMessage?.RequestUri?.ToString() ?? BaseAddress.ToString()));
     }
 
+    /// <summary>What a person reads in the page's main region, whitespace collapsed as a browser shows it.</summary>
+    public static string MainText(IDocument page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return System.Text.RegularExpressions.Regex.Replace(page.QuerySelector("main")!.TextContent, @"\s+", " ");
+    }
+
     public void Dispose() => _http.Dispose();
 }

@@ -58,8 +58,6 @@ public sealed partial class FirstRunTests : IAsyncLifetime
     private Task<string> LinkMailedToAsync(string email, Regex link) => InDbAsync(async db =>
         link.Match((await db.Outbox.Where(m => m.To == email).OrderByDescending(m => m.Id).FirstAsync()).Body).Value);
 
-    private static string MainText(AngleSharp.Dom.IDocument page) => Regex.Replace(page.QuerySelector("main")!.TextContent, @"\s+", " ");
-
     private static Dictionary<string, string> Person(string name, string email, string password) => new()
     {
         ["Data.Name"] = name, ["Data.Email"] = email, ["Data.Password"] = password, ["Data.ConfirmPassword"] = password,
@@ -77,13 +75,13 @@ public sealed partial class FirstRunTests : IAsyncLifetime
         using (var wrong = await browser.SubmitFormAsync(setup, Person("Olga Operator", "olga@selfhosted.test", "short")))
         {
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-            Assert.Contains("A password has at least 8 characters.", MainText(await BrowserLikeClient.ParseAsync(wrong)), StringComparison.Ordinal);
+            Assert.Contains("A password has at least 8 characters.", BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(wrong)), StringComparison.Ordinal);
         }
         using (var made = await browser.SubmitFormAsync(setup, Person("Olga Operator", "Olga@SelfHosted.test", "operator password")))
         {
             Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
             var (_, signIn) = await browser.GetPageAsync(BrowserLikeClient.LocationOf(made));
-            Assert.Contains("You run this installation now. Sign in as olga@selfhosted.test", MainText(signIn), StringComparison.Ordinal);
+            Assert.Contains("You run this installation now. Sign in as olga@selfhosted.test", BrowserLikeClient.MainText(signIn), StringComparison.Ordinal);
         }
         // Used: the link and the page are gone.
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetPageAsync(setup)).Status);
@@ -97,7 +95,7 @@ public sealed partial class FirstRunTests : IAsyncLifetime
         using (var home = await olga.GetAsync("/"))
             Assert.Equal("/operator/accounts", BrowserLikeClient.LocationOf(home));
         var (_, empty) = await olga.GetPageAsync("/operator/accounts");
-        Assert.Contains("There is no account yet", MainText(empty), StringComparison.Ordinal);
+        Assert.Contains("There is no account yet", BrowserLikeClient.MainText(empty), StringComparison.Ordinal);
         using (var invited = await olga.SubmitFormAsync("/operator/accounts", new Dictionary<string, string>
                {
                    ["Data.Kind"] = "Partner", ["Data.AccountName"] = "Northwind Agency", ["Data.OwnerName"] = "Nadia North", ["Data.Email"] = "nadia@northwind.test",
@@ -105,7 +103,7 @@ public sealed partial class FirstRunTests : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
             var (_, listed) = await olga.GetPageAsync(BrowserLikeClient.LocationOf(invited));
-            Assert.Contains("We emailed nadia@northwind.test a link to take the partner agency account Northwind Agency", MainText(listed), StringComparison.Ordinal);
+            Assert.Contains("We emailed nadia@northwind.test a link to take the partner agency account Northwind Agency", BrowserLikeClient.MainText(listed), StringComparison.Ordinal);
         }
         Assert.Equal(0, await InDbAsync(db => db.Accounts.CountAsync())); // nothing exists until the owner takes it
 
@@ -113,7 +111,7 @@ public sealed partial class FirstRunTests : IAsyncLifetime
         var take = await LinkMailedToAsync("nadia@northwind.test", SignUpLink());
         using var nadia = new BrowserLikeClient(_app);
         var (_, form) = await nadia.GetPageAsync(take);
-        Assert.Contains("You will be the Super Admin of the new partner agency account Northwind Agency", MainText(form), StringComparison.Ordinal);
+        Assert.Contains("You will be the Super Admin of the new partner agency account Northwind Agency", BrowserLikeClient.MainText(form), StringComparison.Ordinal);
         using (var taken = await nadia.SubmitFormAsync(take, new Dictionary<string, string> { ["Data.Password"] = "nadia password", ["Data.ConfirmPassword"] = "nadia password" }))
             Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
         var agency = await InDbAsync(db => db.Accounts.Include(a => a.Memberships).SingleAsync());
@@ -138,7 +136,7 @@ public sealed partial class FirstRunTests : IAsyncLifetime
         {
             using var sent = await visitor.SubmitFormAsync("/sign-up", clientForm);
             Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
-            Assert.Contains("Check your inbox: we sent a link to carl@contoso.test", MainText(await BrowserLikeClient.ParseAsync(sent)), StringComparison.Ordinal);
+            Assert.Contains("Check your inbox: we sent a link to carl@contoso.test", BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(sent)), StringComparison.Ordinal);
         }
         Assert.Equal(1, await InDbAsync(db => db.Outbox.CountAsync(m => m.To == "carl@contoso.test")));
         var verify = await LinkMailedToAsync("carl@contoso.test", SignUpLink());
@@ -146,7 +144,7 @@ public sealed partial class FirstRunTests : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
             var (_, signedUp) = await visitor.GetPageAsync(BrowserLikeClient.LocationOf(done));
-            Assert.Matches(@"Contoso Bakery is ready \(Hub ID \d{8}\), and you are its Super Admin\.", MainText(signedUp));
+            Assert.Matches(@"Contoso Bakery is ready \(Hub ID \d{8}\), and you are its Super Admin\.", BrowserLikeClient.MainText(signedUp));
         }
         var client = await InDbAsync(db => db.Accounts.Include(a => a.Memberships).SingleAsync(a => a.Name == "Contoso Bakery"));
         Assert.Equal(AccountKind.Client, client.Kind);
@@ -160,7 +158,7 @@ public sealed partial class FirstRunTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, suspended.StatusCode);
         var (locked, lockedPage) = await visitor.GetPageAsync(clientHome);
         Assert.Equal((HttpStatusCode)423, locked);
-        Assert.Contains("This account is suspended", MainText(lockedPage), StringComparison.Ordinal);
+        Assert.Contains("This account is suspended", BrowserLikeClient.MainText(lockedPage), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await nadia.GetPageAsync($"/{agency.HubId}/partner/dashboard")).Status); // another account is not touched
         using (var back = await olga.SubmitFormAsync($"/operator/accounts?q={client.HubId}", new Dictionary<string, string>(), $"main form[action*=Reactivate]"))
             Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
@@ -208,7 +206,7 @@ public sealed partial class FirstRunTests : IAsyncLifetime
         {
             using var visitor = new BrowserLikeClient(_app);
             using var sent = await visitor.SubmitFormAsync("/sign-up", SignUpForm("Client", "Same Answer Co", "Someone", email));
-            pages.Add(MainText(await BrowserLikeClient.ParseAsync(sent)).Replace(email, "EMAIL", StringComparison.Ordinal));
+            pages.Add(BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(sent)).Replace(email, "EMAIL", StringComparison.Ordinal));
         }
         Assert.Equal(pages[0], pages[1]);
 
@@ -232,7 +230,7 @@ public sealed partial class FirstRunTests : IAsyncLifetime
         using (var wrong = await sam.SubmitFormAsync(link, new Dictionary<string, string> { ["Data.Password"] = "not my password" }))
         {
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-            Assert.Contains("That is not the password of this address.", MainText(await BrowserLikeClient.ParseAsync(wrong)), StringComparison.Ordinal);
+            Assert.Contains("That is not the password of this address.", BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(wrong)), StringComparison.Ordinal);
         }
         Assert.Equal(0, await InDbAsync(db => db.Accounts.CountAsync()));
         using (var right = await sam.SubmitFormAsync(link, new Dictionary<string, string> { ["Data.Password"] = "operator password" }))
@@ -265,7 +263,7 @@ public sealed partial class FirstRunTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await tia.GetPageAsync(first!)).Status); // the first link works no more
         var (status, page) = await tia.GetPageAsync(await LinkMailedToAsync("tia@typo.test", SignUpLink()));
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("Typo Agency", MainText(page), StringComparison.Ordinal);
+        Assert.Contains("Typo Agency", BrowserLikeClient.MainText(page), StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string> SignUpForm(string kind, string account, string name, string email) => new()

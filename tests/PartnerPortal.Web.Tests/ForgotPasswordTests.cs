@@ -14,13 +14,11 @@ public sealed partial class ForgotPasswordTests(PortalFixture fixture) : PortalT
     [GeneratedRegex(@"/welcome/[A-Za-z0-9_-]{43}")]
     private static partial Regex ResetLink();
 
-    private static string MainText(AngleSharp.Dom.IDocument page) => Regex.Replace(page.QuerySelector("main")!.TextContent, @"\s+", " ");
-
     private async Task<(HttpStatusCode Status, string Text)> AskAsync(string email)
     {
         using var visitor = Fixture.CreateClient();
         using var answer = await visitor.SubmitFormAsync("/forgot-password", new Dictionary<string, string> { ["Data.Email"] = email });
-        return (answer.StatusCode, MainText(await BrowserLikeClient.ParseAsync(answer)).Replace(email, "EMAIL", StringComparison.Ordinal));
+        return (answer.StatusCode, BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(answer)).Replace(email, "EMAIL", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -48,7 +46,7 @@ public sealed partial class ForgotPasswordTests(PortalFixture fixture) : PortalT
                 using (await guesser.SubmitFormAsync("/sign-in", new Dictionary<string, string> { ["Data.Email"] = email, ["Data.Password"] = "wrong guess" })) { }
         using var owner = Fixture.CreateClient();
         var (_, page) = await owner.GetPageAsync(link);
-        Assert.Contains("Choose a new password", MainText(page), StringComparison.Ordinal);
+        Assert.Contains("Choose a new password", BrowserLikeClient.MainText(page), StringComparison.Ordinal);
         using (var set = await owner.SubmitFormAsync(link, new Dictionary<string, string> { ["Data.Password"] = "a brand new password", ["Data.ConfirmPassword"] = "a brand new password" }))
             Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetPageAsync(link)).Status); // once
@@ -74,7 +72,7 @@ public sealed partial class ForgotPasswordTests(PortalFixture fixture) : PortalT
         var (status, page) = await owner.GetPageAsync(link);
 
         Assert.Equal(HttpStatusCode.NotFound, status);
-        Assert.Contains("has been used or has expired.", MainText(page), StringComparison.Ordinal);
+        Assert.Contains("has been used or has expired.", BrowserLikeClient.MainText(page), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("main a[href='/forgot-password']"));
         using var old = await Fixture.SignedInAsync(email); // the password did not change
     }

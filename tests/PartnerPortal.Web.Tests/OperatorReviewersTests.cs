@@ -15,14 +15,12 @@ public sealed partial class OperatorReviewersTests(PortalFixture fixture) : Port
     [GeneratedRegex(@"/welcome/[A-Za-z0-9_-]{43}")]
     private static partial Regex WelcomeLink();
 
-    private static string MainText(AngleSharp.Dom.IDocument page) => Regex.Replace(page.QuerySelector("main")!.TextContent, @"\s+", " ");
-
     private static async Task<string> SubmitAsync(BrowserLikeClient sam, string handler, Dictionary<string, string> form)
     {
         using var response = await sam.SubmitFormAsync("/operator/reviewers", form, $"main form[action*='handler={handler}']");
         return response.StatusCode == HttpStatusCode.Redirect
-            ? MainText((await sam.GetPageAsync(BrowserLikeClient.LocationOf(response))).Page)
-            : MainText(await BrowserLikeClient.ParseAsync(response));
+            ? BrowserLikeClient.MainText((await sam.GetPageAsync(BrowserLikeClient.LocationOf(response))).Page)
+            : BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(response));
     }
 
     [Fact]
@@ -50,7 +48,7 @@ public sealed partial class OperatorReviewersTests(PortalFixture fixture) : Port
         using (var nina = Fixture.CreateClient())
         {
             var (_, welcome) = await nina.GetPageAsync(link);
-            Assert.Contains("You were made a Partner Access reviewer.", MainText(welcome), StringComparison.Ordinal);
+            Assert.Contains("You were made a Partner Access reviewer.", BrowserLikeClient.MainText(welcome), StringComparison.Ordinal);
             using (var set = await nina.SubmitFormAsync(link, new Dictionary<string, string> { ["Data.Password"] = "nina password", ["Data.ConfirmPassword"] = "nina password" }))
                 Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
         }

@@ -17,8 +17,6 @@ public sealed partial class PartnerCreatesClientTests(PortalFixture fixture) : P
     [GeneratedRegex(@"/sign-up/[A-Za-z0-9_-]{43}")]
     private static partial Regex SignUpLink();
 
-    private static string MainText(AngleSharp.Dom.IDocument page) => Regex.Replace(page.QuerySelector("main")!.TextContent, @"\s+", " ");
-
     private sealed record Agency(long HubId, string AdminEmail, string AdminName);
 
     private Task<Agency> AgencyAsync(string name) => Fixture.BuildAsync(w =>
@@ -55,7 +53,7 @@ public sealed partial class PartnerCreatesClientTests(PortalFixture fixture) : P
         {
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
             var (_, dashboard) = await admin.GetPageAsync(BrowserLikeClient.LocationOf(sent));
-            var text = MainText(dashboard);
+            var text = BrowserLikeClient.MainText(dashboard);
             Assert.Contains("We emailed lena@lakeside.test a link to take Lakeside Florist.", text, StringComparison.Ordinal);
             var waiting = dashboard.QuerySelector("[data-testid=waiting-clients]")!.TextContent;
             Assert.Contains("Lakeside Florist", waiting, StringComparison.Ordinal);
@@ -66,7 +64,7 @@ public sealed partial class PartnerCreatesClientTests(PortalFixture fixture) : P
         var link = await LinkMailedToAsync("lena@lakeside.test");
         using var lena = Fixture.CreateClient();
         var (_, form) = await lena.GetPageAsync(link);
-        var formText = MainText(form);
+        var formText = BrowserLikeClient.MainText(form);
         Assert.Contains($"{agency.AdminName} ({agency.AdminEmail}) of the partner agency Create Agency created this account for you", formText, StringComparison.Ordinal);
         Assert.Contains($"Give {agency.AdminName} access as Partner Admin?", formText, StringComparison.Ordinal);
 
@@ -74,7 +72,7 @@ public sealed partial class PartnerCreatesClientTests(PortalFixture fixture) : P
         using (var unanswered = await lena.SubmitFormAsync(link, new Dictionary<string, string> { ["Data.Password"] = "lena password", ["Data.ConfirmPassword"] = "lena password" }))
         {
             Assert.Equal(HttpStatusCode.OK, unanswered.StatusCode);
-            Assert.Contains($"Choose whether {agency.AdminName} gets access as Partner Admin.", MainText(await BrowserLikeClient.ParseAsync(unanswered)), StringComparison.Ordinal);
+            Assert.Contains($"Choose whether {agency.AdminName} gets access as Partner Admin.", BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(unanswered)), StringComparison.Ordinal);
         }
         Assert.False(await Fixture.InDbAsync(db => db.Accounts.AnyAsync(a => a.Name == "Lakeside Florist")));
 
@@ -85,7 +83,7 @@ public sealed partial class PartnerCreatesClientTests(PortalFixture fixture) : P
         {
             Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
             var (_, signIn) = await lena.GetPageAsync(BrowserLikeClient.LocationOf(taken));
-            Assert.Contains($"{agency.AdminName} of Create Agency is Partner Admin in it.", MainText(signIn), StringComparison.Ordinal);
+            Assert.Contains($"{agency.AdminName} of Create Agency is Partner Admin in it.", BrowserLikeClient.MainText(signIn), StringComparison.Ordinal);
         }
 
         var client = await Fixture.InDbAsync(db => db.Accounts.Include(a => a.Memberships).SingleAsync(a => a.Name == "Lakeside Florist"));
@@ -148,11 +146,11 @@ public sealed partial class PartnerCreatesClientTests(PortalFixture fixture) : P
         using (var self = await one.SubmitFormAsync(url, ClientForm("Mine Inc", "Me", first.AdminEmail.ToUpperInvariant())))
         {
             Assert.Equal(HttpStatusCode.OK, self.StatusCode);
-            Assert.Contains("Enter the email of the client's owner, not yours", MainText(await BrowserLikeClient.ParseAsync(self)), StringComparison.Ordinal);
+            Assert.Contains("Enter the email of the client's owner, not yours", BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(self)), StringComparison.Ordinal);
         }
         using (var bad = await one.SubmitFormAsync(url, ClientForm(" ", "Olive", "not an email")))
         {
-            var text = MainText(await BrowserLikeClient.ParseAsync(bad));
+            var text = BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(bad));
             Assert.Contains("Enter the client account's name.", text, StringComparison.Ordinal);
             Assert.Contains("Enter an email address such as name@company.com.", text, StringComparison.Ordinal);
         }
@@ -164,7 +162,7 @@ public sealed partial class PartnerCreatesClientTests(PortalFixture fixture) : P
         using (var taken = await two.SubmitFormAsync($"/{second.HubId}/partner/dashboard/create-client", ClientForm("Olive's Cafe", "Olive", "olive@orchard.test")))
         {
             Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
-            Assert.Contains("That address has another account waiting to be created for it, by someone else.", MainText(await BrowserLikeClient.ParseAsync(taken)), StringComparison.Ordinal);
+            Assert.Contains("That address has another account waiting to be created for it, by someone else.", BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(taken)), StringComparison.Ordinal);
         }
         var open = await Fixture.InDbAsync(db => db.AccountSignUps.SingleAsync(s => s.OpenFor == "olive@orchard.test"));
         Assert.Equal((first.HubId, "Orchard Cafe"), (open.PartnerHubId, open.AccountName));
@@ -203,7 +201,7 @@ public sealed partial class PartnerCreatesClientTests(PortalFixture fixture) : P
         var link = await LinkMailedToAsync("rita@riverside.test");
         using var rita = Fixture.CreateClient();
         var (_, form) = await rita.GetPageAsync(link);
-        Assert.Contains("Leo Leaver is no longer a partner employee of Leaving Agency, so nobody of it will have access.", MainText(form), StringComparison.Ordinal);
+        Assert.Contains("Leo Leaver is no longer a partner employee of Leaving Agency, so nobody of it will have access.", BrowserLikeClient.MainText(form), StringComparison.Ordinal);
         Assert.Null(form.QuerySelector("input[name='Data.ApprovePartner']"));
         using (var taken = await rita.SubmitFormAsync(link, new Dictionary<string, string>
                {

@@ -12,7 +12,6 @@ public sealed class PasswordTests(PortalFixture fixture) : PortalTest(fixture)
         ["Data.CurrentPassword"] = current, ["Data.NewPassword"] = next, ["Data.ConfirmPassword"] = confirm,
     };
 
-    private static string MainText(AngleSharp.Dom.IDocument page) => page.QuerySelector("main")!.TextContent;
 
     [Fact]
     public async Task O3_changing_the_password_takes_the_current_one_ends_every_other_session_and_keeps_this_one()
@@ -35,7 +34,7 @@ public sealed class PasswordTests(PortalFixture fixture) : PortalTest(fixture)
         {
             using var refused = await here.SubmitFormAsync("/account/password", form);
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-            Assert.Contains(message, MainText(await BrowserLikeClient.ParseAsync(refused)), StringComparison.Ordinal);
+            Assert.Contains(message, BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(refused)), StringComparison.Ordinal);
         }
         Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetPageAsync(dashboard)).Status); // nothing changed yet
 
@@ -43,7 +42,7 @@ public sealed class PasswordTests(PortalFixture fixture) : PortalTest(fixture)
         {
             Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
             var (_, page) = await here.GetPageAsync(BrowserLikeClient.LocationOf(changed));
-            Assert.Contains("Your password is changed. Every other session of yours was signed out.", MainText(page), StringComparison.Ordinal);
+            Assert.Contains("Your password is changed. Every other session of yours was signed out.", BrowserLikeClient.MainText(page), StringComparison.Ordinal);
         }
         Assert.Equal(HttpStatusCode.OK, (await here.GetPageAsync(dashboard)).Status);
         using (var ended = await elsewhere.GetAsync(dashboard))

@@ -230,7 +230,6 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
         Assert.Equal(before, await Fixture.InDbAsync(db => db.PartnerEmailDomains.CountAsync(d => d.PartnerHubId == world.Agency)));
     }
 
-    private static string MainText(IDocument page) => page.QuerySelector("main")!.TextContent;
 
     [Fact]
     public async Task Create_user_emails_a_one_time_link_to_set_a_password_never_a_password_and_the_new_user_signs_in()
@@ -262,9 +261,9 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
         using var newcomer = Fixture.CreateClient();
         var (status, welcome) = await newcomer.GetPageAsync(link);
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("nia.new@agency-team.test", MainText(welcome), StringComparison.Ordinal);
+        Assert.Contains("nia.new@agency-team.test", BrowserLikeClient.MainText(welcome), StringComparison.Ordinal);
         using (var mismatch = await newcomer.SubmitFormAsync(link, new Dictionary<string, string> { ["Data.Password"] = "correct horse", ["Data.ConfirmPassword"] = "correct hose" }))
-            Assert.Contains("The two passwords are not the same.", MainText(await BrowserLikeClient.ParseAsync(mismatch)), StringComparison.Ordinal);
+            Assert.Contains("The two passwords are not the same.", BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(mismatch)), StringComparison.Ordinal);
         using (var set = await newcomer.SubmitFormAsync(link, new Dictionary<string, string> { ["Data.Password"] = "correct horse", ["Data.ConfirmPassword"] = "correct horse" }))
         {
             Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
@@ -274,7 +273,7 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
         // The link works once.
         var (again, used) = await newcomer.GetPageAsync(link);
         Assert.Equal(HttpStatusCode.NotFound, again);
-        Assert.Contains(UserInvitation.UsedOrExpired, MainText(used), StringComparison.Ordinal);
+        Assert.Contains(UserInvitation.UsedOrExpired, BrowserLikeClient.MainText(used), StringComparison.Ordinal);
 
         using var signedIn = await Fixture.SignedInAsync("nia.new@agency-team.test", "correct horse");
         Assert.Equal(HttpStatusCode.OK, (await signedIn.GetPageAsync($"/{world.Agency}/partner/client-access-manager")).Status);
@@ -301,7 +300,7 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
         {
             using var response = await admin.PostCraftedAsync(create, fields);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Contains(message, MainText(await BrowserLikeClient.ParseAsync(response)), StringComparison.Ordinal);
+            Assert.Contains(message, BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(response)), StringComparison.Ordinal);
         }
         Assert.Equal(before, await Fixture.InDbAsync(db => db.Memberships.CountAsync(m => m.AccountHubId == world.Agency)));
         Assert.Equal(0, await Fixture.InDbAsync(db => db.Outbox.CountAsync(m => m.To == "boss2@agency.test" || m.To == "ok@agency.test")));
@@ -323,7 +322,7 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
         Assert.False(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == world.Agency && m.UserEmail == world.OtherBoss)));
         Assert.Equal(0, await Fixture.InDbAsync(db => db.UserInvitations.CountAsync(i => i.AccountHubId == world.Agency))); // no password link: she has one
         using (var again = await boss.PostCraftedAsync($"/{world.Agency}/settings/users/create", [new("Data.Email", world.OtherBoss), new("Data.Name", "Ola")]))
-            Assert.Contains("has an invitation to Team Agency already", MainText(await BrowserLikeClient.ParseAsync(again)), StringComparison.Ordinal);
+            Assert.Contains("has an invitation to Team Agency already", BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(again)), StringComparison.Ordinal);
 
         using var ola = await Fixture.SignedInAsync(world.OtherBoss);
         Assert.Equal(HttpStatusCode.NotFound, (await ola.GetPageAsync($"/{world.Agency}/partner/dashboard")).Status);
@@ -364,7 +363,7 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
             Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
         Assert.False(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == client && m.UserEmail == outsider)));
         var (_, after) = await other.GetPageAsync("/invitations");
-        Assert.Contains("You have no open invitations.", MainText(after), StringComparison.Ordinal);
+        Assert.Contains("You have no open invitations.", BrowserLikeClient.MainText(after), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -381,13 +380,13 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
         Assert.Equal(Permission.ClientAccessManager | Permission.PartnerEmployeeManagement,
             await Fixture.InDbAsync(db => db.Memberships.Where(m => m.AccountHubId == world.Agency && m.UserId == world.Pat).Select(m => m.ExplicitPermissions).SingleAsync()));
         using (var refused = await admin.PostCraftedAsync(Url(world.Pat), [new("Access.SuperAdmin", "true")]))
-            Assert.Contains(Account.OnlySuperAdminsMakeSuperAdmins, MainText(await BrowserLikeClient.ParseAsync(refused)), StringComparison.Ordinal);
+            Assert.Contains(Account.OnlySuperAdminsMakeSuperAdmins, BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(refused)), StringComparison.Ordinal);
         using (var refused = await admin.PostCraftedAsync(Url(world.Boss2), [new("Access.Permissions", "ClientAccessManager")]))
-            Assert.Contains(Account.OnlySuperAdminsMakeSuperAdmins, MainText(await BrowserLikeClient.ParseAsync(refused)), StringComparison.Ordinal);
+            Assert.Contains(Account.OnlySuperAdminsMakeSuperAdmins, BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(refused)), StringComparison.Ordinal);
 
         // Bea, the only Super Admin, cannot step down; once Pat is Super Admin she can.
         using (var alone = await boss.PostCraftedAsync(Url(world.Boss2), [new("Access.Permissions", "ClientAccessManager")]))
-            Assert.Contains("always keeps one Super Admin", MainText(await BrowserLikeClient.ParseAsync(alone)), StringComparison.Ordinal);
+            Assert.Contains("always keeps one Super Admin", BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(alone)), StringComparison.Ordinal);
         using (var promoted = await boss.PostCraftedAsync(Url(world.Pat), [new("Access.SuperAdmin", "true")]))
             Assert.Equal(HttpStatusCode.Redirect, promoted.StatusCode);
         using (var down = await boss.PostCraftedAsync(Url(world.Boss2), [new("Access.Permissions", "AddAndEditUsers")]))
