@@ -66,9 +66,7 @@ public class SignInModel(IMediator mediator, SignInThrottle throttle, Microsoft.
     {
         public Validator()
         {
-            RuleFor(c => c.Email).NotEmpty().WithMessage("Enter your email address.")
-                .MaximumLength(254).WithMessage("An email address has at most 254 characters.")
-                .EmailAddress().WithMessage("Enter an email address such as name@agency.com.");
+            RuleFor(c => c.Email).IsEmail(example: "name@agency.com");
             RuleFor(c => c.Password).NotEmpty().WithMessage("Enter your password.")
                 .MaximumLength(1000).WithMessage("A password has at most 1,000 characters.");
         }

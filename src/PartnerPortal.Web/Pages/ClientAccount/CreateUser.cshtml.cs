@@ -126,9 +126,7 @@ public class CreateUserModel(IMediator mediator) : PageModel
     {
         public Validator()
         {
-            RuleFor(c => c.Email).NotEmpty().WithMessage("Enter the user's email address.")
-                .MaximumLength(254).WithMessage("An email address has at most 254 characters.")
-                .Must(EmailAddress.IsValid).WithMessage("Enter an email address such as name@company.com.");
+            RuleFor(c => c.Email).IsEmail("the user's");
             RuleFor(c => c.Name).MaximumLength(200).WithMessage("A name has at most 200 characters.");
             RuleFor(c => c.Access).Must(a => a is Command.PartnerAdminTemplate or Command.SuperAdmin or Command.PermissionSet)
                 .WithMessage("Choose access: start from a template, Super Admin, or a permission set.");

@@ -127,7 +127,7 @@ public class AccountsModel(IMediator mediator, IOptions<SignUpOptions> signUp) :
             if (signUp.Value.Mode != SignUpMode.Invitation)
                 RuleFor(c => c.AccountName).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Enter the account's name.");
             RuleFor(c => c.OwnerName).IsName("the owner's name");
-            RuleFor(c => c.Email).IsEmail();
+            RuleFor(c => c.Email).IsEmail("the owner's");
         }
     }
 

@@ -75,7 +75,7 @@ public class ReviewersModel(IMediator mediator) : PageModel
     {
         public AddValidator()
         {
-            RuleFor(c => c.Email).IsEmail();
+            RuleFor(c => c.Email).IsEmail("the reviewer's");
             RuleFor(c => c.Name).MaximumLength(200).WithMessage("A name has at most 200 characters.");
         }
     }
@@ -101,7 +101,7 @@ public class ReviewersModel(IMediator mediator) : PageModel
 
     public sealed class RemoveValidator : AbstractValidator<Remove>
     {
-        public RemoveValidator() => RuleFor(c => c.Email).IsEmail();
+        public RemoveValidator() => RuleFor(c => c.Email).IsEmail("the reviewer's");
     }
 
     public sealed class RemovingHandler(ReviewerRoster roster) : IRequestHandler<Remove, Result<string>>
@@ -123,7 +123,7 @@ public class ReviewersModel(IMediator mediator) : PageModel
         public ConsultantValidator()
         {
             RuleFor(c => c.PartnerHubId).GreaterThan(0).WithMessage("Enter the partner's Hub ID.");
-            When(c => !string.IsNullOrWhiteSpace(c.Email), () => RuleFor(c => c.Email!).IsEmail());
+            When(c => !string.IsNullOrWhiteSpace(c.Email), () => RuleFor(c => c.Email!).IsEmail("the reviewer's"));
         }
     }
 

@@ -61,11 +61,8 @@ public class CreateUserModel(IMediator mediator) : PageModel
     {
         public Validator()
         {
-            RuleFor(c => c.Email).NotEmpty().WithMessage("Enter the user's email address.")
-                .MaximumLength(254).WithMessage("An email address has at most 254 characters.")
-                .Must(EmailAddress.IsValid).WithMessage("Enter an email address such as name@agency.com.");
-            RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Enter the user's name.")
-                .MaximumLength(200).WithMessage("A name has at most 200 characters.");
+            RuleFor(c => c.Email).IsEmail("the user's", "name@agency.com");
+            RuleFor(c => c.Name).IsName("the user's name");
             RuleFor(c => c.Permissions).ArePartnerPermissions();
         }
     }

@@ -57,7 +57,7 @@ public class CreateClientModel(IMediator mediator) : PageModel
         {
             RuleFor(c => c.AccountName).IsName("the client account's name");
             RuleFor(c => c.OwnerName).IsName("the owner's name");
-            RuleFor(c => c.OwnerEmail).IsEmail();
+            RuleFor(c => c.OwnerEmail).IsEmail("the owner's");
         }
     }
 
