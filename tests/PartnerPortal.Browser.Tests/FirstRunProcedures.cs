@@ -55,9 +55,6 @@ public sealed partial class FirstRunProcedures(BrowserFixture browser) : IAsyncL
     [GeneratedRegex(@"/setup/[A-Za-z0-9_-]{43}")]
     private static partial Regex SetupLink();
 
-    [GeneratedRegex(@"/(sign-up|welcome)/[A-Za-z0-9_-]{43}")]
-    private static partial Regex EmailedLink();
-
     private async Task<string> SetupLinkAsync()
     {
         for (var i = 0; i < 100; i++)
@@ -66,13 +63,6 @@ public sealed partial class FirstRunProcedures(BrowserFixture browser) : IAsyncL
             await Task.Delay(100);
         }
         throw new Xunit.Sdk.XunitException("No setup link on the console: " + _console);
-    }
-
-    private async Task<string> LinkMailedToAsync(string to)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
-        return EmailedLink().Match((await db.Outbox.Where(m => m.To == to).OrderByDescending(m => m.Id).FirstAsync()).Body).Value;
     }
 
     private static async Task NoSeriousViolationAsync(IPage page, string state)
@@ -92,8 +82,47 @@ public sealed partial class FirstRunProcedures(BrowserFixture browser) : IAsyncL
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out", IncludeHidden = true })).ToHaveCountAsync(1);
     }
 
+    /// <summary>The link in the email delivered to <paramref name="to"/>, read from the .eml the mail pickup folder holds, as a mail client would.</summary>
+    private async Task<string> LinkInDeliveredMailAsync(string to)
+    {
+        await using (var scope = _app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<PartnerPortal.Web.Infrastructure.Mail.OutboxDispatcher>().DispatchAsync(CancellationToken.None);
+        var messages = Directory.GetFiles(_app.MailFolder, "*.eml").Select(path => (File.GetLastWriteTimeUtc(path), MimeKit.MimeMessage.Load(path)))
+            .Where(m => m.Item2.To.Mailboxes.Any(b => b.Address == to)).OrderByDescending(m => m.Item1).ToList();
+        Assert.NotEmpty(messages);
+        return new Uri(Regex.Match(messages[0].Item2.TextBody ?? "", @"https?://\S+/(sign-up|welcome)/[A-Za-z0-9_-]{43}").Value).PathAndQuery;
+    }
+
+    private async Task<long> HubIdOfAsync(string name)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDb>().Accounts.Where(a => a.Name == name).Select(a => a.HubId).SingleAsync();
+    }
+
+    private static async Task SignUpAsync(IPage page, string kind, string accountName, string name, string email)
+    {
+        await page.GotoAsync("/sign-in");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
+        await page.GetByLabel(kind).CheckAsync();
+        await page.GetByLabel("Account name").FillAsync(accountName);
+        await page.GetByLabel("Your name").FillAsync(name);
+        await page.GetByLabel("Work email").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send me the link" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(email);
+    }
+
+    private static async Task TakeAccountAsync(IPage page, string link, string password, string? approve = null)
+    {
+        await page.GotoAsync(link);
+        if (approve is not null) await page.GetByLabel(approve).CheckAsync();
+        await page.GetByLabel("Choose a password").FillAsync(password);
+        await page.GetByLabel("Confirm password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("and you are its Super Admin.");
+    }
+
     [Fact]
-    public async Task O1_O2_O3_an_empty_installation_gets_its_operator_an_agency_a_client_the_agency_created_and_a_reset_password()
+    public async Task O1_O2_O3_R1_R3_R22_an_empty_installation_gets_its_operator_an_agency_and_clients_and_a_forgotten_password_is_reset()
     {
         // O1: the link on the console opens the setup form; the operator is made, and the link is gone.
         var olga = await PersonAsync();
@@ -105,70 +134,86 @@ public sealed partial class FirstRunProcedures(BrowserFixture browser) : IAsyncL
         await olga.GetByLabel("Password", new() { Exact = true }).FillAsync("operator password");
         await olga.GetByLabel("Confirm password").FillAsync("operator password");
         await olga.GetByRole(AriaRole.Button, new() { Name = "Create the operator" }).ClickAsync();
-        await Expect(olga.Locator("main")).ToContainTextAsync("You run this installation now.");
+        await Expect(olga.GetByRole(AriaRole.Status)).ToContainTextAsync("You run this installation now.");
         var gone = await olga.GotoAsync(setup);
         Assert.Equal(404, gone!.Status);
-
-        // The operator signs in, lands on every account (none), and invites the first agency's owner.
         await SignInAsync(olga, "olga@selfhosted.test", "operator password");
         await Expect(olga.GetByRole(AriaRole.Heading, new() { Name = "Every account on this installation" })).ToBeVisibleAsync();
         await Expect(olga.Locator("main")).ToContainTextAsync("There is no account yet");
-        await olga.GetByLabel("A partner agency").CheckAsync();
-        await olga.GetByLabel("Account name").FillAsync("Northwind Agency");
-        await olga.GetByLabel("Owner's name").FillAsync("Nadia North");
-        await olga.GetByLabel("Owner's email").FillAsync("nadia@northwind.test");
-        await olga.GetByRole(AriaRole.Button, new() { Name = "Send the invitation" }).ClickAsync();
-        await Expect(olga.GetByRole(AriaRole.Status)).ToContainTextAsync("We emailed nadia@northwind.test a link to take the partner agency account Northwind Agency");
 
-        // O2: the owner's emailed link: a password, and the agency exists with her as its Super Admin.
+        // O2: an agency signs up (sign-up is open here); the link in the delivered .eml makes it, with its owner as Super Admin.
         var nadia = await PersonAsync();
-        await nadia.GotoAsync(await LinkMailedToAsync("nadia@northwind.test"));
-        await Expect(nadia.Locator("main")).ToContainTextAsync("You will be the Super Admin of the new partner agency account Northwind Agency");
-        await nadia.GetByLabel("Choose a password").FillAsync("nadia password");
-        await nadia.GetByLabel("Confirm password").FillAsync("nadia password");
-        await nadia.GetByRole(AriaRole.Button, new() { Name = "Create the account" }).ClickAsync();
-        await Expect(nadia.GetByRole(AriaRole.Status)).ToContainTextAsync("Northwind Agency is ready");
+        await SignUpAsync(nadia, "A partner agency", "Northwind Agency", "Nadia North", "nadia@northwind.test");
+        await TakeAccountAsync(nadia, await LinkInDeliveredMailAsync("nadia@northwind.test"), "nadia password");
         await SignInAsync(nadia, "nadia@northwind.test", "nadia password");
         await Expect(nadia.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        var northwind = await HubIdOfAsync("Northwind Agency");
 
-        // O2: the agency creates its first client's account from the client list; it waits as Invited.
+        // A client business signs up the same way.
+        var carl = await PersonAsync();
+        await SignUpAsync(carl, "A client business", "Contoso Bakery", "Carl Contoso", "carl@contoso.test");
+        await TakeAccountAsync(carl, await LinkInDeliveredMailAsync("carl@contoso.test"), "carl password");
+        await SignInAsync(carl, "carl@contoso.test", "carl password");
+        var contoso = await HubIdOfAsync("Contoso Bakery");
+
+        // R22: the client invites the agency by its Hub ID; the agency accepts the invitation from its link.
+        await carl.GotoAsync($"/{contoso}/client/partners");
+        await carl.GetByLabel("Partner's Hub ID").FillAsync($"{northwind}");
+        await carl.GetByRole(AriaRole.Button, new() { Name = "Create invitation link" }).ClickAsync();
+        var invitation = await carl.GetByTestId("invitation-link").InputValueAsync();
+        await nadia.GotoAsync(new Uri(invitation).PathAndQuery);
+        await nadia.GetByRole(AriaRole.Button, new() { Name = "Accept Contoso Bakery" }).ClickAsync();
+        await Expect(nadia.GetByRole(AriaRole.Status)).ToContainTextAsync("You accepted Contoso Bakery's invitation");
+
+        // R1-R3: the agency's owner gets her access link; the client approves it, and she is Partner Admin there.
+        await nadia.GotoAsync($"/{northwind}/partner/client-access-manager/access-link");
+        var accessLink = await nadia.Locator("#access-link-url").InputValueAsync();
+        await carl.GotoAsync(new Uri(accessLink).PathAndQuery);
+        await carl.GetByLabel($"Contoso Bakery (Hub ID {contoso})").CheckAsync();
+        await carl.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Expect(carl.GetByRole(AriaRole.Status)).ToContainTextAsync("Nadia North now has access to Contoso Bakery as Partner Admin");
+
+        // O2: the agency creates a second client's account from its client list; it waits as Invited.
+        await nadia.GotoAsync($"/{northwind}/partner/dashboard");
+        await Expect(nadia.GetByRole(AriaRole.Table, new() { Name = "Client list" })).ToContainTextAsync("Contoso Bakery");
         await nadia.GetByRole(AriaRole.Link, new() { Name = "+ Create client account" }).ClickAsync();
         var dialog = nadia.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("Client account name").FillAsync("Contoso Bakery");
+        await dialog.GetByLabel("Client account name").FillAsync("Fabrikam Florist");
         await NoSeriousViolationAsync(nadia, "create client account");
-        await dialog.GetByLabel("Owner's name").FillAsync("Carl Contoso");
-        await dialog.GetByLabel("Owner's email").FillAsync("carl@contoso.test");
+        await dialog.GetByLabel("Owner's name").FillAsync("Fiona Fabrikam");
+        await dialog.GetByLabel("Owner's email").FillAsync("fiona@fabrikam.test");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
-        await Expect(nadia.GetByRole(AriaRole.Status)).ToContainTextAsync("We emailed carl@contoso.test a link to take Contoso Bakery.");
-        await Expect(nadia.GetByTestId("waiting-clients")).ToContainTextAsync("Contoso Bakery · Invited");
+        await Expect(nadia.GetByRole(AriaRole.Status)).ToContainTextAsync("We emailed fiona@fabrikam.test a link to take Fabrikam Florist.");
+        await Expect(nadia.GetByTestId("waiting-clients")).ToContainTextAsync("Fabrikam Florist · Invited");
 
-        // The client's owner takes it and approves the agency's employee as Partner Admin (R2/R3).
-        var carl = await PersonAsync();
-        await carl.GotoAsync(await LinkMailedToAsync("carl@contoso.test"));
-        await Expect(carl.Locator("main")).ToContainTextAsync("Nadia North (nadia@northwind.test) of the partner agency Northwind Agency created this account for you.");
-        await NoSeriousViolationAsync(carl, "take a partner-created account");
-        await carl.GetByLabel("Approve: Nadia North becomes Partner Admin").CheckAsync();
-        await carl.GetByLabel("Choose a password").FillAsync("carl password");
-        await carl.GetByLabel("Confirm password").FillAsync("carl password");
-        await carl.GetByRole(AriaRole.Button, new() { Name = "Create the account" }).ClickAsync();
-        await Expect(carl.GetByRole(AriaRole.Status)).ToContainTextAsync("Nadia North of Northwind Agency is Partner Admin in it.");
-
-        // The agency's client list has it now, Active.
+        // Its owner takes it and approves the agency's employee as Partner Admin (R2/R3 as one more way).
+        var fiona = await PersonAsync();
+        var take = await LinkInDeliveredMailAsync("fiona@fabrikam.test");
+        await fiona.GotoAsync(take);
+        await Expect(fiona.Locator("main")).ToContainTextAsync("Nadia North (nadia@northwind.test) of the partner agency Northwind Agency created this account for you.");
+        await NoSeriousViolationAsync(fiona, "take a partner-created account");
+        await TakeAccountAsync(fiona, take, "fiona password", approve: "Approve: Nadia North becomes Partner Admin");
+        await Expect(fiona.GetByRole(AriaRole.Status)).ToContainTextAsync("Nadia North of Northwind Agency is Partner Admin in it.");
         await nadia.ReloadAsync();
-        await Expect(nadia.Locator("tbody tr", new() { HasText = "Contoso Bakery" })).ToContainTextAsync("Active");
+        await Expect(nadia.Locator("tbody tr", new() { HasText = "Fabrikam Florist" })).ToContainTextAsync("Active");
         await Expect(nadia.GetByTestId("waiting-clients")).ToHaveCountAsync(0);
 
+        // The operator sees the three accounts.
+        await olga.ReloadAsync();
+        await Expect(olga.GetByRole(AriaRole.Table, new() { Name = "Every account" }).Locator("tbody tr")).ToHaveCountAsync(3);
+
         // O3: the owner forgets the password: Forgot password? on sign-in, the emailed link, a new password, signed in.
-        await carl.GotoAsync("/sign-in");
-        await carl.GetByRole(AriaRole.Link, new() { Name = "Forgot password?" }).ClickAsync();
-        await carl.GetByLabel("Email").FillAsync("carl@contoso.test");
-        await carl.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
-        await Expect(carl.Locator("main")).ToContainTextAsync("a link to choose a new password is on its way");
-        await carl.GotoAsync(await LinkMailedToAsync("carl@contoso.test"));
-        await carl.GetByLabel("New password").FillAsync("carl's new password");
-        await carl.GetByLabel("Confirm password").FillAsync("carl's new password");
-        await carl.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
-        await SignInAsync(carl, "carl@contoso.test", "carl's new password");
-        await Expect(carl.Locator("main")).ToContainTextAsync("Contoso Bakery");
+        var forgetful = await PersonAsync();
+        await forgetful.GotoAsync("/sign-in");
+        await forgetful.GetByRole(AriaRole.Link, new() { Name = "Forgot password?" }).ClickAsync();
+        await forgetful.GetByLabel("Email").FillAsync("fiona@fabrikam.test");
+        await forgetful.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
+        await Expect(forgetful.GetByRole(AriaRole.Status)).ToContainTextAsync("a link to choose a new password is on its way");
+        await forgetful.GotoAsync(await LinkInDeliveredMailAsync("fiona@fabrikam.test"));
+        await forgetful.GetByLabel("New password").FillAsync("fiona's new password");
+        await forgetful.GetByLabel("Confirm password").FillAsync("fiona's new password");
+        await forgetful.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await SignInAsync(forgetful, "fiona@fabrikam.test", "fiona's new password");
+        await Expect(forgetful.Locator("main")).ToContainTextAsync("Fabrikam Florist");
     }
 }

@@ -120,6 +120,7 @@ public sealed partial class FirstRunTests : IAsyncLifetime
         var founder = Assert.Single(agency.Memberships);
         Assert.True(founder.IsSuperAdmin);
         Assert.True(founder.IsPartnerEmployee);
+        Assert.True(await InDbAsync(db => db.AccessLinks.AnyAsync(l => l.PartnerHubId == agency.HubId && l.EmployeeUserId == founder.UserId))); // R1: her access link
         Assert.Equal(HttpStatusCode.NotFound, (await nadia.GetPageAsync(take)).Status); // the link worked once
         await nadia.SignInAsync("nadia@northwind.test", "nadia password");
         Assert.Equal(HttpStatusCode.OK, (await nadia.GetPageAsync($"/{agency.HubId}/partner/dashboard")).Status);

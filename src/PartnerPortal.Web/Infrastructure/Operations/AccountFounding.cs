@@ -12,7 +12,8 @@ namespace PartnerPortal.Web.Infrastructure.Operations;
 /// (<see cref="OpenAsync"/>); the link's page makes the account with its owner as Super Admin and a new Hub ID
 /// (<see cref="CompleteAsync"/>).
 /// </summary>
-public sealed class AccountFounding(PortalDb db, MailOutbox mail, PublicUrls urls, UserManager<PortalUser> logins, Security.SignInAttempts attempts, TimeProvider clock)
+public sealed class AccountFounding(PortalDb db, MailOutbox mail, PublicUrls urls, UserManager<PortalUser> logins, Security.SignInAttempts attempts, AccessLinkTokens links,
+    TimeProvider clock)
 {
     public static string PathFor(string token) => $"/sign-up/{token}";
 
@@ -177,6 +178,7 @@ public sealed class AccountFounding(PortalDb db, MailOutbox mail, PublicUrls url
         var account = Account.Found(hubId, name, signUp.Kind, owner!, now);
         if (!signUp.Complete(hubId, now).Succeeded) return Failure.NotFound;
         db.Accounts.Add(account);
+        if (account.IsPartner) db.AccessLinks.Add(links.Issue(hubId, owner!.Id, now)); // R1: the founder is its first partner employee, with an access link
         var note = signUp.PartnerHubId is { } partner ? await AnswerAsync(account, owner!, partner, asking, approvePartner == true, now, ct) : null;
         await db.SaveChangesAsync(ct); // R3: an approved employee makes the relationship Active, through the domain's events
         return new Founded(account, note);
