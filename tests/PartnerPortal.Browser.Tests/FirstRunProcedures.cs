@@ -20,7 +20,7 @@ namespace PartnerPortal.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed partial class FirstRunProcedures(BrowserFixture browser) : IAsyncLifetime
 {
-    private readonly StringWriter _console = new();
+    private readonly AppConsole _console = new();
     private PortalFactory _app = null!;
     private Uri _address = null!;
     private readonly List<IBrowserContext> _contexts = [];
@@ -28,7 +28,7 @@ public sealed partial class FirstRunProcedures(BrowserFixture browser) : IAsyncL
     public Task InitializeAsync()
     {
         _app = new PortalFactory(TestDatabase.FromEnvironment("browser-first-run"),
-            services => services.AddSingleton(new FirstRun.Console(TextWriter.Synchronized(_console))),
+            _console.Register,
             new Dictionary<string, string> { ["DemoData:Seed"] = "false", ["SignUp:Mode"] = "Open", ["Security:HttpsOnly"] = "false" });
         _app.UseKestrel(0);
         _app.StartServer();
@@ -50,19 +50,6 @@ public sealed partial class FirstRunProcedures(BrowserFixture browser) : IAsyncL
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _address.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
         _contexts.Add(context);
         return await context.NewPageAsync();
-    }
-
-    [GeneratedRegex(@"/setup/[A-Za-z0-9_-]{43}")]
-    private static partial Regex SetupLink();
-
-    private async Task<string> SetupLinkAsync()
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (SetupLink().Match(_console.ToString()) is { Success: true } found) return found.Value;
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException("No setup link on the console: " + _console);
     }
 
     private static async Task NoSeriousViolationAsync(IPage page, string state)
@@ -126,7 +113,7 @@ public sealed partial class FirstRunProcedures(BrowserFixture browser) : IAsyncL
     {
         // O1: the link on the console opens the setup form; the operator is made, and the link is gone.
         var olga = await PersonAsync();
-        var setup = await SetupLinkAsync();
+        var setup = await _console.SetupLinkAsync();
         await olga.GotoAsync(setup);
         await NoSeriousViolationAsync(olga, "setup");
         await olga.GetByLabel("Your name").FillAsync("Olga Operator");

@@ -15,13 +15,13 @@ namespace PartnerPortal.Web.Tests;
 /// </summary>
 public sealed partial class FirstRunTests : IAsyncLifetime
 {
-    private readonly StringWriter _console = new();
+    private readonly AppConsole _console = new();
     private PortalFactory _app = null!;
 
     public Task InitializeAsync()
     {
         _app = new PortalFactory(TestDatabase.FromEnvironment("first-run"),
-            services => services.AddSingleton(new FirstRun.Console(TextWriter.Synchronized(_console))),
+            _console.Register,
             new Dictionary<string, string> { ["DemoData:Seed"] = "false", ["SignUp:Mode"] = "Open" });
         _app.StartServer();
         return Task.CompletedTask;
@@ -33,21 +33,8 @@ public sealed partial class FirstRunTests : IAsyncLifetime
         await _app.Database.DisposeAsync();
     }
 
-    [GeneratedRegex(@"/setup/[A-Za-z0-9_-]{43}")]
-    private static partial Regex SetupLink();
-
     [GeneratedRegex(@"/sign-up/[A-Za-z0-9_-]{43}")]
     private static partial Regex SignUpLink();
-
-    private async Task<string> SetupLinkAsync()
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (SetupLink().Match(_console.ToString()) is { Success: true } found) return found.Value;
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException("No setup link on the console: " + _console);
-    }
 
     private async Task<T> InDbAsync<T>(Func<PortalDb, Task<T>> action)
     {
@@ -67,7 +54,7 @@ public sealed partial class FirstRunTests : IAsyncLifetime
     public async Task O1_O2_a_newcomer_sets_up_an_empty_installation_and_its_first_accounts_come_into_being()
     {
         // O1: the console has the link; nothing else opens the page, and the link shows the form.
-        var setup = await SetupLinkAsync();
+        var setup = await _console.SetupLinkAsync();
         using var browser = new BrowserLikeClient(_app);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetPageAsync("/setup/" + new string('A', 43))).Status);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetPageAsync(setup)).Status);
@@ -275,7 +262,7 @@ public sealed partial class FirstRunTests : IAsyncLifetime
     private async Task MakeOperatorAsync(string email, string password)
     {
         using var browser = new BrowserLikeClient(_app);
-        using var made = await browser.SubmitFormAsync(await SetupLinkAsync(), Person("Sam Operator", email, password));
+        using var made = await browser.SubmitFormAsync(await _console.SetupLinkAsync(), Person("Sam Operator", email, password));
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
     }
 
