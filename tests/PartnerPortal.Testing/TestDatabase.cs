@@ -101,10 +101,27 @@ internal sealed class PostgresTestDatabase : TestDatabase
 
     private string Snapshot => _name + "_s";
 
-    public override Task SnapshotAsync()
+    /// <summary>
+    /// A template may have no one connected while it is copied. The app's idle pooled connections are closed first, but a
+    /// backend can outlive its client's goodbye on a busy machine (CI once failed every test this way), so whoever is still
+    /// connected is ended and the copy tried again.
+    /// </summary>
+    public override async Task SnapshotAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        return AdminAsync($"CREATE DATABASE \"{Snapshot}\" TEMPLATE \"{_name}\"");
+        for (var attempt = 1; ; attempt++)
+        {
+            await AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_name}' AND pid <> pg_backend_pid()");
+            try
+            {
+                await AdminAsync($"CREATE DATABASE \"{Snapshot}\" TEMPLATE \"{_name}\"");
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                await Task.Delay(200 * attempt);
+            }
+        }
     }
 
     public override async Task ResetAsync()

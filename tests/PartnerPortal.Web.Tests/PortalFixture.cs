@@ -8,24 +8,23 @@ using PartnerPortal.Web.Infrastructure;
 namespace PartnerPortal.Web.Tests;
 
 /// <summary>
-/// One app and one seeded database for the whole assembly (Contoso's SliceFixture): handlers run
-/// as a chosen user through the real pipeline; every test starts from the seeded snapshot.
+/// The app and seeded database a test class works on (Contoso's SliceFixture): handlers run as a chosen user through the
+/// real pipeline; every test starts from the seeded snapshot. Test classes run in parallel, so each class leases an app
+/// of its own for its run from <see cref="PortalApps"/>: no two classes ever share one at the same time, and an app
+/// (with its database) is made only when every existing one is in use, so a run makes as many as run at once.
 /// </summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
-    public PortalFactory Factory { get; private set; } = null!;
+    private PortalApp _app = null!;
 
-    public async Task InitializeAsync()
-    {
-        Factory = new PortalFactory(TestDatabase.FromEnvironment("web"), TestServices.Register);
-        Factory.StartServer(); // runs Program: migrations and the demo world
-        await Factory.Database.SnapshotAsync();
-    }
+    public PortalFactory Factory => _app.Factory;
 
-    public async Task DisposeAsync()
+    public async Task InitializeAsync() => _app = await PortalApps.LeaseAsync();
+
+    public Task DisposeAsync()
     {
-        await Factory.DisposeAsync();
-        await Factory.Database.DisposeAsync();
+        PortalApps.Return(_app);
+        return Task.CompletedTask;
     }
 
     public async Task ResetAsync()
@@ -43,6 +42,23 @@ public sealed class PortalFixture : IAsyncLifetime
         var client = CreateClient();
         await client.SignInAsync(email, password);
         return client;
+    }
+
+    /// <summary>
+    /// A client signed in as <paramref name="email"/> (a person of the demo world) with a session made once per app rather
+    /// than per test: the cookie stays good after every reset, which puts back the security stamp it was issued with. Call
+    /// it before the test changes anything, so that the first session is made on the seeded world.
+    /// </summary>
+    public async Task<BrowserLikeClient> AsAsync(string email)
+    {
+        if (!_app.Sessions.TryGetValue(email, out var cookies))
+        {
+            using var first = await SignedInAsync(email);
+            cookies = _app.Sessions.GetOrAdd(email, first.CopyCookies());
+        }
+        var copy = new System.Net.CookieContainer();
+        copy.Add(cookies.GetAllCookies());
+        return new BrowserLikeClient(Factory, copy);
     }
 
     /// <summary>Builds and saves a small world of the test's own.</summary>
@@ -104,19 +120,66 @@ public sealed class PortalFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class PortalCollection : ICollectionFixture<PortalFixture>
-{
-    public const string Name = "portal";
-}
-
-/// <summary>Base of the tests that use the shared app: resets the database before each test.</summary>
-[Collection(PortalCollection.Name)]
-public abstract class PortalTest(PortalFixture fixture) : IAsyncLifetime
+/// <summary>Base of the tests that use a leased app: resets the database before each test.</summary>
+public abstract class PortalTest(PortalFixture fixture) : IClassFixture<PortalFixture>, IAsyncLifetime
 {
     protected PortalFixture Fixture { get; } = fixture;
 
     public Task InitializeAsync() => Fixture.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary>One running app over its own database, seeded once and snapshotted.</summary>
+public sealed class PortalApp
+{
+    public required PortalFactory Factory { get; init; }
+
+    /// <summary>Sign-in cookies of the demo world's people, by email (see <see cref="PortalFixture.AsAsync"/>).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, System.Net.CookieContainer> Sessions { get; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// The apps of this run: a class leases a free one or, if none is free, a new one; apps live until the run ends
+/// (starting one costs a migration and the demo world), and are disposed with their databases when the process exits.
+/// </summary>
+public static class PortalApps
+{
+    private static readonly System.Collections.Concurrent.ConcurrentBag<PortalApp> Free = [];
+    private static readonly System.Collections.Concurrent.ConcurrentBag<PortalApp> All = [];
+
+    static PortalApps() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DisposeAll();
+
+    public static async Task<PortalApp> LeaseAsync()
+    {
+        if (Free.TryTake(out var app)) return app;
+        var factory = new PortalFactory(TestDatabase.FromEnvironment("web"), TestServices.Register);
+        factory.StartServer(); // runs Program: migrations and the demo world
+        await factory.Database.SnapshotAsync();
+        app = new PortalApp { Factory = factory };
+        All.Add(app);
+        return app;
+    }
+
+    public static void Return(PortalApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        Free.Add(app);
+    }
+
+    private static void DisposeAll()
+    {
+        foreach (var app in All)
+        {
+            try
+            {
+                app.Factory.Dispose();
+                app.Factory.Database.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or AggregateException or ObjectDisposedException)
+            {
+                // The process is ending; a database left behind is a throw-away server's or the temp folder's.
+            }
+        }
+    }
 }
