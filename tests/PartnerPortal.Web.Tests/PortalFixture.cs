@@ -27,9 +27,15 @@ public sealed class PortalFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>Puts the seeded world back — unless nothing but reads happened since it was last put back (see <see cref="WriteWatch"/>).</summary>
     public async Task ResetAsync()
     {
-        await Factory.Database.ResetAsync();
+        var watch = Service<WriteWatch>();
+        if (watch.Wrote)
+        {
+            await Factory.Database.ResetAsync();
+            watch.Forget();
+        }
         Service<PasswordChecks>().Clear();
         if (Directory.Exists(Factory.MailFolder)) Directory.Delete(Factory.MailFolder, recursive: true);
     }
@@ -156,6 +162,7 @@ public static class PortalApps
         var factory = new PortalFactory(TestDatabase.FromEnvironment("web"), TestServices.Register);
         factory.StartServer(); // runs Program: migrations and the demo world
         await factory.Database.SnapshotAsync();
+        factory.Services.GetRequiredService<WriteWatch>().Forget(); // the migrations and the demo world are the snapshot
         app = new PortalApp { Factory = factory };
         All.Add(app);
         return app;

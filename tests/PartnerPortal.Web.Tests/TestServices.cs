@@ -20,6 +20,8 @@ public static class TestServices
         services.AddSingleton<Faults>();
         services.AddSingleton<StatementCounter>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(p => p.GetRequiredService<StatementCounter>());
+        services.AddSingleton<WriteWatch>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(p => p.GetRequiredService<WriteWatch>());
         services.AddScoped<IRequestHandler<AccountSwitcher.Query, AccountSwitcher.Menu>, FaultyAccountSwitcher>();
     }
 }

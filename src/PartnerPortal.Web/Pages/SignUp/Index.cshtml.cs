@@ -41,6 +41,7 @@ public class IndexModel(IMediator mediator, IOptions<SignUpOptions> options) : P
     }
 
     [NotAccountScoped("Signing up happens before there is an account or a user.")]
+    [AnsweredInEvenTime]
     public sealed record Command : ICommand<Result<bool>>
     {
         public AccountKind Kind { get; init; } = AccountKind.Partner;
@@ -60,13 +61,13 @@ public class IndexModel(IMediator mediator, IOptions<SignUpOptions> options) : P
         }
     }
 
-    public sealed class Handler(AccountFounding founding, IOptions<SignUpOptions> options, TimeProvider clock) : IRequestHandler<Command, Result<bool>>
+    public sealed class Handler(AccountFounding founding, IOptions<SignUpOptions> options) : IRequestHandler<Command, Result<bool>>
     {
-        public Task<Result<bool>> Handle(Command request, CancellationToken cancellationToken) => EvenTiming.AtLeastAsync(clock, async () =>
+        public async Task<Result<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
-            if (options.Value.Mode != SignUpMode.Open) return (Result<bool>)Failure.NotFound;
+            if (options.Value.Mode != SignUpMode.Open) return Failure.NotFound;
             await founding.OpenAsync(request.Kind, request.AccountName.Trim(), request.Name.Trim(), request.Email, null, null, cancellationToken);
             return true;
-        }, cancellationToken);
+        }
     }
 }
