@@ -12,7 +12,21 @@ namespace PartnerPortal.Browser.Tests;
 /// (390 px): no serious or critical violation anywhere. The counts per state are printed.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
+public sealed class AccessibilityOnDesktop(BrowserFixture browser, ITestOutputHelper output) : AccessibilityProcedures(browser, output)
+{
+    [Fact]
+    public Task Every_page_and_dialog_state_has_no_serious_or_critical_accessibility_violation() => SweepAsync("desktop");
+}
+
+/// <summary>The same sweep on a phone, in the other collection, so that the two run at once.</summary>
+[Collection(SecondBrowserCollection.Name)]
+public sealed class AccessibilityOnPhone(BrowserFixture browser, ITestOutputHelper output) : AccessibilityProcedures(browser, output)
+{
+    [Fact]
+    public Task Every_page_and_dialog_state_has_no_serious_or_critical_accessibility_violation() => SweepAsync("phone");
+}
+
+public abstract class AccessibilityProcedures(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
 {
     public Task InitializeAsync() => browser.ResetAsync();
 
@@ -35,10 +49,7 @@ public sealed class AccessibilityProcedures(BrowserFixture browser, ITestOutputH
             _failures.Add($"{state}: {violation.Id} ({violation.Impact}) at {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
     }
 
-    [Theory]
-    [InlineData("desktop")]
-    [InlineData("phone")]
-    public async Task Every_page_and_dialog_state_has_no_serious_or_critical_accessibility_violation(string device)
+    protected async Task SweepAsync(string device)
     {
         var page = device == "phone" ? await browser.NewPhonePageAsync() : await browser.NewPageAsync();
         var phone = device == "phone";

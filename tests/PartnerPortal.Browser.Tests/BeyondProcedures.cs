@@ -8,7 +8,7 @@ namespace PartnerPortal.Browser.Tests;
 /// The beyond-features clicked through: an end date set on access (B3), a review of stale access (B5), the trail that records
 /// it (B1) and the notifications that tell of it (B6).
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class BeyondProcedures(BrowserFixture browser) : IAsyncLifetime
 {
     public Task InitializeAsync() => browser.ResetAsync();

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace PartnerPortal.Browser.Tests;
 
 /// <summary>The seed's procedures (000, "Manage Partner employee access to client accounts"), clicked by their labels.</summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class ClientAccessManagerProcedures(BrowserFixture browser) : IAsyncLifetime
 {
     public Task InitializeAsync() => browser.ResetAsync();

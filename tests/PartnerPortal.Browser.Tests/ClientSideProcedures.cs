@@ -9,7 +9,7 @@ namespace PartnerPortal.Browser.Tests;
 /// The client's side, clicked by its labels: seed 004's three ways to make a Partner Admin, and seed 001's invitation,
 /// acceptance in the partner's pending client invitations, and the client's revocation (R22–R24, R23, B2).
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class ClientSideProcedures(BrowserFixture browser) : IAsyncLifetime
 {
     public Task InitializeAsync() => browser.ResetAsync();

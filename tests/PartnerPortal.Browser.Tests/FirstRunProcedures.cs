@@ -17,7 +17,7 @@ namespace PartnerPortal.Browser.Tests;
 /// setup link the app printed, the operator, the agency the operator invites, the client account the agency creates and
 /// whose owner approves it, and the owner's forgotten password. Its own app (the demo's is not empty); the suite's Chromium.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed partial class FirstRunProcedures(BrowserFixture browser) : IAsyncLifetime
 {
     private readonly AppConsole _console = new();

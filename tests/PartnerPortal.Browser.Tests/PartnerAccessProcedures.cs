@@ -10,7 +10,7 @@ namespace PartnerPortal.Browser.Tests;
 /// reviewer approves one and rejects another with a reason; the partner sees the decisions and the client sees Partner
 /// Access in Users &amp; Teams (R25–R27).
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed class PartnerAccessProcedures(BrowserFixture browser) : IAsyncLifetime
 {
     public Task InitializeAsync() => browser.ResetAsync();

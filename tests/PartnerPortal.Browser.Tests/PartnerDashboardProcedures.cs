@@ -10,7 +10,7 @@ namespace PartnerPortal.Browser.Tests;
 /// Seed 002's dashboard procedures ("Assign clients to partner employees", "Assign partner employees to clients"), clicked by
 /// their labels, and the beyond-features of the partner side: Offboard (B4) and two-factor sign-in (B7).
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(SecondBrowserCollection.Name)]
 public sealed partial class PartnerDashboardProcedures(BrowserFixture browser) : IAsyncLifetime
 {
     public Task InitializeAsync() => browser.ResetAsync();
