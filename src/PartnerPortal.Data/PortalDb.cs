@@ -18,6 +18,9 @@ public class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbContext<Po
     public DbSet<PermissionSet> PermissionSets => Set<PermissionSet>();
     public DbSet<PartnerEmailDomain> PartnerEmailDomains => Set<PartnerEmailDomain>();
     public DbSet<PartnerClientRelationship> Relationships => Set<PartnerClientRelationship>();
+
+    /// <summary>The relationships that are current (<see cref="PartnerClientRelationship.Current"/>); usable inside a query too.</summary>
+    public IQueryable<PartnerClientRelationship> CurrentRelationships => Relationships.Where(PartnerClientRelationship.Current);
     public DbSet<AccessLink> AccessLinks => Set<AccessLink>();
     public DbSet<UserInvitation> UserInvitations => Set<UserInvitation>();
     public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();

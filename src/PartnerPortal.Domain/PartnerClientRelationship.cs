@@ -54,7 +54,16 @@ public class PartnerClientRelationship : AggregateRoot
     public static PartnerClientRelationship StartActive(long partnerHubId, long clientHubId, DateTimeOffset now) =>
         new(partnerHubId, clientHubId, RelationshipState.Active, now);
 
-    public bool IsCurrent => State is RelationshipState.Active or RelationshipState.Ending;
+    /// <summary>
+    /// The partner services the client now: Active, or Ending within R12's 60 days. The one home of the rule, as an
+    /// expression a query can send to the database (<c>PortalDb.CurrentRelationships</c>) and compiled for the domain.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<PartnerClientRelationship, bool>> Current =
+        r => r.State == RelationshipState.Active || r.State == RelationshipState.Ending;
+
+    private static readonly Func<PartnerClientRelationship, bool> CurrentNow = Current.Compile();
+
+    public bool IsCurrent => CurrentNow(this);
 
     /// <summary>R3, R12, R22: Invited, Ending or Ended becomes Active.</summary>
     public void Activate(DateTimeOffset now)

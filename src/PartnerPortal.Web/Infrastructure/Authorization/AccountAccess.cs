@@ -63,8 +63,8 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
 
     /// <summary>A client the partner currently services (Active or Ending) and your access type there, in one statement; null when it is not one.</summary>
     private Task<ClientView?> ServicedClientViewAsync(long partnerHubId, long clientHubId, CancellationToken ct) =>
-        db.Relationships.AsNoTracking()
-            .Where(r => r.PartnerHubId == partnerHubId && r.ClientHubId == clientHubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
+        db.CurrentRelationships.AsNoTracking()
+            .Where(r => r.PartnerHubId == partnerHubId && r.ClientHubId == clientHubId)
             .Join(db.Accounts, r => r.ClientHubId, a => a.HubId, (r, a) => new ClientView(a.HubId, a.Name, a.Kind,
                 db.Memberships.Where(m => m.AccountHubId == a.HubId && m.UserId == me.UserId).Select(m => (AccessType?)m.AccessType).FirstOrDefault(),
                 a.SuspendedAt != null))
@@ -77,8 +77,7 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
     /// </summary>
     public async Task<Result<Account>> ServicedClientAsync(long partnerHubId, long clientHubId, bool partnerAccountsToo, CancellationToken ct)
     {
-        var serviced = await db.Relationships.AnyAsync(r => r.PartnerHubId == partnerHubId && r.ClientHubId == clientHubId
-            && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending), ct);
+        var serviced = await db.CurrentRelationships.AnyAsync(r => r.PartnerHubId == partnerHubId && r.ClientHubId == clientHubId, ct);
         if (!serviced) return Failure.NotFound;
         var client = await db.Accounts.WithMembers().SingleOrDefaultAsync(a => a.HubId == clientHubId, ct);
         return client is null || (client.Kind != AccountKind.Client && !partnerAccountsToo) ? Failure.NotFound : client;

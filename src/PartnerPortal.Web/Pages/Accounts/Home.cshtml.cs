@@ -44,7 +44,7 @@ public class HomeModel(IMediator mediator) : PageModel
             ClientFacts? facts = null;
             if (kind == AccountKind.Client)
             {
-                var partners = db.Relationships.AsNoTracking().Where(r => r.ClientHubId == hubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending));
+                var partners = db.CurrentRelationships.AsNoTracking().Where(r => r.ClientHubId == hubId);
                 var account = await db.Accounts.AsNoTracking().Where(a => a.HubId == hubId)
                     .Select(a => new { a.PaidSalesHubSeats, a.PaidServiceHubSeats, a.MonthlyRecurringRevenue, a.Subscription, PartnerCount = partners.Count() })
                     .SingleAsync(cancellationToken);

@@ -27,8 +27,7 @@ public static class Eligibility
             .Select(m => new
             {
                 m.AccountHubId, m.AccountName, m.IsPartnerEmployee,
-                ServicesOrInvited = db.Relationships.Any(r => r.PartnerHubId == m.AccountHubId && r.ClientHubId == clientHubId
-                        && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
+                ServicesOrInvited = db.CurrentRelationships.Any(r => r.PartnerHubId == m.AccountHubId && r.ClientHubId == clientHubId)
                     || db.ClientInvitations.Any(i => i.PartnerHubId == m.AccountHubId && i.ClientHubId == clientHubId
                         && i.State == InvitationState.Pending && i.ExpiresAt > now),
                 OnDomain = db.PartnerEmailDomains.Any(d => d.PartnerHubId == m.AccountHubId && d.Domain == domain),

@@ -113,8 +113,8 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
             var hubId = request.HubId;
             var paging = await Paging.CountAsync(Employees(db, hubId, request.Partner), request.Page, request.PageSize, cancellationToken);
             var rows = await Ledger(db, hubId, request.Partner).Skip(PagingRules.SkipFor(paging.Page, paging.PageSize)).Take(paging.PageSize).ToListAsync(cancellationToken);
-            var partners = await db.Relationships.AsNoTracking()
-                .Where(r => r.ClientHubId == hubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
+            var partners = await db.CurrentRelationships.AsNoTracking()
+                .Where(r => r.ClientHubId == hubId)
                 .Join(db.Accounts, r => r.PartnerHubId, a => a.HubId, (r, a) => new { a.HubId, a.Name })
                 .OrderBy(c => c.Name).Take(PartnersModel.Shown).Select(c => new PartnerChoice(c.HubId, c.Name)).ToListAsync(cancellationToken);
             return new Model(ClientHeader.For(scope.Account, ClientHeader.PartnerAccess), rows, paging, partners, request.Partner, clock.GetUtcNow(),

@@ -67,8 +67,8 @@ public class PartnersModel(IMediator mediator) : PageModel
         {
             var hubId = request.HubId;
             var now = clock.GetUtcNow();
-            var partners = await db.Relationships.AsNoTracking()
-                .Where(r => r.ClientHubId == hubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
+            var partners = await db.CurrentRelationships.AsNoTracking()
+                .Where(r => r.ClientHubId == hubId)
                 .Join(db.Accounts, r => r.PartnerHubId, a => a.HubId, (r, a) => new { r, a.Name })
                 .OrderBy(x => x.Name).Take(Shown)
                 .Select(x => new PartnerRow(x.r.PartnerHubId, x.Name, x.r.State, x.r.EndsAt,
@@ -112,8 +112,7 @@ public class PartnersModel(IMediator mediator) : PageModel
                 .Select(a => new
                 {
                     a.Name,
-                    Servicing = db.Relationships.Any(r => r.PartnerHubId == partnerHubId && r.ClientHubId == request.HubId
-                        && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)),
+                    Servicing = db.CurrentRelationships.Any(r => r.PartnerHubId == partnerHubId && r.ClientHubId == request.HubId),
                     Open = db.ClientInvitations.Any(i => i.PartnerHubId == partnerHubId && i.ClientHubId == request.HubId
                         && i.State == InvitationState.Pending && i.ExpiresAt > now),
                 })

@@ -40,8 +40,7 @@ public class RevokePartnerModel(IMediator mediator) : PageModel
         {
             // Only a partner that services this client (or has employees here) is found: another tenant's Hub ID is not.
             var partner = await db.Accounts.AsNoTracking().Where(a => a.HubId == request.PartnerHubId && a.Kind == AccountKind.Partner
-                    && (db.Relationships.Any(r => r.PartnerHubId == a.HubId && r.ClientHubId == request.HubId
-                            && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
+                    && (db.CurrentRelationships.Any(r => r.PartnerHubId == a.HubId && r.ClientHubId == request.HubId)
                         || db.Memberships.Any(m => m.AccountHubId == request.HubId && m.PartnerHubId == a.HubId)))
                 .Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
             if (partner is null) return Failure.NotFound;
@@ -72,8 +71,7 @@ public class RevokePartnerModel(IMediator mediator) : PageModel
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {
             var client = await scope.LoadAccountAsync(cancellationToken);
-            var serviced = await db.Relationships.AnyAsync(r => r.PartnerHubId == request.PartnerHubId && r.ClientHubId == request.HubId
-                && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending), cancellationToken);
+            var serviced = await db.CurrentRelationships.AnyAsync(r => r.PartnerHubId == request.PartnerHubId && r.ClientHubId == request.HubId, cancellationToken);
             var count = client.PartnerEmployeesOf(request.PartnerHubId).Count();
             if (!serviced && count == 0) return Failure.NotFound;
             var outcome = client.RevokePartner(scope.ActorHere, request.PartnerHubId, clock.GetUtcNow());

@@ -82,8 +82,7 @@ public class EmployeeModel(IMediator mediator) : PageModel
             // with that client: a page is a walk of fifty-odd entries, not a sort of every client they are in.
             var query = db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => m.UserId == request.EmployeeId && (m.PartnerHubId == partnerHubId || m.PartnerHubId == null))
-                .Where(m => db.Relationships.Any(r => r.PartnerHubId == partnerHubId && r.ClientHubId == m.AccountHubId
-                    && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)));
+                .Where(m => db.CurrentRelationships.Any(r => r.PartnerHubId == partnerHubId && r.ClientHubId == m.AccountHubId));
             if (search is not null) query = query.Where(Picker.AccountMatches(search, selected));
             // A page and one row more (is there a next page?): no count over every client they are in.
             var size = Query.PageSize + selected.Count;

@@ -128,7 +128,7 @@ public class IndexModel(IMediator mediator) : PageModel
             var partnerHubId = request.PartnerHubId;
             var userId = me.UserId;
 
-            var current = db.Relationships.Where(r => r.PartnerHubId == partnerHubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending));
+            var current = db.CurrentRelationships.Where(r => r.PartnerHubId == partnerHubId);
             var types = filter.Types.ToList();
             var search = Picker.Search(request.Search, db);
             var mine = db.Memberships.Where(m => m.UserId == userId);

@@ -66,8 +66,7 @@ public class LinkClientsModel(IMediator mediator) : PageModel
             var selected = request.Selected ?? [];
             var query = db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => m.UserId == request.EmployeeId && m.AccountKind == AccountKind.Client && m.PartnerHubId == null)
-                .Where(m => db.Relationships.Any(r => r.PartnerHubId == hubId && r.ClientHubId == m.AccountHubId
-                    && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)));
+                .Where(m => db.CurrentRelationships.Any(r => r.PartnerHubId == hubId && r.ClientHubId == m.AccountHubId));
             if (search is not null) query = query.Where(Picker.AccountMatches(search, selected));
             var candidates = (await Picker.TickedFirstInNameOrder(query, selected).Take(Picker.Size + selected.Count + 1).ToListAsync(cancellationToken))
                 .Select(m => new { Membership = m, Name = m.AccountName, HubId = m.AccountHubId }).ToList();
@@ -105,8 +104,7 @@ public class LinkClientsModel(IMediator mediator) : PageModel
             // Every client chosen, with its members, in one read; one this partner does not service is not found, as for one.
             var ids = request.ClientHubIds.Distinct().ToList();
             // Tracked: linking makes an Ending relationship Active again (RelationshipKeeper finds them here).
-            var serviced = (await db.Relationships.Where(r => r.PartnerHubId == request.PartnerHubId && ids.Contains(r.ClientHubId)
-                && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)).ToListAsync(cancellationToken)).Select(r => r.ClientHubId).ToList();
+            var serviced = (await db.CurrentRelationships.Where(r => r.PartnerHubId == request.PartnerHubId && ids.Contains(r.ClientHubId)).ToListAsync(cancellationToken)).Select(r => r.ClientHubId).ToList();
             var clients = await db.Accounts.WithMembers().Where(a => serviced.Contains(a.HubId) && a.Kind == AccountKind.Client)
                 .ToDictionaryAsync(a => a.HubId, cancellationToken);
             if (ids.Any(id => !clients.ContainsKey(id))) return Failure.NotFound;

@@ -127,8 +127,7 @@ public static class RemovePartnerEmployees
             var byClient = pairs.Distinct().GroupBy(p => p.ClientHubId).ToList();
             var ids = byClient.Select(g => g.Key).ToList();
             // Tracked: the removal may start their 60 days (RelationshipKeeper finds them here).
-            var serviced = await db.Relationships.Where(r => r.PartnerHubId == partnerHubId && ids.Contains(r.ClientHubId)
-                && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)).ToDictionaryAsync(r => r.ClientHubId, ct);
+            var serviced = await db.CurrentRelationships.Where(r => r.PartnerHubId == partnerHubId && ids.Contains(r.ClientHubId)).ToDictionaryAsync(r => r.ClientHubId, ct);
             var clients = await db.Accounts.WithMembers().Where(a => ids.Contains(a.HubId) && a.Kind == AccountKind.Client).ToDictionaryAsync(a => a.HubId, ct);
             // Another partner's client, a partner account, an ended relationship: not found, as for one client.
             if (ids.Any(id => !clients.ContainsKey(id) || (!byPartner && !serviced.ContainsKey(id)))) return Failure.NotFound;

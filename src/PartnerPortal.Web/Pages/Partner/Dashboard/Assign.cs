@@ -79,8 +79,7 @@ public static class Assign
             var employees = await db.Memberships.AsNoTracking().Where(m => m.AccountHubId == hubId && m.IsPartnerEmployee && employeeIds.Contains(m.UserId))
                 .OrderBy(m => m.UserName).Select(m => new { m.UserId, m.UserName }).ToListAsync(cancellationToken);
             if (employees.Count != employeeIds.Count) return Failure.Refused("Someone you chose is not one of your partner employees (any more). Look at the list again.");
-            var clients = await db.Relationships.AsNoTracking().Where(r => r.PartnerHubId == hubId && clientIds.Contains(r.ClientHubId)
-                    && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
+            var clients = await db.CurrentRelationships.AsNoTracking().Where(r => r.PartnerHubId == hubId && clientIds.Contains(r.ClientHubId))
                 .Join(db.Accounts, r => r.ClientHubId, a => a.HubId, (r, a) => new { a.HubId, a.Name, a.Kind })
                 .Where(a => a.Kind == AccountKind.Client).OrderBy(a => a.Name).ToListAsync(cancellationToken);
             var unknown = clientIds.Except(clients.Select(c => c.HubId)).ToList();

@@ -80,7 +80,7 @@ public class AssignClientsModel(IMediator mediator) : PageModel
             var selected = request.Selected ?? [];
             // The clients this partner services that the employee is not yet assigned to, in name order; a search (name or Hub ID) on the server.
             var clients = db.Accounts.AsNoTracking().Where(a => a.Kind == AccountKind.Client
-                && db.Relationships.Any(r => r.PartnerHubId == hubId && r.ClientHubId == a.HubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
+                && db.CurrentRelationships.Any(r => r.PartnerHubId == hubId && r.ClientHubId == a.HubId)
                 && (selected.Contains(a.HubId) || !db.Assignments.Any(s => s.PartnerHubId == hubId && s.EmployeeUserId == request.EmployeeId && s.ClientHubId == a.HubId)));
             var search = Picker.Search(request.Search, db);
             if (search is not null) clients = clients.Where(Picker.Matches(search, selected));

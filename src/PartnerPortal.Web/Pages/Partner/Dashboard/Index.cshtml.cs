@@ -63,8 +63,7 @@ public class IndexModel(IMediator mediator) : PageModel
             var hubId = request.HubId;
             var now = clock.GetUtcNow();
             var waiting = db.AccountSignUps.Where(s => s.PartnerHubId == hubId && s.OpenFor != null && s.ExpiresAt > now);
-            var current = db.Relationships.Where(r => r.PartnerHubId == hubId
-                && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending));
+            var current = db.CurrentRelationships.Where(r => r.PartnerHubId == hubId);
             var ending = db.Relationships.Where(r => r.PartnerHubId == hubId && r.State == RelationshipState.Ending);
             var employees = db.Memberships.Where(m => m.AccountHubId == hubId && m.IsPartnerEmployee);
             // The counts in one statement, each from an index.

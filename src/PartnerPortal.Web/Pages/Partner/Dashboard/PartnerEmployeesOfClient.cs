@@ -28,8 +28,7 @@ public static class PartnerEmployeesOfClient
         ArgumentNullException.ThrowIfNull(db);
         return db.Memberships.Where(m => m.UserId == userId && m.PartnerHubId == partnerHubId && m.AccountKind == AccountKind.Client).Select(m => m.AccountHubId)
             .Union(db.Assignments.Where(a => a.PartnerHubId == partnerHubId && a.EmployeeUserId == userId).Select(a => a.ClientHubId))
-            .Where(c => db.Relationships.Any(r => r.PartnerHubId == partnerHubId && r.ClientHubId == c
-                && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending)));
+            .Where(c => db.CurrentRelationships.Any(r => r.PartnerHubId == partnerHubId && r.ClientHubId == c));
     }
 
     /// <summary>The rows for these (client, user) pairs: one read of the access, one of the assignments.</summary>

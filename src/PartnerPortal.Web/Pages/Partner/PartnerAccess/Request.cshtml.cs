@@ -62,8 +62,8 @@ public class RequestModel(IMediator mediator) : PageModel
         {
             var me = scope.Account.Membership;
             var email = string.IsNullOrWhiteSpace(request.UserEmail) ? me.UserEmail : request.UserEmail.Trim();
-            var serviced = db.Relationships.AsNoTracking()
-                .Where(r => r.PartnerHubId == request.HubId && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
+            var serviced = db.CurrentRelationships.AsNoTracking()
+                .Where(r => r.PartnerHubId == request.HubId)
                 .Select(r => r.ClientHubId);
             IReadOnlyList<Choice> matches = [];
             var search = Picker.Search(request.Search, db);

@@ -72,8 +72,8 @@ public sealed class Submissions(PortalDb db, MailOutbox mail, PublicUrls urls, T
         var emails = parsed.Where(p => p.Email is not null).Select(p => p.Email!).Distinct().ToList();
 
         // 1. The clients among them this partner services (a partner account serviced as a client too: R25 refuses it by name).
-        var clients = await db.Relationships.AsNoTracking()
-            .Where(r => r.PartnerHubId == partnerHubId && hubIds.Contains(r.ClientHubId) && (r.State == RelationshipState.Active || r.State == RelationshipState.Ending))
+        var clients = await db.CurrentRelationships.AsNoTracking()
+            .Where(r => r.PartnerHubId == partnerHubId && hubIds.Contains(r.ClientHubId))
             .Join(db.Accounts, r => r.ClientHubId, a => a.HubId, (r, a) => new { a.HubId, a.Name, a.Kind, a.PaidSalesHubSeats, a.PaidServiceHubSeats, a.BillingOwnerUserId })
             .ToDictionaryAsync(a => a.HubId, ct);
         // 2. The partner's users among the emails, and where they are admins among those clients now (one read of the memberships).
