@@ -7,9 +7,9 @@
 #   scripts/test.sh --fast           the inner loop: domain + web on SQLite, no database server, no browser
 #   scripts/test.sh web-postgres     one suite or several, by name: domain web-sqlite web-postgres browser cluster bench
 #
-# The whole run overlaps what can overlap on two cores: the web suites run while the cluster and the benchmark (each on
-# a PostgreSQL of its own: the cluster stops its database for 30 s) run beside them; the browser procedures, whose
-# waits are the ones that time is tight for, run last and alone. Each suite's output is printed when it ends.
+# The whole run overlaps its suites in three lanes on two cores: the web suites (SQLite, then PostgreSQL), the cluster
+# then the benchmark (each on a PostgreSQL of its own: the cluster stops its database for 30 s), and the browser
+# procedures. No test may depend on a quiet machine. Each suite's output is printed when its lane ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -113,19 +113,23 @@ services_lane() {
   fi
 }
 
+browser_lane() {
+  if wants browser; then run browser tests/PartnerPortal.Browser.Tests PARTNERPORTAL_BROWSER_SCREENSHOTS="$results/screenshots"; fi
+}
+
 if wants domain; then run domain tests/PartnerPortal.Domain.Tests; show domain; fi
 web_lane &
 web_pid=$!
 services_lane &
 services_pid=$!
+browser_lane &
+browser_pid=$!
 wait "$web_pid" || true
 for name in web-sqlite web-postgres; do if wants "$name"; then show "$name"; fi; done
+wait "$browser_pid" || true
+if wants browser; then show browser; fi
 wait "$services_pid" || true
 for name in cluster bench; do if wants "$name"; then show "$name"; fi; done
-if wants browser; then
-  run browser tests/PartnerPortal.Browser.Tests PARTNERPORTAL_BROWSER_SCREENSHOTS="$results/screenshots"
-  show browser
-fi
 
 # --- one closing line for the whole run -------------------------------------------------------
 status=0 passed=0 failed=0 skipped=0

@@ -131,10 +131,13 @@ public sealed class CommandLineTests(PortalFixture fixture) : PortalTest(fixture
                 await Task.Delay(50); // about twenty a second
             }
         });
-        await Task.Delay(1500);
+        // Fifteen writes acknowledged first (by count, not by time: a loaded machine writes fewer a second), then the
+        // backup while they go on, then five more after it.
+        while (acknowledged.Count < 15 && !writer.IsCompleted) await Task.Delay(20);
         var began = DateTimeOffset.UtcNow;
         var (code, output) = await RunAsync("backup", file);
-        await Task.Delay(500);
+        var after = acknowledged.Count;
+        while (acknowledged.Count < after + 5 && !writer.IsCompleted) await Task.Delay(20);
         await stop.CancelAsync();
         await writer;
         Assert.Equal(0, code);
