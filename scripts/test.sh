@@ -7,7 +7,7 @@
 #   scripts/test.sh --fast           the inner loop: domain + web on SQLite, no database server, no browser
 #   scripts/test.sh web-postgres     one suite or several, by name: domain web-sqlite web-postgres browser cluster bench
 #
-# The whole run overlaps its suites in three lanes on two cores: the web suites (SQLite, then PostgreSQL), the cluster
+# The whole run overlaps its suites in three lanes on two cores: the web suites (PostgreSQL, then SQLite), the cluster
 # then the benchmark (each on a PostgreSQL of its own: the cluster stops its database for 30 s), and the browser
 # procedures. No test may depend on a quiet machine. Each suite's output is printed when its lane ends.
 set -euo pipefail
@@ -69,9 +69,9 @@ show() {
   cat "$results/$1.log" 2>/dev/null || echo "(no output)"
 }
 
-# The web suites, one after the other (PostgreSQL on 55432 only for them).
+# The web suites, one after the other (PostgreSQL on 55432 only for them): PostgreSQL first, since it waits on its server
+# more than on the processor while the browser and the benchmark are busiest; SQLite after, when they have eased off.
 web_lane() {
-  if wants web-sqlite; then run web-sqlite tests/PartnerPortal.Web.Tests PARTNERPORTAL_TEST_DATABASE=Sqlite; fi
   if wants web-postgres; then
     (
       source scripts/lib/postgres.sh
@@ -80,6 +80,7 @@ web_lane() {
         "PARTNERPORTAL_TEST_POSTGRES=Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
     )
   fi
+  if wants web-sqlite; then run web-sqlite tests/PartnerPortal.Web.Tests PARTNERPORTAL_TEST_DATABASE=Sqlite; fi
 }
 
 # Three instances behind nginx on a PostgreSQL of their own (the outage test stops it for 30 s), then the benchmark,
@@ -125,7 +126,7 @@ services_pid=$!
 browser_lane &
 browser_pid=$!
 wait "$web_pid" || true
-for name in web-sqlite web-postgres; do if wants "$name"; then show "$name"; fi; done
+for name in web-postgres web-sqlite; do if wants "$name"; then show "$name"; fi; done
 wait "$browser_pid" || true
 if wants browser; then show browser; fi
 wait "$services_pid" || true
