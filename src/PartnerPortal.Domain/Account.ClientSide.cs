@@ -69,7 +69,7 @@ public partial class Account
             if (eligiblePartnerHubId is not { } partner) return Outcome.Refused(NotAnEligiblePartnerEmployee);
             if (WhoMayChangeWhom.WhyNotAdd(actor, by, null, partner, false, Name) is { } refusal) return Outcome.Refused(refusal);
             var membership = Join(user, AccessType.User, now);
-            return Change(membership, "Partner Admin created", actor, now, () =>
+            return Change(membership, AuditActions.PartnerAdminCreated, actor, now, () =>
             {
                 membership.WorkFor(partner, actor.UserId, $"Created as Partner Admin by {NameOf(actor.UserId)} in Users & Teams", now);
                 membership.ApplyPermissionSet(StandardPartnerAdminSet); // a partner seat first, then Partner Admin (R24)
@@ -77,7 +77,7 @@ public partial class Account
         }
         if (WhyNotCreateClientUser(actor, user, access) is { } cannot) return Outcome.Refused(cannot);
         var member = Join(user, access.SuperAdmin ? AccessType.SuperAdmin : AccessType.User, now);
-        return Change(member, "User created", actor, now, () => member.SetClientAccess(member.AccessType, SetFor(access), access.Seat), joining: true);
+        return Change(member, AuditActions.UserCreated, actor, now, () => member.SetClientAccess(member.AccessType, SetFor(access), access.Seat), joining: true);
     }
 
     /// <summary>Issue 22: as <see cref="Account.InvitePartnerUser"/>, for one of the client's own users (never R24's template).</summary>
@@ -127,7 +127,7 @@ public partial class Account
             return Outcome.Refused($"{Name} always keeps one Super Admin, and {target.UserName} is the only one. Make someone else Super Admin first.");
         // A partner employee keeps their partner seat (R24); the seat chosen applies to the client's own users.
         var seat = target.PartnerHubId is null ? access.Seat : target.Seat == SeatType.Paid ? SeatType.Paid : SeatType.Partner;
-        return Change(target, "Access changed", actor, now, () => target.SetClientAccess(access.SuperAdmin ? AccessType.SuperAdmin : AccessType.User, SetFor(access), seat));
+        return Change(target, AuditActions.AccessChanged, actor, now, () => target.SetClientAccess(access.SuperAdmin ? AccessType.SuperAdmin : AccessType.User, SetFor(access), seat));
     }
 
     private string? WhyNot(Membership by, ClientAccess access)
@@ -183,7 +183,7 @@ public partial class Account
         var employees = PartnerEmployeesOf(partnerHubId).Select(m => m.UserId).ToList();
         if (employees.Count > 0)
         {
-            var removed = RemoveClientUsers(actor, employees, "Partner revoked by the client", now);
+            var removed = RemoveClientUsers(actor, employees, AuditActions.PartnerRevokedByTheClient, now);
             if (!removed.Succeeded) return removed;
         }
         Raise(new PartnerRevoked(HubId, partnerHubId, actor.UserId, now));
@@ -218,7 +218,7 @@ public partial class Account
         if (target?.PartnerHubId is null) return Outcome.Refused($"That user is not a partner employee in {Name}.");
         if (WhoMayChangeWhom.WhyNot(actor, by, target, MemberChange.SetEndDate, Name) is { } notYours) return Outcome.Refused(notYours);
         if (WhyNotEnd(target, endsAt, now) is { } refusal) return Outcome.Refused(refusal);
-        return Change(target, endsAt is null ? "End date removed" : "End date set", actor, now, () => target.EndAccessOn(endsAt));
+        return Change(target, endsAt is null ? AuditActions.EndDateRemoved : AuditActions.EndDateSet, actor, now, () => target.EndAccessOn(endsAt));
     }
 
     /// <summary>Permission sets: the client's own, created, changed and deleted with Add and edit users. The standard Partner Admin set is fixed.</summary>
@@ -228,7 +228,7 @@ public partial class Account
         if (!AccessPolicy.CanAddAndEditUsers(MembershipOf(actor.UserId))) return Outcome.Refused(NeedsAddAndEditUsers);
         if (WhyNotName(name, null) is { } refusal) return Outcome.Refused(refusal);
         var set = DefinePermissionSet(name, permissions);
-        Raise(new AccessChanged(HubId, null, "Permission set created", $"Permission set {set.Name}", "None", DescribeSet(set.Permissions)));
+        Raise(new AccessChanged(HubId, null, AuditActions.PermissionSetCreated, $"Permission set {set.Name}", "None", DescribeSet(set.Permissions)));
         Acted(actor, $"Permission set {set.Name} created", now);
         return Outcome.Done;
     }
@@ -244,7 +244,7 @@ public partial class Account
         var before = $"{set.Name}: {DescribeSet(set.Permissions)}";
         if (!set.Edit(name, SetPermissions(permissions))) return Outcome.Unchanged;
         Version++; // everyone holding the set holds other rights now
-        Raise(new AccessChanged(HubId, null, "Permission set changed", $"Permission set {set.Name}", before, $"{set.Name}: {DescribeSet(set.Permissions)}"));
+        Raise(new AccessChanged(HubId, null, AuditActions.PermissionSetChanged, $"Permission set {set.Name}", before, $"{set.Name}: {DescribeSet(set.Permissions)}"));
         Acted(actor, $"Permission set {set.Name} changed", now);
         return Outcome.Done;
     }
@@ -261,7 +261,7 @@ public partial class Account
             return Outcome.Refused($"{holders} {(holders == 1 ? "user holds" : "users hold")} {set.Name}. Give them another set first, then delete it.");
         _permissionSets.Remove(set);
         Version++; // a concurrent change giving someone this set cannot commit
-        Raise(new AccessChanged(HubId, null, "Permission set deleted", $"Permission set {set.Name}", DescribeSet(set.Permissions), "None"));
+        Raise(new AccessChanged(HubId, null, AuditActions.PermissionSetDeleted, $"Permission set {set.Name}", DescribeSet(set.Permissions), "None"));
         Acted(actor, $"Permission set {set.Name} deleted", now);
         return Outcome.Done;
     }
@@ -295,8 +295,8 @@ public partial class Account
         if (BillingOwnerUserId == ownerUserId) return Outcome.Unchanged;
         var before = BillingOwnerUserId is { } was ? MembershipOf(was)?.UserEmail ?? "a former user" : "None";
         BillingOwnerUserId = ownerUserId;
-        Raise(new AccessChanged(HubId, null, "Billing owner changed", "Billing owner", before, owner.UserEmail));
-        Acted(actor, "Billing owner changed", now);
+        Raise(new AccessChanged(HubId, null, AuditActions.BillingOwnerChanged, "Billing owner", before, owner.UserEmail));
+        Acted(actor, AuditActions.BillingOwnerChanged, now);
         return Outcome.Done;
     }
 
@@ -307,9 +307,9 @@ public partial class Account
         if (!AccessPolicy.CanManageSensitiveData(MembershipOf(actor.UserId))) return Outcome.Refused(OnlySuperAdminsManageSensitiveData);
         if (AllowsSensitiveData == allowed) return Outcome.Unchanged;
         AllowsSensitiveData = allowed;
-        Raise(new AccessChanged(HubId, null, allowed ? "Sensitive data allowed" : "Sensitive data turned off", "Sensitive data access",
+        Raise(new AccessChanged(HubId, null, allowed ? AuditActions.SensitiveDataAllowed : AuditActions.SensitiveDataTurnedOff, "Sensitive data access",
             allowed ? "Off" : "On", allowed ? "On" : "Off"));
-        Acted(actor, allowed ? "Sensitive data allowed" : "Sensitive data turned off", now);
+        Acted(actor, allowed ? AuditActions.SensitiveDataAllowed : AuditActions.SensitiveDataTurnedOff, now);
         return Outcome.Done;
     }
 

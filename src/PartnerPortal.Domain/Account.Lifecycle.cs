@@ -18,7 +18,7 @@ public partial class Account
         var account = kind == AccountKind.Partner ? CreatePartner(hubId, name) : CreateClient(hubId, name);
         account.AddMember(founder, AccessType.SuperAdmin, now);
         if (account.IsPartner) account.TagPartnerEmployee(founder.Id, true);
-        account.Raise(new AccessChanged(hubId, account.IsPartner ? hubId : null, "Account created", $"{name} (Hub ID {hubId})", "None", $"Super Admin {founder.Email}"));
+        account.Raise(new AccessChanged(hubId, account.IsPartner ? hubId : null, AuditActions.AccountCreated, $"{name} (Hub ID {hubId})", "None", $"Super Admin {founder.Email}"));
         return account;
     }
 
@@ -31,7 +31,7 @@ public partial class Account
     {
         if (IsSuspended) return Outcome.Unchanged;
         SuspendedAt = now;
-        Raise(new AccessChanged(HubId, IsPartner ? HubId : null, "Account suspended", $"{Name} (Hub ID {HubId})", "Active", "Suspended"));
+        Raise(new AccessChanged(HubId, IsPartner ? HubId : null, AuditActions.AccountSuspended, $"{Name} (Hub ID {HubId})", "Active", "Suspended"));
         return Outcome.Done;
     }
 
@@ -39,7 +39,7 @@ public partial class Account
     {
         if (!IsSuspended) return Outcome.Unchanged;
         SuspendedAt = null;
-        Raise(new AccessChanged(HubId, IsPartner ? HubId : null, "Account reactivated", $"{Name} (Hub ID {HubId})", "Suspended", "Active"));
+        Raise(new AccessChanged(HubId, IsPartner ? HubId : null, AuditActions.AccountReactivated, $"{Name} (Hub ID {HubId})", "Suspended", "Active"));
         return Outcome.Done;
     }
 
@@ -55,6 +55,6 @@ public partial class Account
         if (member?.IsSuperAdmin == true) return Outcome.Unchanged;
         var joining = member is null;
         member ??= Join(user, AccessType.SuperAdmin, now);
-        return Change(member, "Super Admin granted by the platform operator (break-glass)", null, now, member.BecomeSuperAdmin, joining);
+        return Change(member, AuditActions.SuperAdminGrantedByOperator, null, now, member.BecomeSuperAdmin, joining);
     }
 }

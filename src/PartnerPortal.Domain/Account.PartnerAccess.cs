@@ -33,7 +33,7 @@ public partial class Account
         var approved = request.Approve(reviewerUserId, facts, now);
         if (!approved.Succeeded) return approved;
         var member = MembershipOf(request.ForUserId)!;
-        Change(member, "Partner Access granted", actor: null, now, () => member.GrantPartnerAccess(now));
+        Change(member, AuditActions.PartnerAccessGranted, actor: null, now, () => member.GrantPartnerAccess(now));
         return Outcome.Done;
     }
 

@@ -4,8 +4,6 @@ namespace PartnerPortal.Domain;
 public partial class Account
 {
     public const int DefaultStaleAfterDays = 90;
-    public const string KeptAfterReviewAction = "Access kept after review";
-    public const string RemovedAfterReviewAction = "Access removed after review";
     public const int ReasonLength = 200;
 
     /// <summary>A partner's: a partner employee's access in a client is stale after this many days without a qualifying activity there.</summary>
@@ -42,7 +40,7 @@ public partial class Account
             membership!.KeptByReview(now);
             Version++;
             var access = membership.Describe();
-            Raise(new Events.AccessChanged(HubId, partnerHubId, KeptAfterReviewAction, SubjectOf(membership), access, $"{access} (kept: {reason})"));
+            Raise(new Events.AccessChanged(HubId, partnerHubId, AuditActions.AccessKeptAfterReview, SubjectOf(membership), access, $"{access} (kept: {reason})"));
             kept++;
         }
         return kept;
@@ -50,7 +48,7 @@ public partial class Account
 
     /// <summary>B5, in the client: a review removed these partner employees, as SPEC §3 allows (a Super Admin stays, and the trail says why).</summary>
     public IReadOnlyDictionary<Guid, string> RemoveAfterReview(IReadOnlyCollection<Guid> userIds, long partnerHubId, Actor by, string reason, DateTimeOffset now) =>
-        RevokePartnerEmployees(userIds, partnerHubId, by, RemovedAfterReviewAction, now, $"removed: {reason}");
+        RevokePartnerEmployees(userIds, partnerHubId, by, AuditActions.AccessRemovedAfterReview, now, $"removed: {reason}");
 }
 
 /// <summary>

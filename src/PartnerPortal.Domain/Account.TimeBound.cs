@@ -3,9 +3,6 @@ namespace PartnerPortal.Domain;
 /// <summary>B3: time-bound access. The one home of when a partner employee's access may end, and of its ending.</summary>
 public partial class Account
 {
-    public const string ExpiredAction = "Access expired";
-    public const string ExpiryStaysAction = "Access expired: stays, the only Super Admin";
-
     /// <summary>Why <paramref name="target"/>'s access cannot end at <paramref name="endsAt"/> (null: it can), for a member or someone joining (null): only after now, never on the last Super Admin (R14).</summary>
     private string? WhyNotEnd(Membership? target, DateTimeOffset? endsAt, DateTimeOffset now)
     {
@@ -29,10 +26,10 @@ public partial class Account
         {
             if (membership.IsSuperAdmin && SuperAdminCount <= 1)
             {
-                Change(membership, ExpiryStaysAction, null, now, () => membership.EndAccessOn(null));
+                Change(membership, AuditActions.AccessExpiredStays, null, now, () => membership.EndAccessOn(null));
                 continue;
             }
-            Leave(membership, ExpiredAction);
+            Leave(membership, AuditActions.AccessExpired);
             gone.Add(membership);
         }
         return gone;

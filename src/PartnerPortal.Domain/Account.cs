@@ -70,14 +70,14 @@ public partial class Account : AggregateRoot
         if (MembershipOf(user.Id) is not null)
             throw new InvalidOperationException($"{user.Email} is already a member of {Name}.");
         var membership = Join(user, accessType, now);
-        Change(membership, "Member added", null, now, () => { }, joining: true);
+        Change(membership, AuditActions.MemberAdded, null, now, () => { }, joining: true);
         return membership;
     }
 
     public void GrantPermissions(Guid userId, Permission permissions)
     {
         var member = RequireMember(userId);
-        Change(member, "Permissions granted", null, default, () => member.Grant(permissions));
+        Change(member, AuditActions.PermissionsGranted, null, default, () => member.Grant(permissions));
     }
 
     /// <summary>
@@ -90,7 +90,7 @@ public partial class Account : AggregateRoot
         ArgumentNullException.ThrowIfNull(user);
         if (WhyNotAddPartnerUser(actorUserId, user, superAdmin) is { } refusal) return Outcome.Refused(refusal);
         var membership = Join(user, superAdmin ? AccessType.SuperAdmin : AccessType.User, now);
-        return Change(membership, "User added", new Actor(actorUserId), now, () =>
+        return Change(membership, AuditActions.UserAdded, new Actor(actorUserId), now, () =>
         {
             if (!superAdmin) membership.Grant(permissions & Permissions.PartnerAccount);
             membership.MarkPartnerEmployee(partnerEmployee);
@@ -136,7 +136,7 @@ public partial class Account : AggregateRoot
         if ((superAdmin || target.IsSuperAdmin) && !actor!.IsSuperAdmin) return Outcome.Refused(OnlySuperAdminsMakeSuperAdmins);
         if (target.IsSuperAdmin && !superAdmin && SuperAdminCount <= 1)
             return Outcome.Refused($"{Name} always keeps one Super Admin, and {target.UserName} is the only one. Make someone else Super Admin first.");
-        return Change(target, "Access changed", new Actor(actorUserId), now,
+        return Change(target, AuditActions.AccessChanged, new Actor(actorUserId), now,
             () => target.SetPartnerAccess(superAdmin ? AccessType.SuperAdmin : AccessType.User, superAdmin ? Permission.None : permissions & Permissions.PartnerAccount));
     }
 
@@ -148,7 +148,7 @@ public partial class Account : AggregateRoot
     {
         RequirePartner();
         var member = RequireMember(userId);
-        Change(member, isPartnerEmployee ? "Partner employee switch on" : "Partner employee switch off", null, default,
+        Change(member, isPartnerEmployee ? AuditActions.PartnerEmployeeSwitchOn : AuditActions.PartnerEmployeeSwitchOff, null, default,
             () => member.MarkPartnerEmployee(isPartnerEmployee));
     }
 
@@ -173,7 +173,7 @@ public partial class Account : AggregateRoot
             return Outcome.Refused($"{created.Domain!.Domain} is already one of your domains.");
         _emailDomains.Add(created.Domain!);
         // B1: who gets the checkmark, counts for credit (R7) and is eligible for Partner Admin (R24) changes with it.
-        Raise(new AccessChanged(HubId, HubId, "Partner employee email domain added", $"Email domain {created.Domain!.Domain}", "None", "Partner employee email domain"));
+        Raise(new AccessChanged(HubId, HubId, AuditActions.PartnerEmployeeEmailDomainAdded, $"Email domain {created.Domain!.Domain}", "None", "Partner employee email domain"));
         return Outcome.Done;
     }
 
@@ -185,7 +185,7 @@ public partial class Account : AggregateRoot
         var existing = _emailDomains.FirstOrDefault(d => d.Domain == PartnerEmailDomain.Normalize(domain));
         if (existing is null) return Outcome.Unchanged;
         _emailDomains.Remove(existing);
-        Raise(new AccessChanged(HubId, HubId, "Partner employee email domain removed", $"Email domain {existing.Domain}", "Partner employee email domain", "None"));
+        Raise(new AccessChanged(HubId, HubId, AuditActions.PartnerEmployeeEmailDomainRemoved, $"Email domain {existing.Domain}", "Partner employee email domain", "None"));
         return Outcome.Done;
     }
 
@@ -198,7 +198,7 @@ public partial class Account : AggregateRoot
         if (!AccessPolicy.CanChangeSecuritySettings(MembershipOf(actor.UserId))) return Outcome.Refused(OnlySuperAdminsRequireTwoFactor);
         if (RequiresTwoFactor == required) return Outcome.Unchanged;
         RequiresTwoFactor = required;
-        Raise(new AccessChanged(HubId, IsPartner ? HubId : null, required ? "Two-factor sign-in required" : "Two-factor sign-in no longer required",
+        Raise(new AccessChanged(HubId, IsPartner ? HubId : null, required ? AuditActions.TwoFactorRequired : AuditActions.TwoFactorNoLongerRequired,
             "Every user of the account", required ? "Optional" : "Required", required ? "Required" : "Optional"));
         Acted(actor, required ? "Required two-factor sign-in" : "Stopped requiring two-factor sign-in", now);
         return Outcome.Done;
@@ -240,7 +240,7 @@ public partial class Account : AggregateRoot
         // R14: the account always keeps a Super Admin.
         if (SuperAdminCount <= 1)
             return Outcome.Refused("There must be at least one Super Admin in the client account. You are the only Super Admin, so you cannot change yourself or others to a Partner Admin.");
-        return Change(target, "Changed to Partner Admin", actor, now, () =>
+        return Change(target, AuditActions.ChangedToPartnerAdmin, actor, now, () =>
         {
             target.BecomePartnerAdmin(keepBillingPermissions);
             target.WorkFor(partnerHubId.Value, actor.UserId, $"Migrated from Super Admin by {NameOf(actor.UserId)}", now);
@@ -268,7 +268,7 @@ public partial class Account : AggregateRoot
         if (WhyNotEnd(membership, endsAt, now) is { } cannotEnd) return Outcome.Refused(cannotEnd);
         var joining = membership is null;
         membership ??= Join(employee, AccessType.PartnerAdmin, now);
-        return Change(membership, "Access link approved", approver, now, () =>
+        return Change(membership, AuditActions.AccessLinkApproved, approver, now, () =>
         {
             // A Super Admin keeps Super Admin: approving a link never lowers anyone's access.
             if (membership.AccessType == AccessType.User) membership.ApplyPermissionSet(StandardPartnerAdminSet);
@@ -291,7 +291,7 @@ public partial class Account : AggregateRoot
         if (WhyNotEnd(membership, endsAt, now) is { } cannotEnd) return Outcome.Refused(cannotEnd);
         var joining = membership is null;
         membership ??= Join(employee, AccessType.User, now);
-        return Change(membership, "Partner employee added", by, now, () =>
+        return Change(membership, AuditActions.PartnerEmployeeAdded, by, now, () =>
         {
             // B2: how they came, as the ledger says it: through the partner's Client Access Manager, or by one of the client's own admins.
             membership.WorkFor(partnerHubId, by.UserId,
@@ -308,7 +308,7 @@ public partial class Account : AggregateRoot
         var membership = MembershipOf(userId);
         if (membership is null) return Outcome.Refused($"They are not a user of {Name}, so there is nothing to link.");
         if (WhoMayChangeWhom.WhyNotAdd(by, MembershipOf(by.UserId), membership, partnerHubId, false, Name) is { } refusal) return Outcome.Refused(refusal);
-        return Change(membership, "Partner employee linked", by, now, () => membership.LinkForManagedCredit(partnerHubId));
+        return Change(membership, AuditActions.PartnerEmployeeLinked, by, now, () => membership.LinkForManagedCredit(partnerHubId));
     }
 
     /// <summary>R9, R24: another permission set of this account; the Partner Admin set only for partner employees with a partner seat.</summary>
@@ -324,7 +324,7 @@ public partial class Account : AggregateRoot
         if (WhoMayChangeWhom.WhyNot(by, MembershipOf(by.UserId), membership, change, Name) is { } refusal) return Outcome.Refused(refusal);
         if (permissionSet.IsStandardPartnerAdmin && membership.Seat != SeatType.Partner)
             return Outcome.Refused("Only a partner employee with a partner seat can become Partner Admin.");
-        return Change(membership, "Permission set changed", by, now, () => membership.ApplyPermissionSet(permissionSet));
+        return Change(membership, AuditActions.PermissionSetChanged, by, now, () => membership.ApplyPermissionSet(permissionSet));
     }
 
     /// <summary>
@@ -337,7 +337,7 @@ public partial class Account : AggregateRoot
         if (seat == SeatType.Partner) return Outcome.Refused("A partner seat comes with a partner employee's access; it is not assigned by hand.");
         var membership = RequireMember(userId);
         if (membership.AccessType == AccessType.PartnerAdmin) return Outcome.Refused("A Partner Admin holds a partner seat (R24).");
-        return Change(membership, "Seat changed", by, default, () => membership.TakeSeat(seat));
+        return Change(membership, AuditActions.SeatChanged, by, default, () => membership.TakeSeat(seat));
     }
 
     /// <summary>R10, R11, R14, R28: partner employees leave this account, all or none.</summary>
@@ -346,7 +346,7 @@ public partial class Account : AggregateRoot
         ArgumentNullException.ThrowIfNull(userIds);
         var blockers = RemovalBlockers(userIds, partnerHubId, by);
         if (blockers.Count > 0) return Outcome.Refused(blockers.Values.First());
-        foreach (var userId in userIds.Distinct()) Leave(MembershipOf(userId)!, "Partner employee removed");
+        foreach (var userId in userIds.Distinct()) Leave(MembershipOf(userId)!, AuditActions.PartnerEmployeeRemoved);
         return Outcome.Done;
     }
 
@@ -390,7 +390,6 @@ public partial class Account : AggregateRoot
         Revocation(userIds, partnerHubId, by, action: null, default, note: null);
 
     /// <summary>The trail's action for someone a bulk removal left in place (B4's receipt lists them).</summary>
-    public static string StaysAction(string action) => $"{action}: stays";
 
     private Dictionary<Guid, string> Revocation(IReadOnlyCollection<Guid> userIds, long partnerHubId, Actor by, string? action, DateTimeOffset now, string? note)
     {
@@ -412,10 +411,10 @@ public partial class Account : AggregateRoot
                 stays[userId] = $"Stays: {refusal}";
                 if (action is null) continue;
                 // B4: the receipt and the client's trail say that they stayed, and why; the client's Super Admins are told.
-                Raise(new AccessChanged(HubId, partnerHubId, StaysAction(action), SubjectOf(membership), membership.Describe(), $"{membership.Describe()} ({refusal})"));
+                Raise(new AccessChanged(HubId, partnerHubId, AuditActions.Stays(action), SubjectOf(membership), membership.Describe(), $"{membership.Describe()} ({refusal})"));
                 Raise(new PartnerPersonStayed(HubId, partnerHubId, membership.UserId, membership.UserName, refusal));
                 if (by.Through?.RemovingUser == true)
-                    Change(membership, "Left the partner: now the client's own user", null, now, membership.BecomeOwnUser);
+                    Change(membership, AuditActions.LeftThePartner, null, now, membership.BecomeOwnUser);
                 continue;
             }
             if (membership.IsSuperAdmin) superAdminsLeft--;
@@ -432,7 +431,7 @@ public partial class Account : AggregateRoot
     public Outcome RemoveUser(Guid actorUserId, Guid userId)
     {
         if (WhyNotRemoveUser(actorUserId, userId) is { } refusal) return Outcome.Refused(refusal);
-        Leave(MembershipOf(userId)!, "User removed");
+        Leave(MembershipOf(userId)!, AuditActions.UserRemoved);
         return Outcome.Done;
     }
 

@@ -26,7 +26,7 @@ public class PartnerClientRelationship : AggregateRoot
         State = state;
         CreatedAt = now;
         if (state == RelationshipState.Active) ActiveSince = now;
-        Raise(new RelationshipChanged(partnerHubId, clientHubId, state == RelationshipState.Active ? "Relationship started" : "Partner invited", "None", state.Display()));
+        Raise(new RelationshipChanged(partnerHubId, clientHubId, state == RelationshipState.Active ? AuditActions.RelationshipStarted : AuditActions.PartnerInvited, "None", state.Display()));
     }
 
     public int Id { get; private set; }
@@ -75,7 +75,7 @@ public class PartnerClientRelationship : AggregateRoot
         State = RelationshipState.Active;
         EndsAt = null;
         EndedAt = null;
-        Raise(new RelationshipChanged(PartnerHubId, ClientHubId, wasEnding ? "Relationship active again" : "Relationship started", before, Describe()));
+        Raise(new RelationshipChanged(PartnerHubId, ClientHubId, wasEnding ? AuditActions.RelationshipActiveAgain : AuditActions.RelationshipStarted, before, Describe()));
     }
 
     /// <summary>R12: the last partner employee left. Ends 60 days after the last qualifying activity, at once if that is past.</summary>
@@ -94,7 +94,7 @@ public class PartnerClientRelationship : AggregateRoot
         {
             State = RelationshipState.Ending;
         }
-        Raise(new RelationshipChanged(PartnerHubId, ClientHubId, State == RelationshipState.Ended ? "Relationship ended" : "Relationship ending", before, Describe()));
+        Raise(new RelationshipChanged(PartnerHubId, ClientHubId, State == RelationshipState.Ended ? AuditActions.RelationshipEnded : AuditActions.RelationshipEnding, before, Describe()));
     }
 
     /// <summary>R12: when the relationship would end if its last partner employee left now.</summary>
@@ -114,7 +114,7 @@ public class PartnerClientRelationship : AggregateRoot
         State = RelationshipState.Ended;
         EndsAt = now;
         EndedAt = now;
-        Raise(new RelationshipChanged(PartnerHubId, ClientHubId, "Relationship ended by the client", before, Describe()));
+        Raise(new RelationshipChanged(PartnerHubId, ClientHubId, AuditActions.RelationshipEndedByTheClient, before, Describe()));
     }
 
     public bool IsDue(DateTimeOffset now) => CompiledDue(this, now);
@@ -136,7 +136,7 @@ public class PartnerClientRelationship : AggregateRoot
     /// each row it ended.
     /// </summary>
     public static RelationshipChanged EndedEvent(long partnerHubId, long clientHubId, DateTimeOffset? endsAt) =>
-        new(partnerHubId, clientHubId, "Relationship ended", Describe(RelationshipState.Ending, endsAt), Describe(RelationshipState.Ended, null));
+        new(partnerHubId, clientHubId, AuditActions.RelationshipEnded, Describe(RelationshipState.Ending, endsAt), Describe(RelationshipState.Ended, null));
 
     /// <summary>How the state reads in an audit entry: "Ending on 2026-12-01".</summary>
     public string Describe() => Describe(State, EndsAt);

@@ -1,3 +1,4 @@
+using PartnerPortal.Domain;
 using Microsoft.Playwright;
 using PartnerPortal.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -29,9 +30,9 @@ public sealed class BeyondProcedures(BrowserFixture browser) : IAsyncLifetime
         await Expect(Steps.Row(maria, "Emma Schmidt").GetByLabel("Access of Emma Schmidt ends on")).ToHaveValueAsync(day);
 
         await maria.GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
-        await maria.GetByLabel("Action").FillAsync("End date set");
+        await maria.GetByLabel("Action").FillAsync(AuditActions.EndDateSet);
         await maria.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        await Expect(Steps.Row(maria, "emma.schmidt.design@gmail.com")).ToContainTextAsync("End date set");
+        await Expect(Steps.Row(maria, "emma.schmidt.design@gmail.com")).ToContainTextAsync(AuditActions.EndDateSet);
         await Expect(Steps.Row(maria, "emma.schmidt.design@gmail.com")).ToContainTextAsync(Personas.ClientSuperAdmin);
         await Steps.ScreenshotAsync(maria, "client-audit-trail");
     }
@@ -60,7 +61,7 @@ public sealed class BeyondProcedures(BrowserFixture browser) : IAsyncLifetime
 
         // The partner's trail has it too.
         await ava.GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
-        await Expect(ava.Locator("tbody tr", new() { HasText = "Access kept after review" }).First).ToContainTextAsync("Still on the account plan");
+        await Expect(ava.Locator("tbody tr", new() { HasText = AuditActions.AccessKeptAfterReview }).First).ToContainTextAsync("Still on the account plan");
         Assert.False(string.IsNullOrEmpty(who));
     }
 

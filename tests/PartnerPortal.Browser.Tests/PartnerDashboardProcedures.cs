@@ -1,3 +1,4 @@
+using PartnerPortal.Domain;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PartnerPortal.Testing;
@@ -122,7 +123,7 @@ public sealed partial class PartnerDashboardProcedures(BrowserFixture browser) :
         await page.GetByRole(AriaRole.Button, new() { Name = "Offboard" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Hana Sato was offboarded");
-        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "What changed" })).ToContainTextAsync("Partner employee offboarded");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "What changed" })).ToContainTextAsync(AuditActions.PartnerEmployeeOffboarded);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as CSV" }).ClickAsync());
         Assert.StartsWith("receipt-", download.SuggestedFilename, StringComparison.Ordinal);
         Assert.Contains("Greenleaf Dental Group", await File.ReadAllTextAsync(await download.PathAsync()), StringComparison.Ordinal);

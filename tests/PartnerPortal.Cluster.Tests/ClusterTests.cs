@@ -94,7 +94,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
 
         await Task.Delay(TimeSpan.FromSeconds(3)); // another round of every instance's job: nothing more may happen
         await using var check = Cluster.OpenDatabase();
-        var audits = await check.AuditEntries.Where(a => a.PartnerHubId == partnerHubId && a.Action == "Relationship ended").GroupBy(a => a.AccountHubId)
+        var audits = await check.AuditEntries.Where(a => a.PartnerHubId == partnerHubId && a.Action == AuditActions.RelationshipEnded).GroupBy(a => a.AccountHubId)
             .Select(g => g.Count()).ToListAsync();
         Assert.Equal(count, audits.Count);
         Assert.All(audits, n => Assert.Equal(1, n));

@@ -32,7 +32,7 @@ public class ChangeTrackingRulesTests
 
         Assert.Equal(version + 1, _client.Version);
         var changed = Assert.Single(_client.DomainEvents.OfType<AccessChanged>());
-        Assert.Equal(("Partner employee added", "ava@brightwave.io", "No access", "Partner Admin, Partner seat", (long?)Brightwave),
+        Assert.Equal((AuditActions.PartnerEmployeeAdded, "ava@brightwave.io", "No access", "Partner Admin, Partner seat", (long?)Brightwave),
             (changed.Action, changed.Subject, changed.Before, changed.After, changed.PartnerHubId));
     }
 

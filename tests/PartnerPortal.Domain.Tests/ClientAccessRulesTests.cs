@@ -181,7 +181,7 @@ public class ClientAccessRulesTests
         Assert.Equal([ava.Id], client.RevocationStays([ava.Id, ben.Id], Brightwave, manager).Keys);
         Assert.NotNull(client.MembershipOf(ben.Id)); // the review changes nothing
 
-        var stays = client.RevokePartnerEmployees([ava.Id, ben.Id, _maria.Id], Brightwave, manager, "Partner employee removed", World.Now);
+        var stays = client.RevokePartnerEmployees([ava.Id, ben.Id, _maria.Id], Brightwave, manager, AuditActions.PartnerEmployeeRemoved, World.Now);
 
         Assert.Contains("only the client's own Super Admins", stays[ava.Id], StringComparison.Ordinal);
         Assert.Null(client.MembershipOf(ben.Id));

@@ -114,7 +114,7 @@ public class PartnerAccessRulesTests
         Assert.Equal(PartnerAccessRequestState.Approved, request.State);
         Assert.Equal(reviewer, request.DecidedByUserId);
         Assert.Contains("Partner Access", member.Describe(), StringComparison.Ordinal);
-        Assert.Contains(client.DomainEvents, e => e is Domain.Events.AccessChanged { Action: "Partner Access granted" });
+        Assert.Contains(client.DomainEvents, e => e is Domain.Events.AccessChanged { Action: AuditActions.PartnerAccessGranted });
         Assert.False(client.GrantPartnerAccess(request, true, reviewer, World.Now).Succeeded); // once
 
         // A client that has no paid seat any more: refused by name.

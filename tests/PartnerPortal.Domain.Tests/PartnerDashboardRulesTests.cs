@@ -27,7 +27,7 @@ public class PartnerDashboardRulesTests
         ((IHasDomainEvents)client).ClearDomainEvents();
 
         var boss = new Actor(Guid.NewGuid(), 1, new PartnerRole(1, SuperAdmin: true, ClientAccessManager: false));
-        var stays = client.RevokePartnerEmployees([hana.Id], 1, boss, "Partner employee offboarded", DateTimeOffset.UtcNow);
+        var stays = client.RevokePartnerEmployees([hana.Id], 1, boss, AuditActions.PartnerEmployeeOffboarded, DateTimeOffset.UtcNow);
 
         Assert.Contains("Hana is a Super Admin of Owned Co", stays[hana.Id], StringComparison.Ordinal);
         Assert.NotNull(client.MembershipOf(hana.Id));

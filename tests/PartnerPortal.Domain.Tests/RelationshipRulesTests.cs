@@ -122,7 +122,7 @@ public class RelationshipDueRuleTests
         relationship.StartEnding(World.Now.AddDays(-50), World.Now.AddDays(2));
         relationship.EndIfDue(World.Now.AddDays(30));
 
-        Assert.Equal(["Relationship started", "Relationship ending", "Relationship active again", "Relationship ending", "Relationship ended"],
+        Assert.Equal([AuditActions.RelationshipStarted, AuditActions.RelationshipEnding, AuditActions.RelationshipActiveAgain, AuditActions.RelationshipEnding, AuditActions.RelationshipEnded],
             relationship.DomainEvents.OfType<Events.RelationshipChanged>().Select(e => e.Action));
     }
 }

@@ -56,7 +56,7 @@ public class TimeBoundAndReviewRulesTests
         Assert.Equal([kim.Id], gone.Select(m => m.UserId));
         Assert.Null(client.MembershipOf(kim.Id));
         var events = ((IHasDomainEvents)client).DomainEvents;
-        Assert.Contains(events, e => e is AccessChanged { Action: Account.ExpiredAction, After: Account.NoAccess });
+        Assert.Contains(events, e => e is AccessChanged { Action: AuditActions.AccessExpired, After: Account.NoAccess });
         Assert.Contains(events, e => e is PartnerEmployeeLeft { PartnerHubId: Agency, Remaining: 0 });
         Assert.NotNull(client.MembershipOf(owner.Id));
     }
@@ -68,11 +68,11 @@ public class TimeBoundAndReviewRulesTests
         var sam = World.Person("sam@agency.test");
         var client = World.ClientWithSuperAdmins(owner, sam);
         Assert.True(client.AddPartnerEmployee(sam, Agency, client.StandardPartnerAdminSet, new Actor(owner.Id), World.Now, World.Now.AddDays(5)).Succeeded);
-        Assert.True(client.RemoveClientUsers(new Actor(sam.Id), [owner.Id], "User removed", World.Now).Succeeded);
+        Assert.True(client.RemoveClientUsers(new Actor(sam.Id), [owner.Id], AuditActions.UserRemoved, World.Now).Succeeded);
 
         Assert.Empty(client.ExpireDueAccess(World.Now.AddDays(6)));
         Assert.Null(client.MembershipOf(sam.Id)!.ExpiresAt);
-        Assert.Contains(((IHasDomainEvents)client).DomainEvents, e => e is AccessChanged { Action: Account.ExpiryStaysAction });
+        Assert.Contains(((IHasDomainEvents)client).DomainEvents, e => e is AccessChanged { Action: AuditActions.AccessExpiredStays });
     }
 
     [Theory]
@@ -102,13 +102,13 @@ public class TimeBoundAndReviewRulesTests
         var manager = new Actor(Guid.NewGuid(), Agency, new PartnerRole(Agency, SuperAdmin: false, ClientAccessManager: true));
         Assert.Equal(1, client.KeepAfterReview([kim.Id, Guid.NewGuid()], Agency, manager, "Still on retainer", World.Now));
         Assert.Equal(World.Now, client.MembershipOf(kim.Id)!.ReviewedAt);
-        Assert.Contains(((IHasDomainEvents)client).DomainEvents, e => e is AccessChanged { Action: Account.KeptAfterReviewAction } c && c.After.Contains("Still on retainer", StringComparison.Ordinal));
+        Assert.Contains(((IHasDomainEvents)client).DomainEvents, e => e is AccessChanged { Action: AuditActions.AccessKeptAfterReview } c && c.After.Contains("Still on retainer", StringComparison.Ordinal));
         Assert.Equal(0, client.KeepAfterReview([kim.Id], Agency + 1, manager, "Not theirs", World.Now)); // another partner's review keeps nothing here
 
         var stays = client.RemoveAfterReview([kim.Id], Agency, manager, "Project over", World.Now);
         Assert.Empty(stays);
         Assert.Null(client.MembershipOf(kim.Id));
-        Assert.Contains(((IHasDomainEvents)client).DomainEvents, e => e is AccessChanged { Action: Account.RemovedAfterReviewAction } c && c.After.Contains("Project over", StringComparison.Ordinal));
+        Assert.Contains(((IHasDomainEvents)client).DomainEvents, e => e is AccessChanged { Action: AuditActions.AccessRemovedAfterReview } c && c.After.Contains("Project over", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -114,7 +114,7 @@ public sealed class AccessExpiryTests(PortalFixture fixture, ITestOutputHelper o
         Assert.Equal(2, runs.Sum(r => r.Expired));
         Assert.False(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.UserId == world.KimId && m.AccountHubId == world.Cafe)));
         Assert.False(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.UserId == world.LeeId && m.AccountHubId == world.Diner)));
-        var entries = await Fixture.InDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Action == Account.ExpiredAction && a.PartnerHubId == world.Agency).ToListAsync());
+        var entries = await Fixture.InDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Action == AuditActions.AccessExpired && a.PartnerHubId == world.Agency).ToListAsync());
         Assert.Equal(2, entries.Count);
         Assert.All(entries, e => Assert.Null(e.ActorUserId));
         Assert.Contains(entries, e => e.AccountHubId == world.Cafe && e.Subject == world.Kim && e.After == Account.NoAccess);
@@ -149,7 +149,7 @@ public sealed class AccessExpiryTests(PortalFixture fixture, ITestOutputHelper o
         var sam = await Fixture.InDbAsync(db => db.Memberships.AsNoTracking().SingleAsync(m => m.AccountHubId == world.Shop && m.UserId == world.Sam));
         Assert.Equal(AccessType.SuperAdmin, sam.AccessType);
         Assert.Null(sam.ExpiresAt);
-        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.AccountHubId == world.Shop && a.Action == Account.ExpiryStaysAction)));
+        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.AccountHubId == world.Shop && a.Action == AuditActions.AccessExpiredStays)));
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed class AccessLinkTests(PortalFixture fixture) : PortalTest(fixture)
         var mail = Assert.Single(await Fixture.DeliveredMailAsync());
         Assert.Contains($"To: {Personas.Hana}", mail, StringComparison.Ordinal);
         Assert.Contains("Harbor Coffee Roasters approved your access link", mail, StringComparison.Ordinal);
-        var audit = await Fixture.InDbAsync(db => db.AuditEntries.Where(a => a.Action == "Access link approved").ToListAsync());
+        var audit = await Fixture.InDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditActions.AccessLinkApproved).ToListAsync());
         var entry = Assert.Single(audit);
         Assert.Equal(Personas.HarborCoffee, entry.AccountHubId);
         Assert.Equal(("No access", "Partner Admin, Partner seat"), (entry.Before, entry.After));
@@ -131,7 +131,7 @@ public sealed class AccessLinkTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Contains("Nothing changed and no email was sent.", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(AccessType.PartnerAdmin, (await MembershipAsync(Personas.HarborCoffee, Personas.OffDomainEmployee))!.AccessType);
         Assert.Single(await Fixture.DeliveredMailAsync());
-        Assert.Equal(1, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Access link approved")));
+        Assert.Equal(1, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.AccessLinkApproved)));
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class AccessLinkTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal("This access link isn't valid", oldPage.QuerySelector("h1")!.TextContent.Trim());
         using var approveOld = await maria.PostCraftedAsync(new Uri(old).PathAndQuery, new Dictionary<string, string> { ["Data.ClientHubId"] = $"{Personas.HarborCoffee}" });
         Assert.Equal(HttpStatusCode.NotFound, approveOld.StatusCode);
-        Assert.Equal(0, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Access link approved")));
+        Assert.Equal(0, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.AccessLinkApproved)));
         var (freshStatus, _) = await maria.GetPageAsync(new Uri(fresh).PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, freshStatus);
     }

@@ -111,9 +111,9 @@ public sealed class AccessReviewTests(PortalFixture fixture, ITestOutputHelper o
 
         // Each client reads the outcome and the reason in its own trail.
         using var owner = await Fixture.SignedInAsync(world.CafeOwner);
-        var (_, trail) = await owner.GetPageAsync($"/{world.Clients[0]}/client/audit-trail?action={Uri.EscapeDataString(Account.KeptAfterReviewAction)}");
+        var (_, trail) = await owner.GetPageAsync($"/{world.Clients[0]}/client/audit-trail?action={Uri.EscapeDataString(AuditActions.AccessKeptAfterReview)}");
         Assert.Contains("On retainer until June", trail.QuerySelector("table[aria-label='Audit trail']")!.TextContent, StringComparison.Ordinal);
-        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.AccountHubId == world.Clients[1] && a.Action == Account.RemovedAfterReviewAction
+        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.AccountHubId == world.Clients[1] && a.Action == AuditActions.AccessRemovedAfterReview
             && a.After!.Contains("Project finished"))));
 
         Assert.Equal(HttpStatusCode.Redirect, (await boss.PostCraftedAsync($"{page}?handler=Complete", [])).StatusCode);

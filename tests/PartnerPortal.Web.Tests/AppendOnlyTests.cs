@@ -18,7 +18,7 @@ public sealed class AppendOnlyTests(PortalFixture fixture) : PortalTest(fixture)
         var operation = Guid.NewGuid();
         var at = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero).AddMilliseconds(123); // the precision SQLite keeps (to the millisecond) whichever way a row is written
         var entries = Enumerable.Range(1, 300).Select(i => new AuditEntry(97_000_000 + i, i % 2 == 0 ? 97_000_000 : null, i % 3 == 0 ? null : actor,
-            "Relationship ended", $"O'Brien & \"Sons\" — Ünïcode {i}; DROP TABLE x;--", i % 5 == 0 ? null : $"Ending on 2026-0{i % 9 + 1}-01", "Ended",
+            AuditActions.RelationshipEnded, $"O'Brien & \"Sons\" — Ünïcode {i}; DROP TABLE x;--", i % 5 == 0 ? null : $"Ending on 2026-0{i % 9 + 1}-01", "Ended",
             at.AddMinutes(i), operation)).ToList();
 
         counter.Clear();

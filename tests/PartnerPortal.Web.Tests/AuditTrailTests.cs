@@ -34,17 +34,17 @@ public sealed class AuditTrailTests(PortalFixture fixture, ITestOutputHelper out
     });
 
     /// <summary>
-    /// 120 entries in Cafe over 120 hours: even ones by Boss for the agency about Kim ("Partner employee added"), odd ones Cafe's
-    /// own by its owner ("Permission set changed"); 10 in Diner; 5 in the agency's own account.
+    /// 120 entries in Cafe over 120 hours: even ones by Boss for the agency about Kim (AuditActions.PartnerEmployeeAdded), odd ones Cafe's
+    /// own by its owner (AuditActions.PermissionSetChanged); 10 in Diner; 5 in the agency's own account.
     /// </summary>
     private Task<int> AddEntriesAsync(World world) => Fixture.InDbAsync(db =>
     {
         for (var i = 0; i < 120; i++)
             db.AuditEntries.Add(i % 2 == 0
-                ? new AuditEntry(world.Cafe, world.Agency, world.BossId, "Partner employee added", world.Kim, "No access", "Partner Admin, Partner seat", Start.AddHours(i))
-                : new AuditEntry(world.Cafe, null, world.OwnerId, "Permission set changed", "Permission set Sales", "Sales: View", "Sales: View, Edit", Start.AddHours(i)));
-        for (var i = 0; i < 10; i++) db.AuditEntries.Add(new AuditEntry(world.Diner, null, null, "Billing owner changed", "Billing owner", "a", "b", Start.AddHours(i)));
-        for (var i = 0; i < 5; i++) db.AuditEntries.Add(new AuditEntry(world.Agency, null, world.BossId, "User added", world.Kim, "No access", "User", Start.AddHours(i)));
+                ? new AuditEntry(world.Cafe, world.Agency, world.BossId, AuditActions.PartnerEmployeeAdded, world.Kim, "No access", "Partner Admin, Partner seat", Start.AddHours(i))
+                : new AuditEntry(world.Cafe, null, world.OwnerId, AuditActions.PermissionSetChanged, "Permission set Sales", "Sales: View", "Sales: View, Edit", Start.AddHours(i)));
+        for (var i = 0; i < 10; i++) db.AuditEntries.Add(new AuditEntry(world.Diner, null, null, AuditActions.BillingOwnerChanged, "Billing owner", "a", "b", Start.AddHours(i)));
+        for (var i = 0; i < 5; i++) db.AuditEntries.Add(new AuditEntry(world.Agency, null, world.BossId, AuditActions.UserAdded, world.Kim, "No access", "User", Start.AddHours(i)));
         return db.InsertAddedAsync<AuditEntry>(CancellationToken.None);
     });
 
@@ -181,7 +181,7 @@ public sealed class AuditTrailTests(PortalFixture fixture, ITestOutputHelper out
         await Fixture.InDbAsync(db =>
         {
             db.AuditEntries.AddRange(Enumerable.Range(0, 100_000).Select(i =>
-                new AuditEntry(world.Cafe, world.Agency, world.BossId, "Partner employee added", $"person{i}@trail.test", "No access", "Partner Admin, Partner seat", Start.AddSeconds(i))));
+                new AuditEntry(world.Cafe, world.Agency, world.BossId, AuditActions.PartnerEmployeeAdded, $"person{i}@trail.test", "No access", "Partner Admin, Partner seat", Start.AddSeconds(i))));
             return db.InsertAddedAsync<AuditEntry>(CancellationToken.None);
         });
         // The download as the page writes it: the CSV query's rows through the CSV writer, the live heap sampled as it goes.

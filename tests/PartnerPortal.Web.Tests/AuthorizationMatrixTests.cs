@@ -1,3 +1,4 @@
+using PartnerPortal.Domain;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Testing;
@@ -396,7 +397,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
             var operation = Guid.NewGuid();
             await Fixture.InDbAsync(db =>
             {
-                db.AuditEntries.Add(new Domain.AuditEntry(Personas.HarborCoffee, Personas.Brightwave, null, "Partner employee added", Personas.Hana, "No access",
+                db.AuditEntries.Add(new Domain.AuditEntry(Personas.HarborCoffee, Personas.Brightwave, null, AuditActions.PartnerEmployeeAdded, Personas.Hana, "No access",
                     "Marketing", DateTimeOffset.UtcNow, operation));
                 return db.SaveChangesAsync();
             });

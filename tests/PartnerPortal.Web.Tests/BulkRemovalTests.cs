@@ -74,7 +74,7 @@ public sealed class BulkRemovalTests(PortalFixture fixture, ITestOutputHelper ou
         Assert.Equal(HttpStatusCode.OK, receiptStatus);
         var rows = first.QuerySelectorAll("table[aria-label='What changed'] tbody tr");
         Assert.Equal(50, rows.Length);
-        Assert.Contains("Partner employee removed", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains(AuditActions.PartnerEmployeeRemoved, rows[0].TextContent, StringComparison.Ordinal);
         var next = first.QuerySelectorAll("nav a").Single(a => a.TextContent == "Next page").GetAttribute("href")!;
         var (_, second) = await boss.GetPageAsync(next);
         Assert.Equal(50, second.QuerySelectorAll("table[aria-label='What changed'] tbody tr").Length);

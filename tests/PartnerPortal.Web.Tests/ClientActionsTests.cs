@@ -58,7 +58,7 @@ public sealed class ClientActionsTests(PortalFixture fixture) : PortalTest(fixtu
         var hanaThere = await MembershipAsync(Personas.HarborCoffee, Personas.Hana);
         Assert.Equal((AccessType.User, "Marketing", SeatType.Partner), (hanaThere!.AccessType, hanaThere.PermissionSet!.Name, hanaThere.Seat));
         Assert.Equal(AccessType.PartnerAdmin, (await MembershipAsync(Personas.HarborCoffee, Personas.PlainPartnerEmployee))!.AccessType);
-        Assert.Equal(2, (await AuditAsync("Partner employee added")).Count);
+        Assert.Equal(2, (await AuditAsync(AuditActions.PartnerEmployeeAdded)).Count);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ClientActionsTests(PortalFixture fixture) : PortalTest(fixtu
         var errors = (await BrowserLikeClient.ParseAsync(response)).QuerySelector(".validation-summary-errors")!.TextContent;
         Assert.Contains("Select at least one employee.", errors, StringComparison.Ordinal);
         Assert.Contains("Select a permission set.", errors, StringComparison.Ordinal);
-        Assert.Empty(await AuditAsync("Partner employee added"));
+        Assert.Empty(await AuditAsync(AuditActions.PartnerEmployeeAdded));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class ClientActionsTests(PortalFixture fixture) : PortalTest(fixtu
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("Sales", (await MembershipAsync(Personas.HarborCoffee, Personas.OffDomainEmployee))!.PermissionSet!.Name);
-        var entry = Assert.Single(await AuditAsync("Permission set changed"));
+        var entry = Assert.Single(await AuditAsync(AuditActions.PermissionSetChanged));
         Assert.Equal(("User (Marketing), Partner seat", "User (Sales), Partner seat"), (entry.Before, entry.After));
     }
 
@@ -202,7 +202,7 @@ public sealed class ClientActionsTests(PortalFixture fixture) : PortalTest(fixtu
         Assert.True(membership!.LinkedForManagedCredit);
         Assert.Equal(Personas.Brightwave, membership.PartnerHubId);
         Assert.Equal("Sales", membership.PermissionSet!.Name); // access unchanged
-        Assert.Single(await AuditAsync("Partner employee linked"));
+        Assert.Single(await AuditAsync(AuditActions.PartnerEmployeeLinked));
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public sealed class ClientActionsTests(PortalFixture fixture) : PortalTest(fixtu
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Null(await MembershipAsync(Personas.NordicOutdoor, Personas.Farah));
         Assert.NotNull(await MembershipAsync(Personas.Vertex, Personas.Farah)); // not chosen, kept
-        var entry = Assert.Single(await AuditAsync("Partner employee removed"));
+        var entry = Assert.Single(await AuditAsync(AuditActions.PartnerEmployeeRemoved));
         Assert.Equal((Personas.NordicOutdoor, "Partner Admin, Partner seat", "No access"), (entry.AccountHubId, entry.Before, entry.After));
         Assert.Equal(RelationshipState.Active, (await RelationshipAsync(Personas.NordicOutdoor)).State);
     }
@@ -295,8 +295,8 @@ public sealed class ClientActionsTests(PortalFixture fixture) : PortalTest(fixtu
         var relationship = await RelationshipAsync(Personas.GreenleafDental);
         Assert.Equal(RelationshipState.Ending, relationship.State);
         Assert.Equal(lastActivity.AddDays(60), relationship.EndsAt);
-        Assert.Equal(2, (await AuditAsync("Partner employee removed")).Count);
-        Assert.Single(await AuditAsync("Relationship ending"));
+        Assert.Equal(2, (await AuditAsync(AuditActions.PartnerEmployeeRemoved)).Count);
+        Assert.Single(await AuditAsync(AuditActions.RelationshipEnding));
         var (_, clients) = await ava.GetPageAsync($"{Cam}?filtered=true&types=all&q=greenleaf");
         Assert.Equal($"Ending {endsOn}", clients.QuerySelector("tr[data-hub-id='45100003'] td:nth-child(5)")!.TextContent.Trim());
     }
@@ -360,7 +360,7 @@ public sealed class ClientActionsTests(PortalFixture fixture) : PortalTest(fixtu
         Assert.Equal(AccessType.PartnerAdmin, membership!.AccessType);
         Assert.True(membership.Has(Permission.EditBilling));
         Assert.False(membership.Has(Permission.ManageSuperAdmins));
-        var entry = Assert.Single(await AuditAsync("Changed to Partner Admin"));
+        var entry = Assert.Single(await AuditAsync(AuditActions.ChangedToPartnerAdmin));
         Assert.Equal(("Super Admin, Partner seat", "Partner Admin with billing, Partner seat"), (entry.Before, entry.After));
     }
 
@@ -396,7 +396,7 @@ public sealed class ClientActionsTests(PortalFixture fixture) : PortalTest(fixtu
         Assert.Contains("You are the only Super Admin, so you cannot change yourself or others to a Partner Admin.",
             (await BrowserLikeClient.ParseAsync(response)).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(AccessType.SuperAdmin, (await MembershipAsync(Personas.NordicOutdoor, Personas.PartnerSuperAdmin))!.AccessType);
-        Assert.Empty(await AuditAsync("Changed to Partner Admin"));
+        Assert.Empty(await AuditAsync(AuditActions.ChangedToPartnerAdmin));
     }
 
     [Fact]

@@ -173,7 +173,7 @@ public sealed class ClientSideTests(PortalFixture fixture) : PortalTest(fixture)
         var relationship = await Fixture.InDbAsync(db => db.Relationships.AsNoTracking().SingleAsync(r => r.PartnerHubId == world.Agency && r.ClientHubId == world.Cafe));
         Assert.Equal(RelationshipState.Ended, relationship.State);
         Assert.True(relationship.EndedAt > DateTimeOffset.UtcNow.AddMinutes(-5));
-        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.AccountHubId == world.Cafe && a.Action == "Relationship ended by the client")));
+        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.AccountHubId == world.Cafe && a.Action == AuditActions.RelationshipEndedByTheClient)));
         Assert.Contains(await Fixture.DeliveredMailAsync(), m => m.Contains(world.Boss, StringComparison.Ordinal) && m.Contains("revoked your agency's access", StringComparison.Ordinal));
         // Pat, a Super Admin of Cafe's own (not there for the agency), stays.
         Assert.NotNull(await MemberAsync(world.Cafe, world.PatId));

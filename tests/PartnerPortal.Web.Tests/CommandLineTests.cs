@@ -92,7 +92,7 @@ public sealed class CommandLineTests(PortalFixture fixture) : PortalTest(fixture
         var olivia = await Fixture.UserIdAsync(Personas.OtherPartnerSuperAdmin);
         Assert.True(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == Personas.HarborCoffee && m.UserId == olivia && m.AccessType == AccessType.SuperAdmin)));
         var operatorId = await Fixture.UserIdAsync(Personas.PlatformOperator);
-        var entry = await Fixture.InDbAsync(db => db.AuditEntries.SingleAsync(e => e.AccountHubId == Personas.HarborCoffee && e.Action == "Super Admin granted by the platform operator (break-glass)"));
+        var entry = await Fixture.InDbAsync(db => db.AuditEntries.SingleAsync(e => e.AccountHubId == Personas.HarborCoffee && e.Action == AuditActions.SuperAdminGrantedByOperator));
         Assert.Equal(operatorId, entry.ActorUserId);
         Assert.Equal(1, (await RunAsync("accounts", "grant-super-admin", "99999999", Personas.ClientUser)).Code);
         Assert.Equal(1, (await RunAsync("accounts", "grant-super-admin", "harbor", Personas.ClientUser)).Code);

@@ -40,7 +40,7 @@ public sealed class ConcurrencyTests(PortalFixture fixture, Xunit.Abstractions.I
         var relationship = await Fixture.InDbAsync(db => db.Relationships.SingleAsync(r => r.ClientHubId == Personas.SummitFitness));
         Assert.Equal(RelationshipState.Ended, relationship.State);
         Assert.Equal(clock.Now, relationship.EndedAt);
-        Assert.Equal(1, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Relationship ended" && a.AccountHubId == Personas.SummitFitness)));
+        Assert.Equal(1, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.RelationshipEnded && a.AccountHubId == Personas.SummitFitness)));
         Assert.Equal(0, await EndDueAsync(new ManualClock(endsAt.AddDays(5))));
     }
 
@@ -206,7 +206,7 @@ public sealed class ConcurrencyTests(PortalFixture fixture, Xunit.Abstractions.I
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
         Assert.Equal(1, await Fixture.InDbAsync(db => db.Memberships.CountAsync(m => m.AccountHubId == Personas.HarborCoffee && m.UserId == hana)));
-        Assert.Equal(1, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Access link approved")));
+        Assert.Equal(1, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.AccessLinkApproved)));
         Assert.Equal(1, await Fixture.InDbAsync(db => db.Outbox.CountAsync(m => m.To == Personas.Hana)));
     }
 
@@ -226,6 +226,6 @@ public sealed class ConcurrencyTests(PortalFixture fixture, Xunit.Abstractions.I
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
         Assert.Equal(1, results.Sum(r => r.Value));
-        Assert.Equal(1, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "Partner employee added")));
+        Assert.Equal(1, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.PartnerEmployeeAdded)));
     }
 }

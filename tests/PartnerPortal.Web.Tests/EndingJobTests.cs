@@ -56,8 +56,8 @@ public sealed class EndingJobTests(PortalFixture fixture, ITestOutputHelper outp
 
         Assert.Equal(forOne, forMany);
         Assert.Equal(0, await Fixture.InDbAsync(db => db.Relationships.CountAsync(r => (r.PartnerHubId == one || r.PartnerHubId == many) && r.State != RelationshipState.Ended)));
-        Assert.Equal(chunk, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.PartnerHubId == many && a.Action == "Relationship ended")));
-        var entry = await Fixture.InDbAsync(db => db.AuditEntries.FirstAsync(a => a.PartnerHubId == one && a.Action == "Relationship ended"));
+        Assert.Equal(chunk, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.PartnerHubId == many && a.Action == AuditActions.RelationshipEnded)));
+        var entry = await Fixture.InDbAsync(db => db.AuditEntries.FirstAsync(a => a.PartnerHubId == one && a.Action == AuditActions.RelationshipEnded));
         Assert.Equal(($"Ending on {Start.AddDays(60):yyyy-MM-dd}", "Ended"), (entry.Before, entry.After));
         Assert.Null(entry.ActorUserId); // the system did it; the entry was written by the chunk's one INSERT and reads back as written
         Assert.True(entry.At > Start.AddDays(61), $"recorded at {entry.At:O}");
@@ -73,6 +73,6 @@ public sealed class EndingJobTests(PortalFixture fixture, ITestOutputHelper outp
         var ended = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => EndDueAsync(Start.AddDays(61)))));
 
         Assert.Equal(1500, ended.Sum());
-        Assert.Equal(1500, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.PartnerHubId == partner && a.Action == "Relationship ended")));
+        Assert.Equal(1500, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(a => a.PartnerHubId == partner && a.Action == AuditActions.RelationshipEnded)));
     }
 }

@@ -153,8 +153,8 @@ public sealed partial class FirstRunTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetPageAsync(clientHome)).Status);
         Assert.Equal(1, await InDbAsync(db => db.Memberships.CountAsync(m => m.AccountHubId == client.HubId))); // nothing was deleted
         var trail = await InDbAsync(db => db.AuditEntries.Where(e => e.AccountHubId == client.HubId).Select(e => e.Action).ToListAsync());
-        Assert.Contains("Account suspended", trail);
-        Assert.Contains("Account reactivated", trail);
+        Assert.Contains(AuditActions.AccountSuspended, trail);
+        Assert.Contains(AuditActions.AccountReactivated, trail);
     }
 
     [Fact]

@@ -71,8 +71,8 @@ public sealed class OffboardingTests(PortalFixture fixture, ITestOutputHelper ou
             "the receipt says why, and its Super Admins were told.",
             receipt.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         var entries = receipt.QuerySelectorAll("table[aria-label='What changed'] tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Contains(entries, e => e.Contains("Alone Co", StringComparison.Ordinal) && e.Contains("Partner employee offboarded", StringComparison.Ordinal) && e.Contains(world.AccessManager, StringComparison.Ordinal));
-        Assert.Contains(entries, e => e.Contains("Alone Co", StringComparison.Ordinal) && e.Contains("Relationship ending", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Contains("Alone Co", StringComparison.Ordinal) && e.Contains(AuditActions.PartnerEmployeeOffboarded, StringComparison.Ordinal) && e.Contains(world.AccessManager, StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Contains("Alone Co", StringComparison.Ordinal) && e.Contains(AuditActions.RelationshipEnding, StringComparison.Ordinal));
         Assert.Contains(entries, e => e.Contains("Owned Co", StringComparison.Ordinal) && e.Contains("Partner employee offboarded: stays", StringComparison.Ordinal)
             && e.Contains("only the client's own Super Admins", StringComparison.Ordinal));
         // One client's part of it, and the whole as CSV.
@@ -90,7 +90,7 @@ public sealed class OffboardingTests(PortalFixture fixture, ITestOutputHelper ou
         Assert.Contains("3", listed.QuerySelectorAll("td")[2].TextContent, StringComparison.Ordinal);
         Assert.Equal(receiptUrl, listed.QuerySelector("a")!.GetAttribute("href"));
         // Each client's own trail says the same.
-        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.AccountHubId == world.Alone && e.Action == "Partner employee offboarded")));
+        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.AccountHubId == world.Alone && e.Action == AuditActions.PartnerEmployeeOffboarded)));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class OffboardingTests(PortalFixture fixture, ITestOutputHelper ou
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal(1, await Fixture.InDbAsync(db => db.Memberships.CountAsync(m => m.UserId == leaver)));
             Assert.Equal(0, await Fixture.InDbAsync(db => db.Assignments.CountAsync(a => a.EmployeeUserId == leaver)));
-            Assert.Equal(clients, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(e => e.PartnerHubId == agency && e.Action == Pages.Partner.Offboarding.OffboardedAction)));
+            Assert.Equal(clients, await Fixture.InDbAsync(db => db.AuditEntries.CountAsync(e => e.PartnerHubId == agency && e.Action == AuditActions.PartnerEmployeeOffboarded)));
             output.WriteLine($"{clients} clients: {statements} statements");
             return statements;
         }

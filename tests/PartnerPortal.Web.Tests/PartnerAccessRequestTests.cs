@@ -150,7 +150,7 @@ public sealed class PartnerAccessRequestTests(PortalFixture fixture) : PortalTes
             Assert.Contains("Partner seat + Partner Access", (await BrowserLikeClient.ParseAsync(await owner.GetAsync($"/{w.Cafe}/client/partner-access"))).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
             Assert.Contains("using none of your paid seats", (await BrowserLikeClient.ParseAsync(await owner.GetAsync($"/{w.Cafe}/client/users/{w.KimId}"))).QuerySelector("[data-testid=seat]")!.TextContent, StringComparison.Ordinal);
         }
-        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.AccountHubId == w.Cafe && e.Action == "Partner Access granted")));
+        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.AccountHubId == w.Cafe && e.Action == AuditActions.PartnerAccessGranted)));
         var mail = await Fixture.DeliveredMailAsync();
         Assert.Contains(mail, m => m.Contains(w.Kim, StringComparison.Ordinal) && m.Contains("Partner Access approved in Cafe Paid", StringComparison.Ordinal)
                                     && m.Contains("sales email integration", StringComparison.Ordinal));

@@ -101,7 +101,7 @@ public sealed partial class PartnerCreatesClientTests(PortalFixture fixture) : P
         var (_, after) = await admin.GetPageAsync($"/{agency.HubId}/partner/dashboard");
         Assert.NotNull(after.QuerySelector($"tr[data-hub-id='{client.HubId}']"));
         Assert.Null(after.QuerySelector("[data-testid=waiting-clients]"));
-        var approved = await Fixture.InDbAsync(db => db.AuditEntries.Where(e => e.AccountHubId == client.HubId && e.Action == "Access link approved").ToListAsync());
+        var approved = await Fixture.InDbAsync(db => db.AuditEntries.Where(e => e.AccountHubId == client.HubId && e.Action == AuditActions.AccessLinkApproved).ToListAsync());
         Assert.Equal(agency.HubId, Assert.Single(approved).PartnerHubId);
 
         // R23: the owner can revoke the partner at once, like any partner.

@@ -71,8 +71,8 @@ public sealed class RemoveUserTests(PortalFixture fixture) : PortalTest(fixture)
         Assert.Equal(RelationshipState.Active, await Fixture.InDbAsync(db => db.Relationships.Where(r => r.ClientHubId == world.Shared).Select(r => r.State).SingleAsync()));
         Assert.False(await Fixture.InDbAsync(db => db.AccessLinks.AnyAsync(l => l.EmployeeUserId == world.Hana)));
         // Each client's audit trail says what she lost there.
-        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.AccountHubId == world.Alone && e.Action.StartsWith("Partner employee removed"))));
-        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.AccountHubId == world.Agency && e.Action == "User removed")));
+        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.AccountHubId == world.Alone && e.Action.StartsWith(AuditActions.PartnerEmployeeRemoved))));
+        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.AccountHubId == world.Agency && e.Action == AuditActions.UserRemoved)));
     }
 
     [Fact]

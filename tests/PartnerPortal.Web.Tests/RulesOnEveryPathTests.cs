@@ -40,9 +40,9 @@ public sealed class RulesOnEveryPathTests(PortalFixture fixture) : PortalTest(fi
             [Field("Data.PermissionSetId", await SetIdAsync(Personas.HarborCoffee, "Sales"))])).Dispose();
 
         var added = (await ActivitiesAsync(Personas.HarborCoffee)).Skip(before).ToList();
-        Assert.Equal(["Partner employee added", "Permission set changed"], added.Select(a => a.Action));
+        Assert.Equal([AuditActions.PartnerEmployeeAdded, AuditActions.PermissionSetChanged], added.Select(a => a.Action));
         Assert.All(added, a => Assert.Equal((Personas.Brightwave, avaId), (a.PartnerHubId, a.UserId)));
-        Assert.Equal(1, await AuditCountAsync("Partner employee added")); // exactly once for one change
+        Assert.Equal(1, await AuditCountAsync(AuditActions.PartnerEmployeeAdded)); // exactly once for one change
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class RulesOnEveryPathTests(PortalFixture fixture) : PortalTest(fi
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var relationship = await Fixture.InDbAsync(db => db.Relationships.SingleAsync(r => r.PartnerHubId == agency && r.ClientHubId == client));
         Assert.Equal((RelationshipState.Active, (DateTimeOffset?)null), (relationship.State, relationship.EndsAt));
-        Assert.Equal(1, await AuditCountAsync("Relationship active again"));
+        Assert.Equal(1, await AuditCountAsync(AuditActions.RelationshipActiveAgain));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class RulesOnEveryPathTests(PortalFixture fixture) : PortalTest(fi
             using (var response = await ava.PostCraftedAsync($"{Cam}/employees/{george}/link-clients", [Field("Data.ClientHubIds", Personas.Pinecrest)]))
                 Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        Assert.Equal(1, await AuditCountAsync("Partner employee linked"));
+        Assert.Equal(1, await AuditCountAsync(AuditActions.PartnerEmployeeLinked));
     }
 
     [Fact]

@@ -136,7 +136,7 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
         var (_, afterOff) = await boss.GetPageAsync($"/{world.Agency}/partner/client-access-manager/employees");
         Assert.DoesNotContain(afterOff.QuerySelectorAll("table[aria-label=Employees] tbody tr td:first-child a"), a => a.TextContent == "Una Untagged");
         // The change is in the partner account's audit trail, with who made it.
-        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.AccountHubId == world.Agency && e.Action == "Partner employee switch off")));
+        Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.AccountHubId == world.Agency && e.Action == AuditActions.PartnerEmployeeSwitchOff)));
     }
 
     [Fact]

@@ -221,7 +221,7 @@ public sealed class WhoMayChangeWhomTests(PortalFixture fixture) : PortalTest(fi
 
         var entries = await Fixture.InDbAsync(db => db.AuditEntries.Where(e => e.AccountHubId == w.A && e.Subject == "Email domain rule-agency.example")
             .OrderBy(e => e.Id).Select(e => new { e.Action, e.ActorUserId }).ToListAsync());
-        Assert.Equal(["Partner employee email domain added", "Partner employee email domain removed"], entries.Select(e => e.Action));
+        Assert.Equal([AuditActions.PartnerEmployeeEmailDomainAdded, AuditActions.PartnerEmployeeEmailDomainRemoved], entries.Select(e => e.Action));
         Assert.All(entries, e => Assert.Equal(w.BossId, e.ActorUserId));
     }
 

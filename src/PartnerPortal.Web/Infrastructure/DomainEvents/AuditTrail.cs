@@ -34,7 +34,7 @@ public sealed class AuditTrail(PortalDb db, ICurrentUser me, Operation operation
         // A user created in the same unit of work (Create user) is not in the database yet.
         var email = db.DomainUsers.Local.FirstOrDefault(u => u.Id == domainEvent.EmployeeUserId)?.Email
             ?? await db.DomainUsers.Where(u => u.Id == domainEvent.EmployeeUserId).Select(u => u.Email).SingleAsync(ct);
-        Write(domainEvent.PartnerHubId, domainEvent.PartnerHubId, domainEvent.Replaced ? "Access link reset" : "Access link issued",
+        Write(domainEvent.PartnerHubId, domainEvent.PartnerHubId, domainEvent.Replaced ? AuditActions.AccessLinkReset : AuditActions.AccessLinkIssued,
             $"Access link of {email}", domainEvent.Replaced ? "Previous link" : "None", "New link");
     }
 

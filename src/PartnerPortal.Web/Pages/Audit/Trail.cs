@@ -171,9 +171,9 @@ public static class Trail
     /// <summary>Actions the filter offers to pick (any action can be typed).</summary>
     public static readonly IReadOnlyList<string> CommonActions =
     [
-        "Access link approved", "Partner employee added", "Partner employee removed", "Permission set changed", "Changed to Partner Admin",
-        Account.ExpiredAction, "End date set", "End date removed", "Partner Access granted", "Access kept after review", "Access removed after review",
-        "Relationship ended", "Access link issued", "Access link reset", "Billing owner changed", "Two-factor sign-in required",
+        AuditActions.AccessLinkApproved, AuditActions.PartnerEmployeeAdded, AuditActions.PartnerEmployeeRemoved, AuditActions.PermissionSetChanged, AuditActions.ChangedToPartnerAdmin,
+        AuditActions.AccessExpired, AuditActions.EndDateSet, AuditActions.EndDateRemoved, AuditActions.PartnerAccessGranted, AuditActions.AccessKeptAfterReview, AuditActions.AccessRemovedAfterReview,
+        AuditActions.RelationshipEnded, AuditActions.AccessLinkIssued, AuditActions.AccessLinkReset, AuditActions.BillingOwnerChanged, AuditActions.TwoFactorRequired,
     ];
 }
 

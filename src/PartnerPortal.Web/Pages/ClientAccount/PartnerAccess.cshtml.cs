@@ -147,7 +147,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
             // The ledger revokes partner employees only; anyone else here is managed in Users & Teams.
             if (request.UserIds.Any(id => client.MembershipOf(id)?.PartnerHubId is null))
                 return Failure.Refused("Only partner employees are revoked here, and one of those ticked is not (any more). Look at the list again.");
-            var outcome = client.RemoveClientUsers(scope.ActorHere, request.UserIds.Distinct().ToList(), "Access revoked by the client", clock.GetUtcNow());
+            var outcome = client.RemoveClientUsers(scope.ActorHere, request.UserIds.Distinct().ToList(), AuditActions.AccessRevokedByTheClient, clock.GetUtcNow());
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
             await db.SaveChangesAsync(cancellationToken); // R12 follows from the domain's events (RelationshipKeeper)
             var count = request.UserIds.Distinct().Count();

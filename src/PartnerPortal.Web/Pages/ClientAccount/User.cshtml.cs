@@ -150,7 +150,7 @@ public class UserModel(IMediator mediator) : PageModel
         {
             var client = await scope.LoadAccountAsync(cancellationToken);
             var name = client.MembershipOf(request.UserId)?.UserName;
-            var outcome = client.RemoveClientUsers(scope.ActorHere, [request.UserId], "User removed by the client", clock.GetUtcNow());
+            var outcome = client.RemoveClientUsers(scope.ActorHere, [request.UserId], AuditActions.UserRemovedByTheClient, clock.GetUtcNow());
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
             await db.SaveChangesAsync(cancellationToken); // R12 follows from the domain's events (RelationshipKeeper)
             return $"{name} was removed from {client.Name}.";

@@ -15,9 +15,6 @@ namespace PartnerPortal.Web.Pages.Partner;
 /// </summary>
 public sealed class Offboarding(PortalDb db, AccessScope scope, RemovePartnerEmployees.Planner planner, TimeProvider clock)
 {
-    public const string OffboardedAction = "Partner employee offboarded";
-    public const string RemovedAction = "Partner employee removed (user removed from the partner)";
-
     /// <summary>What they lose: every client where they work for this partner, and what becomes of each relationship.</summary>
     public async Task<Result<RemovePartnerEmployees.Planner.Plan>> PlanAsync(long partnerHubId, Guid userId, CancellationToken ct, bool alsoFromPartner = false)
     {
@@ -46,7 +43,7 @@ public sealed class Offboarding(PortalDb db, AccessScope scope, RemovePartnerEmp
         var actor = planner.ActorFor(alsoFromPartner);
         var now = clock.GetUtcNow();
         foreach (var client in plan.Value.Clients.Values)
-            stays += client.RevokePartnerEmployees([userId], partnerHubId, actor, alsoFromPartner ? RemovedAction : OffboardedAction, now).Count;
+            stays += client.RevokePartnerEmployees([userId], partnerHubId, actor, alsoFromPartner ? AuditActions.PartnerEmployeeRemovedFromPartner : AuditActions.PartnerEmployeeOffboarded, now).Count;
         var unassigned = await db.Assignments.Where(a => a.PartnerHubId == partnerHubId && a.EmployeeUserId == userId).ExecuteDeleteAsync(ct);
         // Their access link stops working with their membership; it goes too.
         if (alsoFromPartner) await db.AccessLinks.Where(l => l.PartnerHubId == partnerHubId && l.EmployeeUserId == userId).ExecuteDeleteAsync(ct);

@@ -45,8 +45,8 @@ public class ReceiptsModel(IMediator mediator) : PageModel
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var actions = new[] { Offboarding.OffboardedAction, Offboarding.RemovedAction };
-            var kept = actions.Select(Account.StaysAction).ToArray();
+            var actions = new[] { AuditActions.PartnerEmployeeOffboarded, AuditActions.PartnerEmployeeRemovedFromPartner };
+            var kept = actions.Select(AuditActions.Stays).ToArray();
             // From the (partner, action, time) index: the partner's offboarding entries only, grouped by the change that wrote them.
             var operations = db.AuditEntries.AsNoTracking()
                 .Where(e => e.PartnerHubId == request.HubId && (actions.Contains(e.Action) || kept.Contains(e.Action)) && e.OperationId != null)
@@ -57,7 +57,7 @@ public class ReceiptsModel(IMediator mediator) : PageModel
                     Subject = g.Min(e => e.Subject),
                     At = g.Max(e => e.At),
                     Clients = g.Count(),
-                    FromPartner = g.Any(e => e.Action == Offboarding.RemovedAction || e.Action == kept[1]),
+                    FromPartner = g.Any(e => e.Action == AuditActions.PartnerEmployeeRemovedFromPartner || e.Action == kept[1]),
                 });
             var paging = await Paging.CountAsync(operations, request.Page, Query.PageSize, cancellationToken);
             var rows = await operations.OrderByDescending(o => o.At).ThenBy(o => o.OperationId).Skip(paging.Skip).Take(Query.PageSize)
