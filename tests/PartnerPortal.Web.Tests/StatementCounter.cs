@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace PartnerPortal.Web.Tests;
 
 /// <summary>Every SQL statement the app sends, so that a test can hold a request to a statement budget.</summary>
-public sealed class StatementCounter : DbCommandInterceptor
+public sealed class StatementCounter : CommandObserver
 {
     private readonly ConcurrentQueue<string> _statements = new();
 
@@ -13,41 +13,47 @@ public sealed class StatementCounter : DbCommandInterceptor
 
     public void Clear() => _statements.Clear();
 
-    private void Count(DbCommand command) => _statements.Enqueue(command.CommandText);
+    protected override void See(DbCommand command) => _statements.Enqueue(command.CommandText);
+}
+
+/// <summary>Sees every statement the app sends, however EF Core executes it (reader, non-query or scalar, sync or async).</summary>
+public abstract class CommandObserver : DbCommandInterceptor
+{
+    protected abstract void See(DbCommand command);
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Count(command);
+        See(command);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Count(command);
+        See(command);
         return base.ReaderExecuting(command, eventData, result);
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Count(command);
+        See(command);
         return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Count(command);
+        See(command);
         return base.NonQueryExecuting(command, eventData, result);
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Count(command);
+        See(command);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Count(command);
+        See(command);
         return base.ScalarExecuting(command, eventData, result);
     }
 }

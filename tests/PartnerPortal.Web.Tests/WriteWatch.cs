@@ -10,7 +10,7 @@ namespace PartnerPortal.Web.Tests;
 /// when it plainly is one (a SELECT that draws no sequence number, or a PRAGMA/SET/SHOW), so anything else — an INSERT, an
 /// UPDATE, a CTE, DDL — marks the database changed.
 /// </summary>
-public sealed class WriteWatch : DbCommandInterceptor
+public sealed class WriteWatch : CommandObserver
 {
     private volatile bool _wrote;
 
@@ -46,46 +46,10 @@ public sealed class WriteWatch : DbCommandInterceptor
             && !text.Contains("nextval(", StringComparison.OrdinalIgnoreCase) && !text.Contains("setval(", StringComparison.OrdinalIgnoreCase);
     }
 
-    private void See(DbCommand command)
+    protected override void See(DbCommand command)
     {
         if (_wrote || IsRead(command.CommandText)) return;
         FirstWrite = command.CommandText;
         _wrote = true;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        See(command);
-        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        See(command);
-        return base.ReaderExecuting(command, eventData, result);
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        See(command);
-        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        See(command);
-        return base.NonQueryExecuting(command, eventData, result);
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        See(command);
-        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        See(command);
-        return base.ScalarExecuting(command, eventData, result);
     }
 }
