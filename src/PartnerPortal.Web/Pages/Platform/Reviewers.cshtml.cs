@@ -85,8 +85,9 @@ public class ReviewersModel(IMediator mediator) : PageModel
         public async Task<Result<string>> Handle(Add request, CancellationToken cancellationToken)
         {
             var (person, isNew) = await newUsers.FindOrNewAsync(request.Email, request.Name, cancellationToken);
-            if (person.IsPartnerAccessReviewer) return ReviewerRoster.Make(person);
+            var already = person.IsPartnerAccessReviewer;
             var said = ReviewerRoster.Make(person);
+            if (already) return said; // nothing changed: no welcome, nothing saved
             var operatorName = await db.DomainUsers.Where(u => u.Id == me.UserId).Select(u => u.Name).SingleAsync(cancellationToken);
             newUsers.WelcomeReviewer(person, isNew, operatorName, me.UserId, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
