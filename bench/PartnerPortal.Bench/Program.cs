@@ -36,7 +36,7 @@ Guid ava;
 await using (var db = Open())
 {
     if (await db.Accounts.AnyAsync(a => a.HubId == FirstHubId + 1)) { Console.WriteLine("The large world is there already."); return 0; }
-    var brightwave = await db.Accounts.Include(a => a.Memberships).ThenInclude(m => m.User).Include(a => a.EmailDomains).SingleAsync(a => a.HubId == Brightwave);
+    var brightwave = await db.PartnerAccounts.Include(a => a.Memberships).ThenInclude(m => m.User).Include(a => a.EmailDomains).SingleAsync(a => a.HubId == Brightwave);
     ava = brightwave.Memberships.Single(m => m.User!.Email == "ava.patel@brightwave.io").UserId;
     var people = Enumerable.Range(1, employees).Select(i => new User(Guid.NewGuid(), $"bench.employee{i:0000}@brightwave.io", $"Bench Employee {i:0000}")).ToList();
     db.DomainUsers.AddRange(people);

@@ -13,6 +13,13 @@ public class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbContext<Po
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Account> Accounts => Set<Account>();
+
+    /// <summary>The partner agencies: <see cref="Accounts"/> of the partner kind, typed, to call what only a partner does.</summary>
+    public DbSet<PartnerAccount> PartnerAccounts => Set<PartnerAccount>();
+
+    /// <summary>The clients: <see cref="Accounts"/> of the client kind, typed, to call what only a client does.</summary>
+    public DbSet<ClientAccount> ClientAccounts => Set<ClientAccount>();
+
     public DbSet<User> DomainUsers => Set<User>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<PermissionSet> PermissionSets => Set<PermissionSet>();

@@ -3,7 +3,7 @@ using PartnerPortal.Domain.Events;
 namespace PartnerPortal.Domain;
 
 /// <summary>O2: how an account comes into being without the demo, and the operator's suspension of it.</summary>
-public partial class Account
+public abstract partial class Account
 {
     /// <summary>The smallest and largest Hub ID given to a new account (eight digits, like the originals').</summary>
     public const long FirstHubId = 20_000_000, LastHubId = 99_999_999;
@@ -15,10 +15,10 @@ public partial class Account
     public static Account Found(long hubId, string name, AccountKind kind, User founder, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(founder);
-        var account = kind == AccountKind.Partner ? CreatePartner(hubId, name) : CreateClient(hubId, name);
+        Account account = kind == AccountKind.Partner ? CreatePartner(hubId, name) : CreateClient(hubId, name);
         account.AddMember(founder, AccessType.SuperAdmin, now);
-        if (account.IsPartner) account.TagPartnerEmployee(founder.Id, true);
-        account.Raise(new AccessChanged(hubId, account.IsPartner ? hubId : null, AuditActions.AccountCreated, $"{name} (Hub ID {hubId})", "None", $"Super Admin {founder.Email}"));
+        if (account is PartnerAccount partner) partner.TagPartnerEmployee(founder.Id, true);
+        account.Raise(new AccessChanged(hubId, account.OwnPartnerHubId, AuditActions.AccountCreated, $"{name} (Hub ID {hubId})", "None", $"Super Admin {founder.Email}"));
         return account;
     }
 
@@ -31,7 +31,7 @@ public partial class Account
     {
         if (IsSuspended) return Outcome.Unchanged;
         SuspendedAt = now;
-        Raise(new AccessChanged(HubId, IsPartner ? HubId : null, AuditActions.AccountSuspended, $"{Name} (Hub ID {HubId})", "Active", "Suspended"));
+        Raise(new AccessChanged(HubId, OwnPartnerHubId, AuditActions.AccountSuspended, $"{Name} (Hub ID {HubId})", "Active", "Suspended"));
         return Outcome.Done;
     }
 
@@ -39,7 +39,7 @@ public partial class Account
     {
         if (!IsSuspended) return Outcome.Unchanged;
         SuspendedAt = null;
-        Raise(new AccessChanged(HubId, IsPartner ? HubId : null, AuditActions.AccountReactivated, $"{Name} (Hub ID {HubId})", "Suspended", "Active"));
+        Raise(new AccessChanged(HubId, OwnPartnerHubId, AuditActions.AccountReactivated, $"{Name} (Hub ID {HubId})", "Suspended", "Active"));
         return Outcome.Done;
     }
 

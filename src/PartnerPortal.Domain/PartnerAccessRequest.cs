@@ -141,7 +141,7 @@ public sealed record PartnerAccessFacts(bool IsAdminInClient, bool IsUserOfPartn
     public static PartnerAccessFacts Of(Account client, bool isAdminInClient, bool isUserOfPartner)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return new(isAdminInClient, isUserOfPartner, HasPaidSeat(client.PaidSalesHubSeats, client.PaidServiceHubSeats), client.IsPartner);
+        return new(isAdminInClient, isUserOfPartner, HasPaidSeat(client.PaidSalesHubSeats, client.PaidServiceHubSeats), client is PartnerAccount);
     }
 
     /// <summary>R25: at least one paid Sales Hub or Service Hub seat (the one home of that condition, for pages reading columns too).</summary>

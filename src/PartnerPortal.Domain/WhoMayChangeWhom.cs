@@ -115,7 +115,7 @@ public static class WhoMayChangeWhom
     /// </summary>
     public static string? WhyNotAdd(Actor actor, Membership? actorHere, Membership? existing, long partnerHubId, bool endsAt, string clientName)
     {
-        if (existing?.PartnerHubId is { } other && other != partnerHubId) return Account.ConnectedWithAnotherPartner; // R21
+        if (existing?.PartnerHubId is { } other && other != partnerHubId) return ClientAccount.ConnectedWithAnotherPartner; // R21
         // An end date lowers: on a Super Admin, only another Super Admin of the client sets one, never a partner (R28).
         if (endsAt && existing is { IsSuperAdmin: true } && (actor.Through is not null || actorHere?.IsSuperAdmin != true))
             return $"{existing.UserName} is a Super Admin of {clientName}: only the client's own Super Admins can set an end to their access.";
@@ -141,5 +141,5 @@ public static class WhoMayChangeWhom
         return actorHere.IsSuperAdmin || actorHere.Has(Permission.AddAndEditUsers) ? null : Account.NeedsAddAndEditUsers;
     }
 
-    private const string SuperAdminsOnly = Account.OnlySuperAdminsManageSuperAdmins;
+    private const string SuperAdminsOnly = ClientAccount.OnlySuperAdminsManageSuperAdmins;
 }

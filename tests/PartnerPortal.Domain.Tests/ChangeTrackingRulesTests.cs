@@ -13,7 +13,7 @@ public class ChangeTrackingRulesTests
 
     private readonly User _maria = World.Person("maria@harborcoffee.com");
     private readonly User _ava = World.Person("ava@brightwave.io");
-    private readonly Account _client;
+    private readonly ClientAccount _client;
 
     public ChangeTrackingRulesTests()
     {

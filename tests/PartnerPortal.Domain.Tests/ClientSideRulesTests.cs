@@ -7,7 +7,7 @@ public class ClientSideRulesTests
 {
     private const long Partner = 44_000_001;
 
-    private static (Account Client, User Owner, User PartnerAdmin) ClientWithPartnerAdmin(bool keepBilling = false)
+    private static (ClientAccount Client, User Owner, User PartnerAdmin) ClientWithPartnerAdmin(bool keepBilling = false)
     {
         var owner = World.Person("owner@harbor.test");
         var employee = World.Person("kim@agency.test");
@@ -26,7 +26,7 @@ public class ClientSideRulesTests
     public void R24_the_Partner_Admin_template_is_for_partner_employees_of_a_servicing_or_invited_partner_on_its_domain_or_assigned(
         bool switchOn, bool servicesOrInvited, bool onDomain, bool assigned, bool eligible)
     {
-        Assert.Equal(eligible, Account.IsEligiblePartnerEmployee(switchOn, servicesOrInvited, onDomain, assigned));
+        Assert.Equal(eligible, ClientAccount.IsEligiblePartnerEmployee(switchOn, servicesOrInvited, onDomain, assigned));
     }
 
     [Fact]

@@ -128,9 +128,9 @@ public class PartnerAccessRulesTests
     {
         var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
         var admins = new[] { (second, World.Now.AddDays(2)), (first, World.Now) };
-        Assert.Equal(first, Account.PrimaryAdmin(null, admins));
-        Assert.Equal(second, Account.PrimaryAdmin(second, admins));
-        Assert.Equal(first, Account.PrimaryAdmin(Guid.NewGuid(), admins)); // a billing owner who is no Super Admin any more
-        Assert.Null(Account.PrimaryAdmin(null, []));
+        Assert.Equal(first, ClientAccount.PrimaryAdmin(null, admins));
+        Assert.Equal(second, ClientAccount.PrimaryAdmin(second, admins));
+        Assert.Equal(first, ClientAccount.PrimaryAdmin(Guid.NewGuid(), admins)); // a billing owner who is no Super Admin any more
+        Assert.Null(ClientAccount.PrimaryAdmin(null, []));
     }
 }

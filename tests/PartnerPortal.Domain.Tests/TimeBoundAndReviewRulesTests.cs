@@ -7,7 +7,7 @@ public class TimeBoundAndReviewRulesTests
 {
     private const long Agency = 44_000_001;
 
-    private static (Account Client, User Owner, User Kim) ClientWithEmployee(DateTimeOffset? endsAt = null)
+    private static (ClientAccount Client, User Owner, User Kim) ClientWithEmployee(DateTimeOffset? endsAt = null)
     {
         var owner = World.Person("owner@harborcoffee.com");
         var kim = World.Person("kim@agency.test");

@@ -138,7 +138,7 @@ public sealed class WhoMayChangeWhomTests
         Assert.Equal(Enum.GetValues<Standing>().Length * Enum.GetValues<Target>().Length, Table.Count);
     }
 
-    private static (Account Client, Actor Actor, Membership? Here) World(Standing standing)
+    private static (ClientAccount Client, Actor Actor, Membership? Here) World(Standing standing)
     {
         var client = Account.CreateClient(45_900_001, "Table Co");
         var owner = Person("owner@table.test");
@@ -180,7 +180,7 @@ public sealed class WhoMayChangeWhomTests
         return (client, actor, client.MembershipOf(me.Id));
     }
 
-    private static (Membership Member, long? Partner) Make(Account client, Target target)
+    private static (Membership Member, long? Partner) Make(ClientAccount client, Target target)
     {
         var owner = client.Memberships.First(m => m.IsSuperAdmin).UserId;
         var person = Person($"{target}@somewhere.test".ToLowerInvariant());

@@ -6,7 +6,7 @@ internal static class World
     public static readonly DateTimeOffset Now = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>The client's own admin acting on its pages: its first Super Admin (one joins when it has none).</summary>
-    public static Actor AdminOf(Account client)
+    public static Actor AdminOf(ClientAccount client)
     {
         ArgumentNullException.ThrowIfNull(client);
         var admin = client.Memberships.FirstOrDefault(m => m.IsSuperAdmin && m.PartnerHubId is null)
@@ -20,7 +20,7 @@ internal static class World
 
     public static User Person(string email) => new(Guid.NewGuid(), email, email.Split('@')[0]);
 
-    public static Account ClientWithSuperAdmins(params User[] superAdmins)
+    public static ClientAccount ClientWithSuperAdmins(params User[] superAdmins)
     {
         var client = Account.CreateClient(45_000_001, "Harbor Coffee Roasters");
         foreach (var user in superAdmins) client.AddMember(user, AccessType.SuperAdmin, Now);

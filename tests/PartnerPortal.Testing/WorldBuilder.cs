@@ -26,7 +26,7 @@ public sealed class WorldBuilder
     private static int Next() => Interlocked.Increment(ref _sequence);
 
     /// <summary>A partner agency with its own email domain (agency-N.test), added by its first Super Admin.</summary>
-    public Account Partner(string name)
+    public PartnerAccount Partner(string name)
     {
         var n = Next();
         var partner = Account.CreatePartner(90_000_000 + n, name);
@@ -36,7 +36,7 @@ public sealed class WorldBuilder
     }
 
     /// <summary>A member of the partner account, on its email domain unless <paramref name="email"/> says otherwise; a partner employee unless told not.</summary>
-    public User Employee(Account partner, string name, AccessType accessType = AccessType.User, Permission permissions = Permission.None,
+    public User Employee(PartnerAccount partner, string name, AccessType accessType = AccessType.User, Permission permissions = Permission.None,
         bool partnerEmployee = true, string? email = null)
     {
         ArgumentNullException.ThrowIfNull(partner);
@@ -44,7 +44,7 @@ public sealed class WorldBuilder
     }
 
     /// <summary>Someone who already exists joins (another) partner account.</summary>
-    public User Employee(Account partner, User person, AccessType accessType = AccessType.User, Permission permissions = Permission.None, bool partnerEmployee = true)
+    public User Employee(PartnerAccount partner, User person, AccessType accessType = AccessType.User, Permission permissions = Permission.None, bool partnerEmployee = true)
     {
         ArgumentNullException.ThrowIfNull(partner);
         ArgumentNullException.ThrowIfNull(person);
@@ -60,7 +60,7 @@ public sealed class WorldBuilder
     }
 
     /// <summary>R27: a Partner Access reviewer (a platform operator, in no account), and the channel consultant of <paramref name="consultantOf"/>.</summary>
-    public User Reviewer(string name, params Account[] consultantOf)
+    public User Reviewer(string name, params PartnerAccount[] consultantOf)
     {
         ArgumentNullException.ThrowIfNull(consultantOf);
         var reviewer = Person(name);
@@ -82,7 +82,7 @@ public sealed class WorldBuilder
     }
 
     /// <summary>A client account with the permission sets Marketing, Sales and Read only, and (unless told not) its own Super Admin.</summary>
-    public Account Client(string name, decimal monthlyRecurringRevenue = 1_000m, int paidSalesHubSeats = 0, bool withOwner = true)
+    public ClientAccount Client(string name, decimal monthlyRecurringRevenue = 1_000m, int paidSalesHubSeats = 0, bool withOwner = true)
     {
         var client = Account.CreateClient(91_000_000 + Next(), name);
         client.SetRevenue(monthlyRecurringRevenue, paidSalesHubSeats, 0);
@@ -102,7 +102,7 @@ public sealed class WorldBuilder
     }
 
     /// <summary>The partner services the client: the relationship in that state, with a qualifying activity that many days ago.</summary>
-    public PartnerClientRelationship Services(Account partner, Account client, RelationshipState state = RelationshipState.Active, int activityDaysAgo = 1)
+    public PartnerClientRelationship Services(PartnerAccount partner, Account client, RelationshipState state = RelationshipState.Active, int activityDaysAgo = 1)
     {
         ArgumentNullException.ThrowIfNull(partner);
         ArgumentNullException.ThrowIfNull(client);
@@ -118,7 +118,7 @@ public sealed class WorldBuilder
     }
 
     /// <summary>A partner employee in the client: Super Admin, Partner Admin, or a user with the named permission set; time-bound with <paramref name="endsAt"/> (B3).</summary>
-    public Membership Seat(Account client, Account partner, User employee, AccessType accessType, string? permissionSet = null, DateTimeOffset? endsAt = null)
+    public Membership Seat(ClientAccount client, PartnerAccount partner, User employee, AccessType accessType, string? permissionSet = null, DateTimeOffset? endsAt = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(partner);
@@ -131,7 +131,7 @@ public sealed class WorldBuilder
     }
 
     /// <summary>One of the client's own users, with a permission set (or Super Admin).</summary>
-    public Membership Member(Account client, User person, AccessType accessType = AccessType.User, string permissionSet = "Sales")
+    public Membership Member(ClientAccount client, User person, AccessType accessType = AccessType.User, string permissionSet = "Sales")
     {
         ArgumentNullException.ThrowIfNull(client);
         var membership = client.AddMember(person, accessType, _now.AddDays(-60));
@@ -144,7 +144,7 @@ public sealed class WorldBuilder
     }
 
     /// <summary>R12, B5: a qualifying activity of this employee for the partner in the client, that many days ago.</summary>
-    public void Activity(Account client, Account partner, User employee, int daysAgo)
+    public void Activity(Account client, PartnerAccount partner, User employee, int daysAgo)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(partner);
@@ -153,7 +153,7 @@ public sealed class WorldBuilder
     }
 
     /// <summary>R16: the partner has assigned the employee to the client (no access comes with it).</summary>
-    public void Assign(Account partner, User employee, Account client)
+    public void Assign(PartnerAccount partner, User employee, ClientAccount client)
     {
         ArgumentNullException.ThrowIfNull(partner);
         ArgumentNullException.ThrowIfNull(employee);

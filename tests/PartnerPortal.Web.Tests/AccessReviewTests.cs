@@ -28,7 +28,7 @@ public sealed class AccessReviewTests(PortalFixture fixture, ITestOutputHelper o
         var lee = w.Employee(agency, "Lee Review");
         var other = w.Partner("Other Review Agency");
         var otherBoss = w.Employee(other, "Oz Other", AccessType.SuperAdmin);
-        var made = new List<Account>();
+        var made = new List<ClientAccount>();
         for (var i = 0; i < clients; i++)
         {
             var client = w.Client($"Review Client {i}");

@@ -108,7 +108,7 @@ public sealed class ClientActionsTests(PortalFixture fixture) : PortalTest(fixtu
         var olivia = await Fixture.UserIdAsync(Personas.OtherPartnerSuperAdmin);
         await Fixture.InDbAsync(async db =>
         {
-            var brightwave = await db.Accounts.Include(a => a.Memberships).SingleAsync(a => a.HubId == Personas.Brightwave);
+            var brightwave = await db.PartnerAccounts.Include(a => a.Memberships).SingleAsync(a => a.HubId == Personas.Brightwave);
             brightwave.AddMember(await db.DomainUsers.SingleAsync(u => u.Id == olivia), AccessType.User, DateTimeOffset.UtcNow);
             brightwave.TagPartnerEmployee(olivia, true);
             return await db.SaveChangesAsync();
@@ -186,7 +186,7 @@ public sealed class ClientActionsTests(PortalFixture fixture) : PortalTest(fixtu
         var tom = await Fixture.UserIdAsync(Personas.ClientUser);
         await Fixture.InDbAsync(async db =>
         {
-            var brightwave = await db.Accounts.Include(a => a.Memberships).SingleAsync(a => a.HubId == Personas.Brightwave);
+            var brightwave = await db.PartnerAccounts.Include(a => a.Memberships).SingleAsync(a => a.HubId == Personas.Brightwave);
             brightwave.AddMember(await db.DomainUsers.SingleAsync(u => u.Id == tom), AccessType.User, DateTimeOffset.UtcNow);
             brightwave.TagPartnerEmployee(tom, true);
             return await db.SaveChangesAsync();

@@ -28,8 +28,8 @@ public sealed class ClientsTabTests(PortalFixture fixture) : PortalTest(fixture)
         var manager = w.Employee(agency, "Max Manager", permissions: Permission.ClientAccessManager);
         var other = w.Partner("Other Agency");
         var otherBoss = w.Employee(other, "Oli Other", AccessType.SuperAdmin);
-        var clients = new Dictionary<string, Account>();
-        Account Client(string name) => clients[name] = w.Client(name);
+        var clients = new Dictionary<string, ClientAccount>();
+        ClientAccount Client(string name) => clients[name] = w.Client(name);
 
         w.Services(agency, Client("Anchor Apparel"));
         w.Seat(clients["Anchor Apparel"], agency, boss, AccessType.PartnerAdmin);
@@ -50,9 +50,9 @@ public sealed class ClientsTabTests(PortalFixture fixture) : PortalTest(fixture)
         w.Seat(clients["Hill Homes"], other, otherBoss, AccessType.PartnerAdmin);
         var iris = w.Partner("Iris Resellers");
         w.Services(agency, iris);
-        clients["Iris Resellers"] = iris;
-        return new TabWorld(agency.HubId, other.HubId, boss.Email, manager.Email, otherBoss.Email,
-            clients.ToDictionary(c => c.Key, c => c.Value.HubId), dune.EndsAt!.Value);
+        var hubIds = clients.ToDictionary(c => c.Key, c => c.Value.HubId);
+        hubIds["Iris Resellers"] = iris.HubId;
+        return new TabWorld(agency.HubId, other.HubId, boss.Email, manager.Email, otherBoss.Email, hubIds, dune.EndsAt!.Value);
     });
 
     private static List<Row> Rows(IDocument page) =>
@@ -300,7 +300,7 @@ public sealed class ClientsTabTests(PortalFixture fixture) : PortalTest(fixture)
         var bossId = await Fixture.UserIdAsync(world.Boss);
         await Fixture.InDbAsync(async db =>
         {
-            var account = await db.Accounts.Include(a => a.Memberships).Include(a => a.PermissionSets).SingleAsync(a => a.HubId == elm);
+            var account = await db.ClientAccounts.Include(a => a.Memberships).Include(a => a.PermissionSets).SingleAsync(a => a.HubId == elm);
             var boss = await db.DomainUsers.SingleAsync(u => u.Id == bossId);
             Assert.True(account.AddPartnerEmployee(boss, world.Agency, account.StandardPartnerAdminSet, new Actor(bossId, world.Agency, new PartnerRole(world.Agency, SuperAdmin: true, ClientAccessManager: false)), DateTimeOffset.UtcNow).Succeeded);
             return await db.SaveChangesAsync(); // the relationship becomes Active through the domain's events

@@ -187,7 +187,7 @@ public sealed class ConcurrencyTests(PortalFixture fixture, Xunit.Abstractions.I
         var results = await Task.WhenAll(links);
 
         Assert.Equal(clients, results.Count(r => r.Succeeded));
-        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(Account.ConnectedWithAnotherPartner, r.Message, StringComparison.Ordinal));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(ClientAccount.ConnectedWithAnotherPartner, r.Message, StringComparison.Ordinal));
         var connected = await Fixture.InDbAsync(db => db.Memberships.Where(m => m.UserId == world.Shared && world.HubIds.Contains(m.AccountHubId))
             .Select(m => m.PartnerHubId).ToListAsync());
         Assert.Equal(clients, connected.Count);

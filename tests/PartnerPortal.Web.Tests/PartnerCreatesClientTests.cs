@@ -181,7 +181,7 @@ public sealed partial class PartnerCreatesClientTests(PortalFixture fixture) : P
         var leaver = await Fixture.BuildAsync(w => w.Person("Leo Leaver", "leo@leaving.test"));
         await Fixture.InDbAsync(async db =>
         {
-            var partner = await db.Accounts.WithMembers().SingleAsync(a => a.HubId == agency.HubId);
+            var partner = await db.PartnerAccounts.WithMembers().SingleAsync(a => a.HubId == agency.HubId);
             var user = await db.DomainUsers.SingleAsync(u => u.Id == leaver.Id);
             partner.AddMember(user, AccessType.User, DateTimeOffset.UtcNow);
             partner.GrantPermissions(user.Id, Permission.ClientAccessManager);
@@ -193,7 +193,7 @@ public sealed partial class PartnerCreatesClientTests(PortalFixture fixture) : P
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         await Fixture.InDbAsync(async db =>
         {
-            var partner = await db.Accounts.WithMembers().SingleAsync(a => a.HubId == agency.HubId);
+            var partner = await db.PartnerAccounts.WithMembers().SingleAsync(a => a.HubId == agency.HubId);
             partner.TagPartnerEmployee(leaver.Id, false);
             return await db.SaveChangesAsync();
         });

@@ -156,7 +156,7 @@ public sealed class RulesOnEveryPathTests(PortalFixture fixture) : PortalTest(fi
         var hana = await Fixture.UserIdAsync(Personas.Hana);
         await Fixture.InDbAsync(async db =>
         {
-            var brightwave = await db.Accounts.Include(a => a.Memberships).SingleAsync(a => a.HubId == Personas.Brightwave);
+            var brightwave = await db.PartnerAccounts.Include(a => a.Memberships).SingleAsync(a => a.HubId == Personas.Brightwave);
             if (how == "switched off") brightwave.TagPartnerEmployee(hana, false);
             else db.Memberships.Remove(brightwave.MembershipOf(hana)!);
             return await db.SaveChangesAsync();
@@ -178,7 +178,7 @@ public sealed class RulesOnEveryPathTests(PortalFixture fixture) : PortalTest(fi
         var olivia = await Fixture.UserIdAsync(Personas.OtherPartnerSuperAdmin);
         await using var scope = Fixture.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.PortalDb>();
-        var brightwave = await db.Accounts.Include(a => a.Memberships).SingleAsync(a => a.HubId == Personas.Brightwave);
+        var brightwave = await db.PartnerAccounts.Include(a => a.Memberships).SingleAsync(a => a.HubId == Personas.Brightwave);
         brightwave.AddMember(await db.DomainUsers.SingleAsync(u => u.Id == olivia), AccessType.User, DateTimeOffset.UtcNow);
         brightwave.TagPartnerEmployee(olivia, true);
         var link = scope.ServiceProvider.GetRequiredService<AccessLinkTokens>().Issue(Personas.Brightwave, olivia, DateTimeOffset.UtcNow);
@@ -249,7 +249,7 @@ public sealed class RulesOnEveryPathTests(PortalFixture fixture) : PortalTest(fi
     {
         await Fixture.InDbAsync(async db =>
         {
-            var brightwave = await db.Accounts.Include(a => a.Memberships).SingleAsync(a => a.HubId == Personas.Brightwave);
+            var brightwave = await db.PartnerAccounts.Include(a => a.Memberships).SingleAsync(a => a.HubId == Personas.Brightwave);
             brightwave.TagPartnerEmployee(await Fixture.UserIdAsync(Personas.PlainPartnerEmployee), false); // Diego's switch goes off
             return await db.SaveChangesAsync();
         });

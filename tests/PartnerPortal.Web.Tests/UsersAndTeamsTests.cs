@@ -295,7 +295,7 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
                      (new() { ["Data.Email"] = "not an email", ["Data.Name"] = "Bad" }, "Enter an email address such as name@agency.com."),
                      (new() { ["Data.Email"] = "ok@agency.test", ["Data.Name"] = "  " }, "Enter the user's name."),
                      (new() { ["Data.Email"] = "ok@agency.test", ["Data.Name"] = "Ok", ["Data.Permissions"] = "EditBilling" }, "Permissions can be Client access manager"),
-                     (new() { ["Data.Email"] = "boss2@agency.test", ["Data.Name"] = "Boss Two", ["Data.SuperAdmin"] = "true" }, Account.OnlySuperAdminsMakeSuperAdmins),
+                     (new() { ["Data.Email"] = "boss2@agency.test", ["Data.Name"] = "Boss Two", ["Data.SuperAdmin"] = "true" }, PartnerAccount.OnlySuperAdminsMakeSuperAdmins),
                  })
         {
             using var response = await admin.PostCraftedAsync(create, fields);
@@ -380,9 +380,9 @@ public sealed class UsersAndTeamsTests(PortalFixture fixture) : PortalTest(fixtu
         Assert.Equal(Permission.ClientAccessManager | Permission.PartnerEmployeeManagement,
             await Fixture.InDbAsync(db => db.Memberships.Where(m => m.AccountHubId == world.Agency && m.UserId == world.Pat).Select(m => m.ExplicitPermissions).SingleAsync()));
         using (var refused = await admin.PostCraftedAsync(Url(world.Pat), [new("Access.SuperAdmin", "true")]))
-            Assert.Contains(Account.OnlySuperAdminsMakeSuperAdmins, BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(refused)), StringComparison.Ordinal);
+            Assert.Contains(PartnerAccount.OnlySuperAdminsMakeSuperAdmins, BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(refused)), StringComparison.Ordinal);
         using (var refused = await admin.PostCraftedAsync(Url(world.Boss2), [new("Access.Permissions", "ClientAccessManager")]))
-            Assert.Contains(Account.OnlySuperAdminsMakeSuperAdmins, BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(refused)), StringComparison.Ordinal);
+            Assert.Contains(PartnerAccount.OnlySuperAdminsMakeSuperAdmins, BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(refused)), StringComparison.Ordinal);
 
         // Bea, the only Super Admin, cannot step down; once Pat is Super Admin she can.
         using (var alone = await boss.PostCraftedAsync(Url(world.Boss2), [new("Access.Permissions", "ClientAccessManager")]))

@@ -18,15 +18,30 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasIndex(a => a.Name);
         // B5: every account made before the policy existed gets the default (the value is the domain's; no database default is used when it is set).
         builder.Property(a => a.StaleAfterDays).HasDefaultValue(Account.DefaultStaleAfterDays).HasSentinel(0);
-        builder.Ignore(a => a.IsPartner);
         builder.Ignore(a => a.SuperAdminCount);
-        builder.Ignore(a => a.StandardPartnerAdminSet);
         builder.Ignore(a => a.DomainEvents);
+        // One table for both kinds: the kind column (there since the first migration) says which type a row is.
+        builder.HasDiscriminator(a => a.Kind).HasValue<PartnerAccount>(AccountKind.Partner).HasValue<ClientAccount>(AccountKind.Client);
 
         builder.HasMany(a => a.Memberships).WithOne().HasForeignKey(m => m.AccountHubId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Memberships).HasField("_memberships").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ClientAccountConfiguration : IEntityTypeConfiguration<ClientAccount>
+{
+    public void Configure(EntityTypeBuilder<ClientAccount> builder)
+    {
+        builder.Ignore(a => a.StandardPartnerAdminSet);
         builder.HasMany(a => a.PermissionSets).WithOne().HasForeignKey(s => s.AccountHubId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.PermissionSets).HasField("_permissionSets").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class PartnerAccountConfiguration : IEntityTypeConfiguration<PartnerAccount>
+{
+    public void Configure(EntityTypeBuilder<PartnerAccount> builder)
+    {
         builder.HasMany(a => a.EmailDomains).WithOne().HasForeignKey(d => d.PartnerHubId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.EmailDomains).HasField("_emailDomains").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

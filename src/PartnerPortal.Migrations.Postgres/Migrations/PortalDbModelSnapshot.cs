@@ -472,6 +472,10 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.HasIndex("Name");
 
                     b.ToTable("Accounts", (string)null);
+
+                    b.HasDiscriminator<int>("Kind");
+
+                    b.UseTphMappingStrategy();
                 });
 
             modelBuilder.Entity("PartnerPortal.Domain.AccountInvitation", b =>
@@ -1215,6 +1219,20 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.ToTable("UserInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Domain.ClientAccount", b =>
+                {
+                    b.HasBaseType("PartnerPortal.Domain.Account");
+
+                    b.HasDiscriminator().HasValue(2);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Domain.PartnerAccount", b =>
+                {
+                    b.HasBaseType("PartnerPortal.Domain.Account");
+
+                    b.HasDiscriminator().HasValue(1);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1419,7 +1437,7 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("PartnerPortal.Domain.PartnerEmailDomain", b =>
                 {
-                    b.HasOne("PartnerPortal.Domain.Account", null)
+                    b.HasOne("PartnerPortal.Domain.PartnerAccount", null)
                         .WithMany("EmailDomains")
                         .HasForeignKey("PartnerHubId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1428,7 +1446,7 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("PartnerPortal.Domain.PermissionSet", b =>
                 {
-                    b.HasOne("PartnerPortal.Domain.Account", null)
+                    b.HasOne("PartnerPortal.Domain.ClientAccount", null)
                         .WithMany("PermissionSets")
                         .HasForeignKey("AccountHubId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1455,11 +1473,17 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("PartnerPortal.Domain.Account", b =>
                 {
-                    b.Navigation("EmailDomains");
-
                     b.Navigation("Memberships");
+                });
 
+            modelBuilder.Entity("PartnerPortal.Domain.ClientAccount", b =>
+                {
                     b.Navigation("PermissionSets");
+                });
+
+            modelBuilder.Entity("PartnerPortal.Domain.PartnerAccount", b =>
+                {
+                    b.Navigation("EmailDomains");
                 });
 #pragma warning restore 612, 618
         }

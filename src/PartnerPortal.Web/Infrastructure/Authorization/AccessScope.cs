@@ -14,7 +14,7 @@ public sealed class AccessScope(PortalDb db)
 {
     private AccountView? _account;
     private ClientView? _client;
-    private Account? _loaded;
+    private ClientAccount? _loaded;
 
     public AccountView Account => _account ?? throw new InvalidOperationException("This request declared no account requirement.");
 
@@ -31,13 +31,21 @@ public sealed class AccessScope(PortalDb db)
     /// </summary>
     public Actor ActorHere => new(Account.Membership.UserId, Account.Membership.PartnerHubId);
 
-    /// <summary>The client account with its members, tracked, to change it (once per request).</summary>
-    public async Task<Account> LoadClientAsync(CancellationToken ct) =>
-        _loaded ??= await db.Accounts.WithMembers().SingleAsync(a => a.HubId == Client.HubId, ct);
+    /// <summary>The client account with its members and permission sets, tracked, to change it (once per request).</summary>
+    public async Task<ClientAccount> LoadClientAsync(CancellationToken ct) =>
+        _loaded ??= await db.ClientAccounts.WithMembers().SingleAsync(a => a.HubId == Client.HubId, ct);
 
-    /// <summary>The account the requirement named, with its members and email domains, tracked, to change it (once per request).</summary>
+    /// <summary>The account the requirement named, with its members, tracked, to change what both kinds share (once per request).</summary>
     public async Task<Account> LoadAccountAsync(CancellationToken ct) =>
-        _loadedAccount ??= await db.Accounts.WithMembers().Include(a => a.EmailDomains).SingleAsync(a => a.HubId == Account.HubId, ct);
+        _loadedAccount ??= Account.Kind == AccountKind.Client ? await LoadOwnClientAsync(ct) : await LoadPartnerAsync(ct);
+
+    /// <summary>The partner account the requirement named (<see cref="AccessRequirement.InPartner"/>), with its members and email domains, tracked.</summary>
+    public async Task<PartnerAccount> LoadPartnerAsync(CancellationToken ct) =>
+        (PartnerAccount)(_loadedAccount ??= await db.PartnerAccounts.WithMembers().Include(a => a.EmailDomains).SingleAsync(a => a.HubId == Account.HubId, ct));
+
+    /// <summary>The client account the requirement named as the account itself (<see cref="AccessRequirement.OwnClient"/>), with its members and sets, tracked.</summary>
+    public async Task<ClientAccount> LoadOwnClientAsync(CancellationToken ct) =>
+        (ClientAccount)(_loadedAccount ??= await db.ClientAccounts.WithMembers().SingleAsync(a => a.HubId == Account.HubId, ct));
 
     private Account? _loadedAccount;
 

@@ -70,19 +70,6 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
                 a.SuspendedAt != null))
             .SingleOrDefaultAsync(ct);
 
-    /// <summary>
-    /// A client account the partner currently services (Active or Ending), loaded for change with its
-    /// members. Anything else — another partner's client, a partner account serviced as a client
-    /// unless <paramref name="partnerAccountsToo"/> — is not found: Hub IDs reach nothing of another tenant.
-    /// </summary>
-    public async Task<Result<Account>> ServicedClientAsync(long partnerHubId, long clientHubId, bool partnerAccountsToo, CancellationToken ct)
-    {
-        var serviced = await db.CurrentRelationships.AnyAsync(r => r.PartnerHubId == partnerHubId && r.ClientHubId == clientHubId, ct);
-        if (!serviced) return Failure.NotFound;
-        var client = await db.Accounts.WithMembers().SingleOrDefaultAsync(a => a.HubId == clientHubId, ct);
-        return client is null || (client.Kind != AccountKind.Client && !partnerAccountsToo) ? Failure.NotFound : client;
-    }
-
     /// <summary>A partner employee (Partner employee switch on) of the partner account, or not found.</summary>
     public async Task<Result<User>> EmployeeOfPartnerAsync(long partnerHubId, Guid userId, CancellationToken ct)
     {

@@ -216,7 +216,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         return user;
     }
 
-    private Account Partner(long hubId, string name, string domain)
+    private PartnerAccount Partner(long hubId, string name, string domain)
     {
         var partner = Account.CreatePartner(hubId, name);
         _accounts.Add(partner);
@@ -224,7 +224,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         return partner;
     }
 
-    private User Employee(Account partner, string name, string email, AccessType accessType, Permission permissions, bool partnerEmployee)
+    private User Employee(PartnerAccount partner, string name, string email, AccessType accessType, Permission permissions, bool partnerEmployee)
     {
         var user = Person(name, email);
         partner.AddMember(user, accessType, _now.AddDays(-400));
@@ -239,7 +239,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         return user;
     }
 
-    private Account Client(long hubId, string name, (string Name, string Email) superAdmin, decimal mrr, int sales = 0, int service = 0)
+    private ClientAccount Client(long hubId, string name, (string Name, string Email) superAdmin, decimal mrr, int sales = 0, int service = 0)
     {
         var client = Account.CreateClient(hubId, name);
         client.SetRevenue(mrr, sales, service);
@@ -255,7 +255,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
         return client;
     }
 
-    private void ClientUser(Account client, string name, string email, string permissionSet)
+    private void ClientUser(ClientAccount client, string name, string email, string permissionSet)
     {
         var user = Person(name, email);
         client.AddMember(user, AccessType.User, _now.AddDays(-300));
@@ -263,7 +263,7 @@ public sealed class DemoWorld(PortalDb db, IPasswordHasher<PortalUser> hasher, A
     }
 
     /// <summary>An employee the client's Super Admin let in: as Super Admin, Partner Admin, or a user with a permission set.</summary>
-    private void Seat(Account client, long partnerHubId, User employee, AccessType accessType, string? permissionSet = null, DateTimeOffset? endsAt = null)
+    private void Seat(ClientAccount client, long partnerHubId, User employee, AccessType accessType, string? permissionSet = null, DateTimeOffset? endsAt = null)
     {
         var grantedBy = ClientSuperAdminOf(client);
         if (accessType == AccessType.SuperAdmin) client.AddMember(employee, AccessType.SuperAdmin, _now.AddDays(-400));

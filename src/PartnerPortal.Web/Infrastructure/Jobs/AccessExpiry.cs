@@ -65,10 +65,10 @@ public sealed class AccessExpiry(PortalDb db, MailOutbox mail, PublicUrls urls, 
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var clientIds = await db.Memberships.Where(m => m.PartnerHubId != null && m.ExpiresAt <= now)
+        var clientIds = await db.Memberships.Where(m => m.PartnerHubId != null && m.ExpiresAt <= now && m.AccountKind == AccountKind.Client)
             .Select(m => m.AccountHubId).Distinct().OrderBy(h => h).Take(ClientChunk).ToListAsync(ct);
         if (clientIds.Count == 0) return null;
-        var clients = await db.Accounts.Include(a => a.Memberships).ThenInclude(m => m.User).Include(a => a.Memberships).ThenInclude(m => m.PermissionSet)
+        var clients = await db.ClientAccounts.Include(a => a.Memberships).ThenInclude(m => m.User).Include(a => a.Memberships).ThenInclude(m => m.PermissionSet)
             .AsSplitQuery().Where(a => clientIds.Contains(a.HubId)).ToListAsync(ct);
         var gone = new List<Due>();
         foreach (var client in clients)

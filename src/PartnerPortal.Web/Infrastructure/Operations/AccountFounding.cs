@@ -178,8 +178,8 @@ public sealed class AccountFounding(PortalDb db, MailOutbox mail, PublicUrls url
         var account = Account.Found(hubId, name, signUp.Kind, owner!, now);
         if (!signUp.Complete(hubId, now).Succeeded) return Failure.NotFound;
         db.Accounts.Add(account);
-        if (account.IsPartner) db.AccessLinks.Add(links.Issue(hubId, owner!.Id, now)); // R1: the founder is its first partner employee, with an access link
-        var note = signUp.PartnerHubId is { } partner ? await AnswerAsync(account, owner!, partner, asking, approvePartner == true, now, ct) : null;
+        if (account is PartnerAccount) db.AccessLinks.Add(links.Issue(hubId, owner!.Id, now)); // R1: the founder is its first partner employee, with an access link
+        var note = signUp.PartnerHubId is { } partner && account is ClientAccount client ? await AnswerAsync(client, owner!, partner, asking, approvePartner == true, now, ct) : null;
         await db.SaveChangesAsync(ct); // R3: an approved employee makes the relationship Active, through the domain's events
         return new Founded(account, note);
     }
@@ -216,7 +216,7 @@ public sealed class AccountFounding(PortalDb db, MailOutbox mail, PublicUrls url
     /// Admin exactly as by an approved access link (the one policy decides); declined, or no longer its partner employee,
     /// nobody of the partner has access. The employee is told either way.
     /// </summary>
-    private async Task<string> AnswerAsync(Account account, User owner, long partnerHubId, Asking? asking, bool approve, DateTimeOffset now, CancellationToken ct)
+    private async Task<string> AnswerAsync(ClientAccount account, User owner, long partnerHubId, Asking? asking, bool approve, DateTimeOffset now, CancellationToken ct)
     {
         if (asking is null) return "The partner employee who created it no longer signs in here, so no partner has access.";
         var employee = asking.Employee;

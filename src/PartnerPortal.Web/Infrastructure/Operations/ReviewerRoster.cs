@@ -38,7 +38,7 @@ public sealed class ReviewerRoster(PortalDb db)
         var user = await FindAsync(email, ct);
         if (user is null) return Failure.Refused($"No user has the email {email}.");
         if (!user.MakePartnerAccessReviewer(false)) return $"{user.Email} was not a Partner Access reviewer.";
-        foreach (var partner in await db.Accounts.Where(a => a.ChannelConsultantUserId == user.Id).ToListAsync(ct)) partner.AssignChannelConsultant(null);
+        foreach (var partner in await db.PartnerAccounts.Where(a => a.ChannelConsultantUserId == user.Id).ToListAsync(ct)) partner.AssignChannelConsultant(null);
         await db.SaveChangesAsync(ct);
         return $"{user.Email} is no longer a Partner Access reviewer (nor a channel consultant).";
     }
@@ -46,8 +46,9 @@ public sealed class ReviewerRoster(PortalDb db)
     /// <param name="email">The reviewer, or null to leave the partner without one.</param>
     public async Task<Result<string>> AssignConsultantAsync(long hubId, string? email, CancellationToken ct)
     {
-        var partner = await db.Accounts.SingleOrDefaultAsync(a => a.HubId == hubId, ct);
-        if (partner is null) return Failure.Refused($"No account has the Hub ID {hubId}.");
+        var partner = await db.PartnerAccounts.SingleOrDefaultAsync(a => a.HubId == hubId, ct);
+        if (partner is null)
+            return Failure.Refused(await db.Accounts.AnyAsync(a => a.HubId == hubId, ct) ? "Only a partner account has a channel consultant." : $"No account has the Hub ID {hubId}.");
         User? consultant = null;
         if (email is not null)
         {

@@ -133,7 +133,9 @@ public class ApproveModel(IMediator mediator) : PageModel
         {
             var asking = await LinkLookup.FindAsync(db, request.Token, cancellationToken);
             if (asking is null) return Failure.NotFound;
-            var client = await db.Accounts.WithMembers().SingleAsync(a => a.HubId == request.ClientHubId, cancellationToken);
+            // The approver may hold the right in a partner account too (the requirement is any account's): no link leads into one.
+            var client = await db.ClientAccounts.WithMembers().SingleOrDefaultAsync(a => a.HubId == request.ClientHubId, cancellationToken);
+            if (client is null) return Failure.Refused("An access link cannot be approved into a partner account.");
             var employee = await db.DomainUsers.SingleAsync(u => u.Id == asking.EmployeeId, cancellationToken);
             // An approver who is a partner employee of the same partner acts for it (a qualifying activity, R12).
             var approverIsColleague = (await access.EmployeeOfPartnerAsync(asking.PartnerHubId, access.UserId, cancellationToken)).Succeeded;

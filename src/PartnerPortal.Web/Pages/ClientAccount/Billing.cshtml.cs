@@ -75,7 +75,7 @@ public class BillingModel(IMediator mediator) : PageModel
     {
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {
-            var client = await scope.LoadAccountAsync(cancellationToken);
+            var client = await scope.LoadOwnClientAsync(cancellationToken);
             var outcome = client.ChangeBillingOwner(scope.ActorHere, request.OwnerUserId, clock.GetUtcNow());
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
             await db.SaveChangesAsync(cancellationToken);

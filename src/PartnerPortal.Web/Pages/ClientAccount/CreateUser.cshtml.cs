@@ -141,7 +141,7 @@ public class CreateUserModel(IMediator mediator) : PageModel
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
-            var client = await scope.LoadAccountAsync(cancellationToken);
+            var client = await scope.LoadOwnClientAsync(cancellationToken);
             var (person, isNew) = await newUsers.FindOrNewAsync(request.Email, request.Name, cancellationToken);
             var access = request.ToAccess();
             // R24: the template only for an eligible partner employee, judged again now (the page's reading may be stale).

@@ -6,7 +6,7 @@ namespace PartnerPortal.Web.Pages.ClientAccount;
 
 /// <summary>
 /// R24: whether an email belongs to an eligible partner employee of this client, read in one statement and judged by the
-/// domain's rule (<see cref="Account.IsEligiblePartnerEmployee"/>). The Create user page and its command both ask here.
+/// domain's rule (<see cref="Domain.ClientAccount.IsEligiblePartnerEmployee"/>). The Create user page and its command both ask here.
 /// </summary>
 public static class Eligibility
 {
@@ -34,7 +34,7 @@ public static class Eligibility
                 Assigned = db.Assignments.Any(a => a.PartnerHubId == m.AccountHubId && a.ClientHubId == clientHubId && a.EmployeeUserId == m.UserId),
             })
             .ToListAsync(ct);
-        var eligible = facts.FirstOrDefault(f => Account.IsEligiblePartnerEmployee(f.IsPartnerEmployee, f.ServicesOrInvited, f.OnDomain, f.Assigned));
+        var eligible = facts.FirstOrDefault(f => Domain.ClientAccount.IsEligiblePartnerEmployee(f.IsPartnerEmployee, f.ServicesOrInvited, f.OnDomain, f.Assigned));
         if (eligible is not null) return new Answer(eligible.AccountHubId, eligible.AccountName, null);
         // Only what this client may know: about a partner that services it (or that it invited), the condition that fails;
         // about anyone else, nothing — whether an email belongs to another partner is that partner's business.

@@ -143,7 +143,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
     {
         public async Task<Result<string>> Handle(RevokeCommand request, CancellationToken cancellationToken)
         {
-            var client = await scope.LoadAccountAsync(cancellationToken);
+            var client = await scope.LoadOwnClientAsync(cancellationToken);
             // The ledger revokes partner employees only; anyone else here is managed in Users & Teams.
             if (request.UserIds.Any(id => client.MembershipOf(id)?.PartnerHubId is null))
                 return Failure.Refused("Only partner employees are revoked here, and one of those ticked is not (any more). Look at the list again.");
@@ -172,7 +172,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
     {
         public async Task<Result<string>> Handle(EndDateCommand request, CancellationToken cancellationToken)
         {
-            var client = await scope.LoadAccountAsync(cancellationToken);
+            var client = await scope.LoadOwnClientAsync(cancellationToken);
             var outcome = client.SetAccessEnd(scope.ActorHere, request.UserId, request.EndsAt, clock.GetUtcNow());
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
             await db.SaveChangesAsync(cancellationToken);

@@ -107,7 +107,7 @@ public class PartnersModel(IMediator mediator) : PageModel
             var now = clock.GetUtcNow();
             var partnerHubId = request.PartnerHubId!.Value;
             // The client (and its version) first: an invitation committed after this reading makes this one conflict and retry.
-            var client = await scope.LoadAccountAsync(cancellationToken);
+            var client = await scope.LoadOwnClientAsync(cancellationToken);
             var partner = await db.Accounts.AsNoTracking().Where(a => a.HubId == partnerHubId && a.Kind == AccountKind.Partner)
                 .Select(a => new
                 {

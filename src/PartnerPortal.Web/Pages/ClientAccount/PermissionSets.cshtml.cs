@@ -34,7 +34,7 @@ public class PermissionSetsModel(IMediator mediator) : PageModel
 
     /// <summary>What a client's own set may hold, with labels, in order.</summary>
     public static readonly IReadOnlyList<(Permission Permission, string Label)> Choices =
-        Permissions.Labels.Where(l => Account.SetPermissions(l.Permission) == l.Permission).ToList();
+        Permissions.Labels.Where(l => Domain.ClientAccount.SetPermissions(l.Permission) == l.Permission).ToList();
 
     public sealed record Query(long HubId) : IRequest<Result<Model>>, IAccountRequest
     {
@@ -85,7 +85,7 @@ public class PermissionSetsModel(IMediator mediator) : PageModel
     {
         public async Task<Result<string>> Handle(SaveCommand request, CancellationToken cancellationToken)
         {
-            var client = await scope.LoadAccountAsync(cancellationToken);
+            var client = await scope.LoadOwnClientAsync(cancellationToken);
             var permissions = request.Permissions.Aggregate(Permission.None, (all, p) => all | p);
             var outcome = request.SetId is { } id
                 ? client.EditPermissionSet(scope.ActorHere, id, request.Name, permissions, clock.GetUtcNow())
@@ -106,7 +106,7 @@ public class PermissionSetsModel(IMediator mediator) : PageModel
     {
         public async Task<Result<string>> Handle(DeleteCommand request, CancellationToken cancellationToken)
         {
-            var client = await scope.LoadAccountAsync(cancellationToken);
+            var client = await scope.LoadOwnClientAsync(cancellationToken);
             var name = client.PermissionSets.FirstOrDefault(s => s.Id == request.SetId)?.Name;
             var outcome = client.DeletePermissionSet(scope.ActorHere, request.SetId, clock.GetUtcNow());
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);

@@ -70,7 +70,7 @@ public class RevokePartnerModel(IMediator mediator) : PageModel
     {
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {
-            var client = await scope.LoadAccountAsync(cancellationToken);
+            var client = await scope.LoadOwnClientAsync(cancellationToken);
             var serviced = await db.CurrentRelationships.AnyAsync(r => r.PartnerHubId == request.PartnerHubId && r.ClientHubId == request.HubId, cancellationToken);
             var count = client.PartnerEmployeesOf(request.PartnerHubId).Count();
             if (!serviced && count == 0) return Failure.NotFound;

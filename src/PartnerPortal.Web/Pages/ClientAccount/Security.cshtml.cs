@@ -59,7 +59,7 @@ public class SecurityModel(IMediator mediator) : PageModel
     {
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {
-            var client = await scope.LoadAccountAsync(cancellationToken);
+            var client = await scope.LoadOwnClientAsync(cancellationToken);
             var now = clock.GetUtcNow();
             var outcome = request.Setting == Setting.TwoFactor
                 ? client.RequireTwoFactor(scope.ActorHere, request.On, now)

@@ -103,7 +103,7 @@ public class UserModel(IMediator mediator) : PageModel
     {
         public async Task<Result<string>> Handle(AccessCommand request, CancellationToken cancellationToken)
         {
-            var client = await scope.LoadAccountAsync(cancellationToken);
+            var client = await scope.LoadOwnClientAsync(cancellationToken);
             var outcome = client.SetClientUserAccess(scope.ActorHere, request.UserId, request.ToAccess(), clock.GetUtcNow());
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
             await db.SaveChangesAsync(cancellationToken);
@@ -122,7 +122,7 @@ public class UserModel(IMediator mediator) : PageModel
         public async Task<Result<string>> Handle(MigrateCommand request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
-            var client = await scope.LoadAccountAsync(cancellationToken);
+            var client = await scope.LoadOwnClientAsync(cancellationToken);
             var target = client.MembershipOf(request.UserId);
             if (target is null) return Failure.Refused($"That user is not a user of {client.Name} (any more).");
             // R13, R24: the partner they are an eligible employee of (or already work here for); the domain rule does the rest.
@@ -148,7 +148,7 @@ public class UserModel(IMediator mediator) : PageModel
     {
         public async Task<Result<string>> Handle(RemoveCommand request, CancellationToken cancellationToken)
         {
-            var client = await scope.LoadAccountAsync(cancellationToken);
+            var client = await scope.LoadOwnClientAsync(cancellationToken);
             var name = client.MembershipOf(request.UserId)?.UserName;
             var outcome = client.RemoveClientUsers(scope.ActorHere, [request.UserId], AuditActions.UserRemovedByTheClient, clock.GetUtcNow());
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);

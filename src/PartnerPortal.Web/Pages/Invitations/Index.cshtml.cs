@@ -70,7 +70,7 @@ public class IndexModel(IMediator mediator) : PageModel
             if (invitation is null) return Failure.NotFound; // another person's invitation does not exist for you
             var answered = invitation.Answer(me.UserId, request.Accept, now);
             if (!answered.Succeeded) return Failure.Refused(answered.Refusal!);
-            var account = await db.Accounts.WithMembers().Include(a => a.EmailDomains).SingleAsync(a => a.HubId == invitation.AccountHubId, cancellationToken);
+            var account = await db.Accounts.WithMembers().SingleAsync(a => a.HubId == invitation.AccountHubId, cancellationToken);
             if (!request.Accept)
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -78,11 +78,14 @@ public class IndexModel(IMediator mediator) : PageModel
             }
             var user = await db.DomainUsers.SingleAsync(u => u.Id == me.UserId, cancellationToken);
             var inviter = new Actor(invitation.InvitedByUserId, account.MembershipOf(invitation.InvitedByUserId)?.PartnerHubId);
-            var joined = account.IsPartner
-                ? account.AddPartnerUser(invitation.InvitedByUserId, user, invitation.SuperAdmin, invitation.Permissions, invitation.PartnerEmployee, now)
-                : account.CreateClientUser(inviter, user, invitation.ClientAccess, null, now);
+            var joined = account switch
+            {
+                PartnerAccount partner => partner.AddPartnerUser(invitation.InvitedByUserId, user, invitation.SuperAdmin, invitation.Permissions, invitation.PartnerEmployee, now),
+                Domain.ClientAccount client => client.CreateClientUser(inviter, user, invitation.ClientAccess, null, now),
+                _ => throw new InvalidOperationException("An account is a partner or a client."),
+            };
             if (!joined.Succeeded) return Failure.Refused($"You cannot join {account.Name} by this invitation any more: {joined.Refusal} Ask its admin for a new one.");
-            if (account.IsPartner && invitation.PartnerEmployee) await links.EnsureIssuedAsync(db, account.HubId, user.Id, now, cancellationToken); // R1
+            if (account is PartnerAccount && invitation.PartnerEmployee) await links.EnsureIssuedAsync(db, account.HubId, user.Id, now, cancellationToken); // R1
             await db.SaveChangesAsync(cancellationToken);
             return $"You joined {account.Name}.";
         }

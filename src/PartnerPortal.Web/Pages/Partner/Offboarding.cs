@@ -28,7 +28,7 @@ public sealed class Offboarding(PortalDb db, AccessScope scope, RemovePartnerEmp
     /// (R20: Super Admin or Add and edit users, as the domain judges). Returns the message to show.</summary>
     public async Task<Result<string>> RunAsync(long partnerHubId, Guid userId, bool alsoFromPartner, CancellationToken ct)
     {
-        var partner = await scope.LoadAccountAsync(ct);
+        var partner = await scope.LoadPartnerAsync(ct);
         var name = partner.MembershipOf(userId)?.UserName;
         if (name is null) return Failure.NotFound;
         if (partner.WhyNotOffboard(scope.Account.Membership.UserId, userId) is { } cannot) return Failure.Refused(cannot);

@@ -118,7 +118,8 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
         {
             var found = await db.PartnerAccessRequests.SingleOrDefaultAsync(r => r.Id == request.RequestId, cancellationToken);
             if (found is null) return Failure.NotFound;
-            var client = await db.Accounts.WithMembers().SingleAsync(a => a.HubId == found.ClientHubId, cancellationToken);
+            var client = await db.ClientAccounts.WithMembers().SingleOrDefaultAsync(a => a.HubId == found.ClientHubId, cancellationToken);
+            if (client is null) return Failure.NotFound; // R25: a request is never for a partner account
             var isUserOfPartner = await db.Memberships.AnyAsync(m => m.AccountHubId == found.PartnerHubId && m.UserId == found.ForUserId, cancellationToken);
             var outcome = client.GrantPartnerAccess(found, isUserOfPartner, me.UserId, clock.GetUtcNow());
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);

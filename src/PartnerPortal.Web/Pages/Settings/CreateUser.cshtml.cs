@@ -73,7 +73,7 @@ public class CreateUserModel(IMediator mediator) : PageModel
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
-            var partner = await scope.LoadAccountAsync(cancellationToken);
+            var partner = await scope.LoadPartnerAsync(cancellationToken);
             var me = partner.MembershipOf(scope.Account.Membership.UserId)!;
             var (person, isNew) = await newUsers.FindOrNewAsync(request.Email, request.Name, cancellationToken);
             var permissions = PartnerPermissionFields.Parse(request.Permissions);

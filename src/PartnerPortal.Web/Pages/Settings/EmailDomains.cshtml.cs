@@ -66,7 +66,7 @@ public class EmailDomainsModel(IMediator mediator) : PageModel
             // A domain belongs to one partner only (a unique index holds it under concurrency; the loser is retried and told this).
             if (await db.PartnerEmailDomains.AnyAsync(d => d.Domain == domain && d.PartnerHubId != request.HubId, cancellationToken))
                 return Failure.Refused($"{domain} is the partner employee email domain of another partner. A domain belongs to one partner only.");
-            var partner = await scope.LoadAccountAsync(cancellationToken);
+            var partner = await scope.LoadPartnerAsync(cancellationToken);
             var outcome = partner.AddEmailDomain(scope.Account.Membership.UserId, request.Domain);
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
             await db.SaveChangesAsync(cancellationToken);
@@ -92,7 +92,7 @@ public class EmailDomainsModel(IMediator mediator) : PageModel
     {
         public async Task<Result<string>> Handle(RemoveDomain request, CancellationToken cancellationToken)
         {
-            var partner = await scope.LoadAccountAsync(cancellationToken);
+            var partner = await scope.LoadPartnerAsync(cancellationToken);
             var outcome = partner.RemoveEmailDomain(scope.Account.Membership.UserId, request.Domain);
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
             var domain = PartnerEmailDomain.Normalize(request.Domain);

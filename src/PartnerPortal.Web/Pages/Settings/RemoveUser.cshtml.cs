@@ -54,7 +54,7 @@ public class RemoveUserModel(IMediator mediator) : PageModel
             if (user is null) return Failure.NotFound;
             var plan = await removal.PlanAsync(request.HubId, request.UserId, cancellationToken, alsoFromPartner: true);
             if (!plan.Succeeded) return plan.AsFailure();
-            var partner = await scope.LoadAccountAsync(cancellationToken);
+            var partner = await scope.LoadPartnerAsync(cancellationToken);
             var refusal = partner.WhyNotRemoveUser(scope.Account.Membership.UserId, request.UserId);
             return new Model(SettingsHeader.For(scope.Account, SettingsHeader.Users), request.UserId, user.UserName, user.UserEmail,
                 plan.Value.Review, refusal);

@@ -112,7 +112,7 @@ public class UserModel(IMediator mediator) : PageModel
     {
         public async Task<Result<string>> Handle(SetAccess request, CancellationToken cancellationToken)
         {
-            var partner = await scope.LoadAccountAsync(cancellationToken);
+            var partner = await scope.LoadPartnerAsync(cancellationToken);
             var member = partner.MembershipOf(request.UserId);
             if (member is null) return Failure.NotFound;
             var outcome = partner.SetPartnerAccess(scope.Account.Membership.UserId, request.UserId, request.SuperAdmin,
@@ -140,7 +140,7 @@ public class UserModel(IMediator mediator) : PageModel
     {
         public async Task<Result<string>> Handle(SwitchPartnerEmployee request, CancellationToken cancellationToken)
         {
-            var partner = await scope.LoadAccountAsync(cancellationToken);
+            var partner = await scope.LoadPartnerAsync(cancellationToken);
             var member = partner.MembershipOf(request.UserId);
             if (member is null) return Failure.NotFound;
             var name = member.UserName;

@@ -153,7 +153,7 @@ public class IndexModel(IMediator mediator) : PageModel
             if (request.Decision == "keep")
             {
                 var staleClients = pairs.Select(p => p.ClientHubId).Distinct().ToList();
-                var clients = await db.Accounts.WithMembers().Where(a => staleClients.Contains(a.HubId) && a.Kind == AccountKind.Client).ToListAsync(cancellationToken);
+                var clients = await db.ClientAccounts.WithMembers().Where(a => staleClients.Contains(a.HubId)).ToListAsync(cancellationToken);
                 foreach (var client in clients)
                     kept += client.KeepAfterReview(pairs.Where(p => p.ClientHubId == client.HubId).Select(p => p.UserId).ToList(), request.HubId, actor, reason, now);
                 if (kept == 0) return Failure.NotFound; // none of them is this partner's access
@@ -225,7 +225,7 @@ public class IndexModel(IMediator mediator) : PageModel
     {
         public async Task<Result<string>> Handle(Policy request, CancellationToken cancellationToken)
         {
-            var partner = await scope.LoadAccountAsync(cancellationToken);
+            var partner = await scope.LoadPartnerAsync(cancellationToken);
             var outcome = partner.SetReviewPolicy(request.Days, request.Quarterly);
             if (!outcome.Succeeded) return Failure.Invalid([new FieldError("days", outcome.Refusal!)]);
             await db.SaveChangesAsync(cancellationToken);

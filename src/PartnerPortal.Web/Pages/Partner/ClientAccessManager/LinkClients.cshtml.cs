@@ -105,7 +105,7 @@ public class LinkClientsModel(IMediator mediator) : PageModel
             var ids = request.ClientHubIds.Distinct().ToList();
             // Tracked: linking makes an Ending relationship Active again (RelationshipKeeper finds them here).
             var serviced = (await db.CurrentRelationships.Where(r => r.PartnerHubId == request.PartnerHubId && ids.Contains(r.ClientHubId)).ToListAsync(cancellationToken)).Select(r => r.ClientHubId).ToList();
-            var clients = await db.Accounts.WithMembers().Where(a => serviced.Contains(a.HubId) && a.Kind == AccountKind.Client)
+            var clients = await db.ClientAccounts.WithMembers().Where(a => serviced.Contains(a.HubId))
                 .ToDictionaryAsync(a => a.HubId, cancellationToken);
             if (ids.Any(id => !clients.ContainsKey(id))) return Failure.NotFound;
 

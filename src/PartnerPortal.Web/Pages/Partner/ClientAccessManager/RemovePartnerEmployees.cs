@@ -116,7 +116,7 @@ public static class RemovePartnerEmployees
     /// </summary>
     public sealed class Planner(PortalDb db, AccessScope scope, RelationshipKeeper relationships, TimeProvider clock)
     {
-        public sealed record Plan(IReadOnlyDictionary<long, Account> Clients, Review Review);
+        public sealed record Plan(IReadOnlyDictionary<long, Domain.ClientAccount> Clients, Review Review);
 
         /// <param name="byPartner">Offboarding, Remove user, reviews (R20, B4, B5): whom SPEC §3 does not let the actor remove stays, with the
         /// reason, and does not stop the rest; clients whose relationship is no longer current are included.</param>
@@ -128,7 +128,7 @@ public static class RemovePartnerEmployees
             var ids = byClient.Select(g => g.Key).ToList();
             // Tracked: the removal may start their 60 days (RelationshipKeeper finds them here).
             var serviced = await db.CurrentRelationships.Where(r => r.PartnerHubId == partnerHubId && ids.Contains(r.ClientHubId)).ToDictionaryAsync(r => r.ClientHubId, ct);
-            var clients = await db.Accounts.WithMembers().Where(a => ids.Contains(a.HubId) && a.Kind == AccountKind.Client).ToDictionaryAsync(a => a.HubId, ct);
+            var clients = await db.ClientAccounts.WithMembers().Where(a => ids.Contains(a.HubId)).ToDictionaryAsync(a => a.HubId, ct);
             // Another partner's client, a partner account, an ended relationship: not found, as for one client.
             if (ids.Any(id => !clients.ContainsKey(id) || (!byPartner && !serviced.ContainsKey(id)))) return Failure.NotFound;
             var activity = await db.QualifyingActivities.Where(a => a.PartnerHubId == partnerHubId && ids.Contains(a.ClientHubId))
@@ -170,7 +170,7 @@ public static class RemovePartnerEmployees
         public Actor ActorFor(bool removingUser) =>
             removingUser ? scope.PartnerActor with { Through = scope.PartnerActor.Through! with { RemovingUser = true } } : scope.PartnerActor;
 
-        private static (string, Fate) Consequence(Account client, PartnerClientRelationship relationship, int remaining, DateTimeOffset? lastActivity,
+        private static (string, Fate) Consequence(Domain.ClientAccount client, PartnerClientRelationship relationship, int remaining, DateTimeOffset? lastActivity,
             DateTimeOffset now)
         {
             if (remaining > 0) return ($"{remaining} of your partner employees {(remaining == 1 ? "keeps" : "keep")} access to {client.Name}; the relationship stays as it is.", Fate.Stays);

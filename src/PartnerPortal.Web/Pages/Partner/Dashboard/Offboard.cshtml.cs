@@ -60,7 +60,7 @@ public class OffboardModel(IMediator mediator) : PageModel
             var plan = await offboarding.PlanAsync(request.HubId, request.EmployeeId, cancellationToken);
             if (!plan.Succeeded) return plan.AsFailure();
             var assignments = await db.Assignments.CountAsync(a => a.PartnerHubId == request.HubId && a.EmployeeUserId == request.EmployeeId, cancellationToken);
-            var partner = await scope.LoadAccountAsync(cancellationToken);
+            var partner = await scope.LoadPartnerAsync(cancellationToken);
             return new Model(DashboardHeader.For(scope.Account, DashboardHeader.Employees), request.EmployeeId, person.UserName, person.UserEmail,
                 plan.Value.Review, assignments, partner.WhyNotRemoveUser(scope.Account.Membership.UserId, request.EmployeeId),
                 partner.WhyNotOffboard(scope.Account.Membership.UserId, request.EmployeeId));

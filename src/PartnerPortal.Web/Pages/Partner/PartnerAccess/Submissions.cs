@@ -155,7 +155,7 @@ public sealed class Submissions(PortalDb db, MailOutbox mail, PublicUrls urls, T
         foreach (var group in submitted.GroupBy(s => s.Request.ClientHubId))
         {
             var admins = byClient[group.Key].ToList();
-            var primary = Account.PrimaryAdmin(billingOwners.GetValueOrDefault(group.Key), admins.Select(a => (a.UserId, a.GrantedAt)));
+            var primary = Domain.ClientAccount.PrimaryAdmin(billingOwners.GetValueOrDefault(group.Key), admins.Select(a => (a.UserId, a.GrantedAt)));
             if (admins.FirstOrDefault(a => a.UserId == primary) is not { } to) continue;
             var clientName = group.First().ClientName;
             mail.Enqueue(new Recipient(to.UserId, to.UserEmail, to.UserName), NotificationKind.PartnerAccessRequested, $"{partnerName} asked for Partner Access in {clientName}",

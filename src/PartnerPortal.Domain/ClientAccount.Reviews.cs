@@ -1,29 +1,10 @@
+using PartnerPortal.Domain.Events;
+
 namespace PartnerPortal.Domain;
 
-/// <summary>B5: access reviews — a partner's policy for stale access, and the client-side outcome of a review.</summary>
-public partial class Account
+/// <summary>B5: access reviews — the client-side outcome of a review of a partner's stale access (the policy is the partner's: <see cref="PartnerAccount.SetReviewPolicy"/>).</summary>
+public sealed partial class ClientAccount
 {
-    public const int DefaultStaleAfterDays = 90;
-    public const int ReasonLength = 200;
-
-    /// <summary>A partner's: a partner employee's access in a client is stale after this many days without a qualifying activity there.</summary>
-    public int StaleAfterDays { get; private set; } = DefaultStaleAfterDays;
-
-    /// <summary>A partner's: a review of stale access starts by itself each quarter.</summary>
-    public bool QuarterlyReview { get; private set; }
-
-    /// <summary>B5: the partner's review policy: 7 to 730 days; whether a review starts each quarter.</summary>
-    public Outcome SetReviewPolicy(int staleAfterDays, bool quarterly)
-    {
-        RequirePartner();
-        if (staleAfterDays is < 7 or > 730) return Outcome.Refused("Choose between 7 and 730 days.");
-        if (StaleAfterDays == staleAfterDays && QuarterlyReview == quarterly) return Outcome.Unchanged;
-        StaleAfterDays = staleAfterDays;
-        QuarterlyReview = quarterly;
-        Version++;
-        return Outcome.Done;
-    }
-
     /// <summary>
     /// B5, in the client: a review kept these partner employees' access; the trail says so with the reason, and the access is
     /// not stale again until the partner's period has passed. Returns how many were kept.
@@ -31,7 +12,6 @@ public partial class Account
     public int KeepAfterReview(IReadOnlyCollection<Guid> userIds, long partnerHubId, Actor by, string reason, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(userIds);
-        RequireClient();
         var kept = 0;
         var actorHere = MembershipOf(by.UserId);
         foreach (var membership in userIds.Distinct().Select(MembershipOf).Where(m => m?.PartnerHubId == partnerHubId))
@@ -40,7 +20,7 @@ public partial class Account
             membership!.KeptByReview(now);
             Version++;
             var access = membership.Describe();
-            Raise(new Events.AccessChanged(HubId, partnerHubId, AuditActions.AccessKeptAfterReview, SubjectOf(membership), access, $"{access} (kept: {reason})"));
+            Raise(new AccessChanged(HubId, partnerHubId, AuditActions.AccessKeptAfterReview, SubjectOf(membership), access, $"{access} (kept: {reason})"));
             kept++;
         }
         return kept;

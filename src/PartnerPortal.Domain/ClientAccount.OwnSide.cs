@@ -7,37 +7,21 @@ namespace PartnerPortal.Domain;
 /// settings, and its control over the partners working in it (R22–R24, R23, R28, B2). Every method takes the actor; a
 /// partner employee's change is a qualifying activity (R12) raised here, once, by <see cref="Acted"/>.
 /// </summary>
-public partial class Account
+public sealed partial class ClientAccount
 {
-    /// <summary>The plan the client pays for, as its billing shows it (read-only in the product: R23).</summary>
-    public string? Subscription { get; private set; }
-
-    /// <summary>When the current contract term ends (read-only in the product: R23).</summary>
-    public DateTimeOffset? ContractEndsOn { get; private set; }
-
-    /// <summary>The user who owns the client's billing; only someone with billing rights changes it (R23, R28).</summary>
-    public Guid? BillingOwnerUserId { get; private set; }
-
-    /// <summary>Security settings: whether users may be given access to sensitive data at all (Super Admins only, R28).</summary>
-    public bool AllowsSensitiveData { get; private set; }
+    /// <summary>R12 (Q): a partner employee's change inside this client account, recorded with the change.</summary>
+    private protected override void Acted(Actor actor, string action, DateTimeOffset now)
+    {
+        if (actor.ForPartnerHubId is { } partner) Raise(new PartnerActed(HubId, partner, actor.UserId, action, now));
+    }
 
     /// <summary>The facts of the client's billing (from its contract, not from a page).</summary>
     public void SetSubscription(string subscription, DateTimeOffset contractEndsOn, Guid? billingOwnerUserId)
     {
-        RequireClient();
         Subscription = Guard.NotBlank(subscription, nameof(subscription), 200);
         ContractEndsOn = contractEndsOn;
         BillingOwnerUserId = billingOwnerUserId;
     }
-
-    /// <summary>R12 (Q): a partner employee's change inside this client account, recorded with the change.</summary>
-    private void Acted(Actor actor, string action, DateTimeOffset now)
-    {
-        if (Kind == AccountKind.Client && actor.ForPartnerHubId is { } partner)
-            Raise(new PartnerActed(HubId, partner, actor.UserId, action, now));
-    }
-
-    private string NameOf(Guid userId) => MembershipOf(userId)?.UserName is { Length: > 0 } name ? name : "a partner admin";
 
     /// <summary>
     /// R24: whether someone may become Partner Admin here through Create user → Start from a template: a partner employee
@@ -57,7 +41,6 @@ public partial class Account
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(access);
-        RequireClient();
         var by = MembershipOf(actor.UserId);
         if (!AccessPolicy.CanAddAndEditUsers(by)) return Outcome.Refused(NeedsAddAndEditUsers);
         if (MembershipOf(user.Id) is { } existing)
@@ -93,7 +76,6 @@ public partial class Account
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(access);
-        RequireClient();
         var by = MembershipOf(actor.UserId);
         if (!AccessPolicy.CanAddAndEditUsers(by)) return NeedsAddAndEditUsers;
         if (MembershipOf(user.Id) is not null) return $"{user.Email} already is a user of {Name}. Change their access on their page instead.";
@@ -108,7 +90,6 @@ public partial class Account
     public Outcome SetClientUserAccess(Actor actor, Guid userId, ClientAccess access, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(access);
-        RequireClient();
         var by = MembershipOf(actor.UserId);
         if (!AccessPolicy.CanAddAndEditUsers(by)) return Outcome.Refused(NeedsAddAndEditUsers);
         var target = MembershipOf(userId);
@@ -151,7 +132,6 @@ public partial class Account
     public Outcome RemoveClientUsers(Actor actor, IReadOnlyCollection<Guid> userIds, string action, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(userIds);
-        RequireClient();
         var by = MembershipOf(actor.UserId);
         if (!AccessPolicy.CanAddAndEditUsers(by)) return Outcome.Refused(NeedsAddAndEditUsers);
         var targets = new List<Membership>();
@@ -178,7 +158,6 @@ public partial class Account
     /// </summary>
     public Outcome RevokePartner(Actor actor, long partnerHubId, DateTimeOffset now)
     {
-        RequireClient();
         if (WhoMayChangeWhom.WhyNotRevokePartner(actor, MembershipOf(actor.UserId), Name) is { } refusal) return Outcome.Refused(refusal);
         var employees = PartnerEmployeesOf(partnerHubId).Select(m => m.UserId).ToList();
         if (employees.Count > 0)
@@ -197,7 +176,6 @@ public partial class Account
     public (Outcome Outcome, ClientInvitation? Invitation, string? Token) InvitePartner(Actor actor, long partnerHubId, string partnerName,
         bool servicing, bool openInvitation, DateTimeOffset now)
     {
-        RequireClient();
         if (!AccessPolicy.CanAddAndEditUsers(MembershipOf(actor.UserId))) return (Outcome.Refused(NeedsAddAndEditUsers), null, null);
         if (partnerHubId == HubId) return (Outcome.Refused("An account cannot invite itself."), null, null);
         if (servicing) return (Outcome.Refused($"{partnerName} already is your partner."), null, null);
@@ -211,7 +189,6 @@ public partial class Account
     /// <summary>B2, B3: the day a partner employee's access here ends; null removes it. Not on the last Super Admin.</summary>
     public Outcome SetAccessEnd(Actor actor, Guid userId, DateTimeOffset? endsAt, DateTimeOffset now)
     {
-        RequireClient();
         var by = MembershipOf(actor.UserId);
         if (!AccessPolicy.CanAddAndEditUsers(by)) return Outcome.Refused(NeedsAddAndEditUsers);
         var target = MembershipOf(userId);
@@ -224,7 +201,6 @@ public partial class Account
     /// <summary>Permission sets: the client's own, created, changed and deleted with Add and edit users. The standard Partner Admin set is fixed.</summary>
     public Outcome CreatePermissionSet(Actor actor, string name, Permission permissions, DateTimeOffset now)
     {
-        RequireClient();
         if (!AccessPolicy.CanAddAndEditUsers(MembershipOf(actor.UserId))) return Outcome.Refused(NeedsAddAndEditUsers);
         if (WhyNotName(name, null) is { } refusal) return Outcome.Refused(refusal);
         var set = DefinePermissionSet(name, permissions);
@@ -235,7 +211,6 @@ public partial class Account
 
     public Outcome EditPermissionSet(Actor actor, int setId, string name, Permission permissions, DateTimeOffset now)
     {
-        RequireClient();
         if (!AccessPolicy.CanAddAndEditUsers(MembershipOf(actor.UserId))) return Outcome.Refused(NeedsAddAndEditUsers);
         var set = _permissionSets.FirstOrDefault(s => s.Id == setId);
         if (set is null) return Outcome.Refused("That permission set does not exist (any more).");
@@ -251,12 +226,11 @@ public partial class Account
 
     public Outcome DeletePermissionSet(Actor actor, int setId, DateTimeOffset now)
     {
-        RequireClient();
         if (!AccessPolicy.CanAddAndEditUsers(MembershipOf(actor.UserId))) return Outcome.Refused(NeedsAddAndEditUsers);
         var set = _permissionSets.FirstOrDefault(s => s.Id == setId);
         if (set is null) return Outcome.Unchanged;
         if (set.IsStandardPartnerAdmin) return Outcome.Refused(StandardSetIsFixed);
-        var holders = _memberships.Count(m => m.PermissionSetId == setId && m.AccessType == AccessType.User);
+        var holders = Memberships.Count(m => m.PermissionSetId == setId && m.AccessType == AccessType.User);
         if (holders > 0)
             return Outcome.Refused($"{holders} {(holders == 1 ? "user holds" : "users hold")} {set.Name}. Give them another set first, then delete it.");
         _permissionSets.Remove(set);
@@ -287,7 +261,6 @@ public partial class Account
     /// <summary>R23, R28: the billing owner, changed only with billing rights (a Partner Admin only when billing was kept), to one of the client's own users.</summary>
     public Outcome ChangeBillingOwner(Actor actor, Guid ownerUserId, DateTimeOffset now)
     {
-        RequireClient();
         if (!AccessPolicy.CanEditBilling(MembershipOf(actor.UserId))) return Outcome.Refused(NeedsBillingRights);
         var owner = MembershipOf(ownerUserId);
         if (owner is null || owner.PartnerHubId is not null)
@@ -303,7 +276,6 @@ public partial class Account
     /// <summary>Security settings → sensitive data: only someone who may manage sensitive data (a Super Admin; never a Partner Admin, R28).</summary>
     public Outcome AllowSensitiveData(Actor actor, bool allowed, DateTimeOffset now)
     {
-        RequireClient();
         if (!AccessPolicy.CanManageSensitiveData(MembershipOf(actor.UserId))) return Outcome.Refused(OnlySuperAdminsManageSensitiveData);
         if (AllowsSensitiveData == allowed) return Outcome.Unchanged;
         AllowsSensitiveData = allowed;
@@ -318,8 +290,11 @@ public partial class Account
         "on that partner's email domain or added by that partner for this account.";
 
     public const string OnlySuperAdminsManageSuperAdmins = "Only a Super Admin can add, change or remove a Super Admin. A Partner Admin never can.";
+
     public const string NeedsBillingRights = "Changing billing takes billing permissions: a Super Admin, or a Partner Admin who kept billing permissions.";
+
     public const string OnlySuperAdminsManageSensitiveData = "Only a Super Admin can change sensitive data settings. A Partner Admin never can.";
+
     public const string StandardSetIsFixed = "The standard Partner Admin set cannot be changed or deleted.";
 }
 

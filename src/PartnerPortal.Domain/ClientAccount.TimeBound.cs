@@ -1,7 +1,7 @@
 namespace PartnerPortal.Domain;
 
 /// <summary>B3: time-bound access. The one home of when a partner employee's access may end, and of its ending.</summary>
-public partial class Account
+public sealed partial class ClientAccount
 {
     /// <summary>Why <paramref name="target"/>'s access cannot end at <paramref name="endsAt"/> (null: it can), for a member or someone joining (null): only after now, never on the last Super Admin (R14).</summary>
     private string? WhyNotEnd(Membership? target, DateTimeOffset? endsAt, DateTimeOffset now)
@@ -20,9 +20,8 @@ public partial class Account
     /// </summary>
     public IReadOnlyList<Membership> ExpireDueAccess(DateTimeOffset now)
     {
-        RequireClient();
         var gone = new List<Membership>();
-        foreach (var membership in _memberships.Where(m => m.ExpiresAt is { } end && end <= now && m.PartnerHubId is not null).OrderBy(m => m.ExpiresAt).ToList())
+        foreach (var membership in Memberships.Where(m => m.ExpiresAt is { } end && end <= now && m.PartnerHubId is not null).OrderBy(m => m.ExpiresAt).ToList())
         {
             if (membership.IsSuperAdmin && SuperAdminCount <= 1)
             {
