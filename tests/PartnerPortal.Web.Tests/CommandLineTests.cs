@@ -125,7 +125,7 @@ public sealed class CommandLineTests(PortalFixture fixture) : PortalTest(fixture
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
                 var name = $"Backup set {i:000}";
-                var saved = await Fixture.SendAsync(new PermissionSetsModel.SaveCommand { HubId = Personas.HarborCoffee, Name = name, Permissions = [Permission.ViewRecords] }, Personas.ClientSuperAdmin);
+                var saved = await Fixture.SendAsync(new PermissionSetsModel.Save { HubId = Personas.HarborCoffee, Name = name, Permissions = [Permission.ViewRecords] }, Personas.ClientSuperAdmin);
                 Assert.True(saved.Succeeded, saved.Message);
                 acknowledged.Enqueue((name, DateTimeOffset.UtcNow));
                 await Task.Delay(50); // about twenty a second

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Data;
+using PartnerPortal.Web.Infrastructure;
 using PartnerPortal.Web.Pages.Components;
 
 namespace PartnerPortal.Web.Tests;
@@ -22,7 +23,7 @@ public static class TestServices
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(p => p.GetRequiredService<StatementCounter>());
         services.AddSingleton<WriteWatch>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(p => p.GetRequiredService<WriteWatch>());
-        services.AddScoped<IRequestHandler<AccountSwitcher.Query, AccountSwitcher.Menu>, FaultyAccountSwitcher>();
+        services.AddScoped<IRequestHandler<AccountSwitcher.Query, Result<AccountSwitcher.Menu>>, FaultyAccountSwitcher>();
     }
 }
 
@@ -60,15 +61,15 @@ public sealed class Faults
     public bool FailNextAccountList { get; set; }
 }
 
-public sealed class FaultyAccountSwitcher(Faults faults, PortalDb db, Infrastructure.ICurrentUser me) : IRequestHandler<AccountSwitcher.Query, AccountSwitcher.Menu>
+public sealed class FaultyAccountSwitcher(Faults faults, PortalDb db, Infrastructure.ICurrentUser me) : IRequestHandler<AccountSwitcher.Query, Result<AccountSwitcher.Menu>>
 {
-    public Task<AccountSwitcher.Menu> Handle(AccountSwitcher.Query request, CancellationToken cancellationToken)
+    public Task<Result<AccountSwitcher.Menu>> Handle(AccountSwitcher.Query request, CancellationToken cancellationToken)
     {
         if (faults.FailNextAccountList)
         {
             faults.FailNextAccountList = false;
             throw new InvalidOperationException("A planted fault.");
         }
-        return new AccountSwitcher.Handler(db, me).Handle(request, cancellationToken);
+        return new AccountSwitcher.QueryHandler(db, me).Handle(request, cancellationToken);
     }
 }

@@ -37,7 +37,7 @@ public class ForgotPasswordModel(IMediator mediator) : PageModel
         return Page();
     }
 
-    /// <summary>Not an <see cref="ICommand"/>: one save writes the link and its email, after one conditional UPDATE let this request through.</summary>
+    [OwnTransaction("One save writes the link and its email, after one conditional UPDATE let this request through.")]
     [NotAccountScoped("Asked before signing in: the emailed link is what proves the address.")]
     [AnsweredInEvenTime]
     public sealed record Command : IRequest<Result<bool>>
@@ -45,12 +45,12 @@ public class ForgotPasswordModel(IMediator mediator) : PageModel
         public string Email { get; init; } = "";
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Email).IsEmail();
+        public CommandValidator() => RuleFor(c => c.Email).IsEmail();
     }
 
-    public sealed class Handler(PasswordResets resets) : IRequestHandler<Command, Result<bool>>
+    public sealed class CommandHandler(PasswordResets resets) : IRequestHandler<Command, Result<bool>>
     {
         public async Task<Result<bool>> Handle(Command request, CancellationToken cancellationToken)
         {

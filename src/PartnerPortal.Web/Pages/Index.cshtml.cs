@@ -11,15 +11,16 @@ public class IndexModel(IMediator mediator) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var menu = await mediator.Send(new AccountSwitcher.Query(Recent: RecentAccounts.Read(Request)), ct);
+        // The switcher only lists the user's own memberships: it has no refusal to give.
+        var menu = (await mediator.Send(new AccountSwitcher.Query(Recent: RecentAccounts.Read(Request)), ct)).Value!;
         if (menu.Accounts.Count > 0) return RedirectToPage("/Accounts/Home", new { hubId = menu.Accounts[0].HubId });
         // In many client accounts and none opened yet: the list of all of them.
         if (menu.More) return RedirectToPage("/Accounts/Index");
         // O1: the operator of the installation, in no account: every account.
-        var platformOperator = await mediator.Send(new Platform.AccountsModel.Probe(), ct);
+        var platformOperator = await mediator.Send(new Platform.AccountsModel.ProbeQuery(), ct);
         if (platformOperator.Succeeded) return RedirectToPage("/Platform/Accounts");
         // A Partner Access reviewer holds no account: their queue.
-        var reviewer = await mediator.Send(new Review.PartnerAccessModel.Probe(), ct);
+        var reviewer = await mediator.Send(new Review.PartnerAccessModel.ProbeQuery(), ct);
         return reviewer.Succeeded ? RedirectToPage("/Review/PartnerAccess") : Page();
     }
 }

@@ -35,7 +35,7 @@ public class SetupModel(IMediator mediator, FirstRun firstRun) : PageModel
     }
 
     [NotAccountScoped("The console's setup link is the only right: nobody signs in before the operator exists.")]
-    /// <summary>Not an <see cref="ICommand"/>: one save makes the operator, after the link was claimed in memory (once).</summary>
+    [OwnTransaction("One save makes the operator, after the link was claimed in memory (once).")]
     public sealed record Command : IRequest<Result<string>>
     {
         public string Token { get; init; } = "";
@@ -45,9 +45,9 @@ public class SetupModel(IMediator mediator, FirstRun firstRun) : PageModel
         public string ConfirmPassword { get; init; } = "";
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator()
+        public CommandValidator()
         {
             RuleFor(c => c.Name).IsName("your name");
             RuleFor(c => c.Email).IsEmail();
@@ -56,7 +56,7 @@ public class SetupModel(IMediator mediator, FirstRun firstRun) : PageModel
         }
     }
 
-    public sealed class Handler(PortalDb db, FirstRun firstRun, UserManager<PortalUser> logins) : IRequestHandler<Command, Result<string>>
+    public sealed class CommandHandler(PortalDb db, FirstRun firstRun, UserManager<PortalUser> logins) : IRequestHandler<Command, Result<string>>
     {
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {

@@ -53,7 +53,7 @@ public class SignInModel(IMediator mediator, SignInThrottle throttle, Microsoft.
     /// <summary>Signed in, or (B7) the password was right and the second step is due.</summary>
     public enum Outcome { SignedIn, CodeNeeded }
 
-    // Not an ICommand: the attempts taken for lockout must stay taken when sign-in fails.
+    [OwnTransaction("The attempts taken for lockout must stay taken when sign-in fails.")]
     [NotAccountScoped("Signing in happens before there is a user to authorize.")]
 
     public sealed record Command : IRequest<Result<Outcome>>
@@ -62,9 +62,9 @@ public class SignInModel(IMediator mediator, SignInThrottle throttle, Microsoft.
         public string Password { get; init; } = "";
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator()
+        public CommandValidator()
         {
             RuleFor(c => c.Email).IsEmail(example: "name@agency.com");
             RuleFor(c => c.Password).NotEmpty().WithMessage("Enter your password.")
@@ -72,7 +72,7 @@ public class SignInModel(IMediator mediator, SignInThrottle throttle, Microsoft.
         }
     }
 
-    public sealed class Handler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IPasswordHasher<PortalUser> hasher,
+    public sealed class CommandHandler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IPasswordHasher<PortalUser> hasher,
         SignInAttempts attempts, DecoyPassword decoy, Infrastructure.Operations.PortalMetrics metrics) : IRequestHandler<Command, Result<Outcome>>
     {
         public async Task<Result<Outcome>> Handle(Command request, CancellationToken cancellationToken)

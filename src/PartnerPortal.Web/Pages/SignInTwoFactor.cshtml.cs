@@ -48,7 +48,7 @@ public class SignInTwoFactorModel(IMediator mediator, SignInManager<PortalUser> 
         return Page();
     }
 
-    // Not an ICommand: a wrong code counts toward the lockout even though it fails.
+    [OwnTransaction("A wrong code counts toward the lockout even though it fails.")]
     [NotAccountScoped("The second step of signing in happens before there is a user to authorize.")]
     public sealed record Command : IRequest<Result<bool>>
     {
@@ -57,9 +57,9 @@ public class SignInTwoFactorModel(IMediator mediator, SignInManager<PortalUser> 
         public bool UseRecoveryCode { get; init; }
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Code).NotEmpty().WithMessage("Enter the code.")
+        public CommandValidator() => RuleFor(c => c.Code).NotEmpty().WithMessage("Enter the code.")
             .MaximumLength(50).WithMessage("A code has at most 50 characters.");
     }
 
@@ -68,7 +68,7 @@ public class SignInTwoFactorModel(IMediator mediator, SignInManager<PortalUser> 
     /// so that however many codes arrive at once at most the lockout's limit are checked; an authenticator code is used up when it
     /// is accepted (<see cref="OneTimeCodes"/>), a recovery code when it is redeemed.
     /// </summary>
-    public sealed class Handler(SignInManager<PortalUser> signIn, SignInAttempts attempts, OneTimeCodes codes) : IRequestHandler<Command, Result<bool>>
+    public sealed class CommandHandler(SignInManager<PortalUser> signIn, SignInAttempts attempts, OneTimeCodes codes) : IRequestHandler<Command, Result<bool>>
     {
         public async Task<Result<bool>> Handle(Command request, CancellationToken cancellationToken)
         {

@@ -23,15 +23,16 @@ public class SignOutModel(IMediator mediator) : PageModel
 
     /// <summary>Ends the session everywhere: a new security stamp makes every cookie issued before it worthless.</summary>
     [NotAccountScoped("Signing out touches only the signed-in user's own sessions.")]
-    public sealed record Command : IRequest<Unit>;
+    [OwnTransaction("One UPDATE ends the sessions; the sign-in cookie is dropped whatever the database says.")]
+    public sealed record Command : IRequest<Result<bool>>;
 
-    public sealed class Handler(SignInManager<PortalUser> signIn, PortalDb db, ICurrentUser me) : IRequestHandler<Command, Unit>
+    public sealed class CommandHandler(SignInManager<PortalUser> signIn, PortalDb db, ICurrentUser me) : IRequestHandler<Command, Result<bool>>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<Result<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
             if (me.IsSignedIn) await SessionValidation.EndSessionsAsync(db, me.UserId, cancellationToken);
             await signIn.SignOutAsync();
-            return Unit.Value;
+            return true;
         }
     }
 }

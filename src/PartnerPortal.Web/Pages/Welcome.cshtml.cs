@@ -52,7 +52,7 @@ public class WelcomeModel(IMediator mediator) : PageModel
     /// <param name="AccountName">The account whose admin added them; none for a reset.</param>
     public sealed record Model(string Name, string Email, string? AccountName, PasswordLinkPurpose Purpose);
 
-    public sealed class Handler(PortalDb db, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -82,9 +82,9 @@ public class WelcomeModel(IMediator mediator) : PageModel
         public string ConfirmPassword { get; init; } = "";
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator()
+        public CommandValidator()
         {
             RuleFor(c => c.Password).IsNewPassword();
             RuleFor(c => c.ConfirmPassword).Equal(c => c.Password).WithMessage("The two passwords are not the same.");

@@ -70,7 +70,7 @@ public class ApproveModel(IMediator mediator) : PageModel
     public sealed record Model(string? PartnerName, long PartnerHubId, string? EmployeeName, string? EmployeeEmail, IReadOnlyList<ClientChoice> Clients,
         bool More = false, string? Search = null);
 
-    public sealed class Handler(PortalDb db, AccountAccess access) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccountAccess access) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -116,9 +116,9 @@ public class ApproveModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InAccount(ClientHubId, Right.ApproveAccessLinks);
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator()
+        public CommandValidator()
         {
             RuleFor(c => c.Token).NotEmpty().MaximumLength(200);
             RuleFor(c => c.ClientHubId).GreaterThan(0).WithMessage("Choose the account the partner employee will have access to.");

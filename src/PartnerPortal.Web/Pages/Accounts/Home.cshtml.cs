@@ -36,7 +36,7 @@ public class HomeModel(IMediator mediator) : PageModel
     public sealed record ClientFacts(IReadOnlyList<string> Partners, int PartnerCount, IReadOnlyDictionary<AccessType, int> Users,
         IReadOnlyDictionary<SeatType, int> Seats, int PaidSalesHubSeats, int PaidServiceHubSeats, decimal MonthlyRecurringRevenue, string? Subscription);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

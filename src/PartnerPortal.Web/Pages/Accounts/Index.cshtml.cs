@@ -27,9 +27,9 @@ public class IndexModel(IMediator mediator) : PageModel
         public const int PageSize = 50;
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator()
+        public QueryValidator()
         {
             RuleFor(q => q.Search).IsSearch("a name or Hub ID");
             RuleFor(q => q.Page).IsPageNumber();
@@ -40,7 +40,7 @@ public class IndexModel(IMediator mediator) : PageModel
 
     public sealed record Model(IReadOnlyList<Row> Accounts, Paging Paging, string? Search);
 
-    public sealed class Handler(PortalDb db, ICurrentUser me) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, ICurrentUser me) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

@@ -38,7 +38,7 @@ public class BillingModel(IMediator mediator) : PageModel
         int PaidSalesHubSeats, int PaidServiceHubSeats, IReadOnlyDictionary<SeatType, int> Seats, Owner? BillingOwner, bool CanEditBilling,
         IReadOnlyList<Owner> OwnerChoices);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -66,9 +66,9 @@ public class BillingModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AdministerClient);
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.OwnerUserId).NotEqual(Guid.Empty).WithMessage("Choose the billing owner.");
+        public CommandValidator() => RuleFor(c => c.OwnerUserId).NotEqual(Guid.Empty).WithMessage("Choose the billing owner.");
     }
 
     public sealed class CommandHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Command, Result<string>>

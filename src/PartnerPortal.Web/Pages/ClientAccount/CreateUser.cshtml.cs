@@ -41,7 +41,7 @@ public class CreateUserModel(IMediator mediator) : PageModel
     /// <summary>Choose access → Next: the review with Invite; nothing changes yet.</summary>
     public async Task<IActionResult> OnPostReviewAsync(long hubId, CancellationToken ct)
     {
-        var errors = await new Validator().ValidateAsync(Data with { HubId = hubId }, ct);
+        var errors = await new CommandValidator().ValidateAsync(Data with { HubId = hubId }, ct);
         foreach (var error in errors.Errors) ModelState.AddModelError($"Data.{error.PropertyName}", error.ErrorMessage);
         return await ShowAsync(hubId, errors.IsValid ? 3 : 2, ct);
     }
@@ -75,7 +75,7 @@ public class CreateUserModel(IMediator mediator) : PageModel
     public sealed record Model(ClientHeader Header, string? Email, string? ExistingName, bool AlreadyHere, Eligibility.Answer? Eligibility,
         IReadOnlyList<SetChoice> Sets, bool CanMakeSuperAdmins);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -122,9 +122,9 @@ public class CreateUserModel(IMediator mediator) : PageModel
         };
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator()
+        public CommandValidator()
         {
             RuleFor(c => c.Email).IsEmail("the user's");
             RuleFor(c => c.Name).MaximumLength(200).WithMessage("A name has at most 200 characters.");

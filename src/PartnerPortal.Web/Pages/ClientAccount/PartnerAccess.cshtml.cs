@@ -44,10 +44,10 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
     }
 
     public Task<IActionResult> OnPostRevokeAsync(long hubId, [FromForm(Name = "users")] List<Guid> users) =>
-        this.SubmitAsync(mediator, new RevokeCommand(hubId, users), Done(hubId), () => OnGetAsync(hubId));
+        this.SubmitAsync(mediator, new Revoke(hubId, users), Done(hubId), () => OnGetAsync(hubId));
 
     public Task<IActionResult> OnPostEndDateAsync(long hubId, [FromForm(Name = "user")] Guid user, [FromForm(Name = "endsOn")] DateOnly? endsOn) =>
-        this.SubmitAsync(mediator, new EndDateCommand(hubId, user, endsOn), Done(hubId), () => OnGetAsync(hubId));
+        this.SubmitAsync(mediator, new SetEndDate(hubId, user, endsOn), Done(hubId), () => OnGetAsync(hubId));
 
     private Func<string, IActionResult> Done(long hubId) => this.FlashThen(() => RedirectToPage(new { hubId, partner = Partner, p = PageNumber, size = PageSize }));
 
@@ -56,9 +56,9 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator()
+        public QueryValidator()
         {
             RuleFor(q => q.Page).IsPageNumber();
             RuleFor(q => q.PageSize).IsPageSize("partner employees");
@@ -106,7 +106,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
                 db.QualifyingActivities.Where(a => a.ClientHubId == hubId && a.UserId == m.UserId).OrderByDescending(a => a.At).Select(a => (DateTimeOffset?)a.At).FirstOrDefault(),
                 m.ReviewedAt, db.Accounts.Where(a => a.HubId == m.PartnerHubId).Select(a => a.StaleAfterDays).First()));
 
-    public sealed class Handler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -122,26 +122,26 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class CsvHandler(PortalDb db) : IRequestHandler<CsvQuery, Result<Rows>>
+    public sealed class CsvQueryHandler(PortalDb db) : IRequestHandler<CsvQuery, Result<Rows>>
     {
         public Task<Result<Rows>> Handle(CsvQuery request, CancellationToken cancellationToken) =>
             Task.FromResult<Result<Rows>>(new Rows(QueryRows.Of(Ledger(db, request.HubId, request.Partner), db)));
     }
 
-    public sealed record RevokeCommand(long HubId, IReadOnlyList<Guid> UserIds) : ICommand<Result<string>>, IAccountRequest
+    public sealed record Revoke(long HubId, IReadOnlyList<Guid> UserIds) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class RevokeValidator : AbstractValidator<RevokeCommand>
+    public sealed class RevokeValidator : AbstractValidator<Revoke>
     {
         public RevokeValidator() => RuleFor(c => c.UserIds).NotEmpty().WithMessage("Tick the partner employees whose access you revoke.")
             .Must(ids => ids.Count <= 500).WithMessage("Revoke up to 500 at a time, or revoke the whole partner from Partners.");
     }
 
-    public sealed class RevokeHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<RevokeCommand, Result<string>>
+    public sealed class RevokeHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Revoke, Result<string>>
     {
-        public async Task<Result<string>> Handle(RevokeCommand request, CancellationToken cancellationToken)
+        public async Task<Result<string>> Handle(Revoke request, CancellationToken cancellationToken)
         {
             var client = await scope.LoadOwnClientAsync(cancellationToken);
             // The ledger revokes partner employees only; anyone else here is managed in Users & Teams.
@@ -155,7 +155,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record EndDateCommand(long HubId, Guid UserId, DateOnly? EndsOn) : ICommand<Result<string>>, IAccountRequest
+    public sealed record SetEndDate(long HubId, Guid UserId, DateOnly? EndsOn) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
 
@@ -163,14 +163,14 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
         public DateTimeOffset? EndsAt => AccessEnd.EndOf(EndsOn);
     }
 
-    public sealed class EndDateValidator : AbstractValidator<EndDateCommand>
+    public sealed class SetEndDateValidator : AbstractValidator<SetEndDate>
     {
-        public EndDateValidator() => RuleFor(c => c.EndsOn).IsEndDay();
+        public SetEndDateValidator() => RuleFor(c => c.EndsOn).IsEndDay();
     }
 
-    public sealed class EndDateHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<EndDateCommand, Result<string>>
+    public sealed class SetEndDateHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<SetEndDate, Result<string>>
     {
-        public async Task<Result<string>> Handle(EndDateCommand request, CancellationToken cancellationToken)
+        public async Task<Result<string>> Handle(SetEndDate request, CancellationToken cancellationToken)
         {
             var client = await scope.LoadOwnClientAsync(cancellationToken);
             var outcome = client.SetAccessEnd(scope.ActorHere, request.UserId, request.EndsAt, clock.GetUtcNow());

@@ -20,7 +20,7 @@ namespace PartnerPortal.Web.Pages.ClientAccount;
 /// </summary>
 public class PartnersModel(IMediator mediator) : PageModel
 {
-    [BindProperty] public InviteCommand Data { get; set; } = new();
+    [BindProperty] public Invite Data { get; set; } = new();
 
     public Model? View { get; private set; }
 
@@ -36,13 +36,13 @@ public class PartnersModel(IMediator mediator) : PageModel
         if (result.Succeeded)
         {
             CreatedLink = result.Value;
-            Data = new InviteCommand();
+            Data = new Invite();
         }
         return await ShowAsync(hubId, ct);
     }
 
     public Task<IActionResult> OnPostRevokeInvitationAsync(long hubId, [FromForm(Name = "invitation")] int invitationId, CancellationToken ct) =>
-        this.SubmitAsync(mediator, new RevokeInvitationCommand(hubId, invitationId), this.FlashThen(() => RedirectToPage(new { hubId })), () => ShowAsync(hubId, ct));
+        this.SubmitAsync(mediator, new RevokeInvitation(hubId, invitationId), this.FlashThen(() => RedirectToPage(new { hubId })), () => ShowAsync(hubId, ct));
 
     private Task<IActionResult> ShowAsync(long hubId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId), view => View = view);
 
@@ -61,7 +61,7 @@ public class PartnersModel(IMediator mediator) : PageModel
     /// <summary>A client has a handful of partners; the lists are bounded all the same.</summary>
     public const int Shown = 100;
 
-    public sealed class Handler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -85,7 +85,7 @@ public class PartnersModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record InviteCommand : ICommand<Result<string>>, IAccountRequest
+    public sealed record Invite : ICommand<Result<string>>, IAccountRequest
     {
         public long HubId { get; init; }
         public long? PartnerHubId { get; init; }
@@ -93,16 +93,16 @@ public class PartnersModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class InviteValidator : AbstractValidator<InviteCommand>
+    public sealed class InviteValidator : AbstractValidator<Invite>
     {
         public InviteValidator() => RuleFor(c => c.PartnerHubId).NotNull().WithMessage("Enter your partner's Hub ID.")
             .GreaterThan(0).WithMessage("A Hub ID is a positive number, such as 44100001.");
     }
 
     /// <summary>R22: an invitation to the partner with that Hub ID; the link goes to the partner by email and is shown once to copy.</summary>
-    public sealed class InviteHandler(PortalDb db, AccessScope scope, MailOutbox mail, PublicUrls urls, TimeProvider clock) : IRequestHandler<InviteCommand, Result<string>>
+    public sealed class InviteHandler(PortalDb db, AccessScope scope, MailOutbox mail, PublicUrls urls, TimeProvider clock) : IRequestHandler<Invite, Result<string>>
     {
-        public async Task<Result<string>> Handle(InviteCommand request, CancellationToken cancellationToken)
+        public async Task<Result<string>> Handle(Invite request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
             var partnerHubId = request.PartnerHubId!.Value;
@@ -117,7 +117,7 @@ public class PartnersModel(IMediator mediator) : PageModel
                         && i.State == InvitationState.Pending && i.ExpiresAt > now),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
-            if (partner is null) return Failure.Invalid([new FieldError(nameof(InviteCommand.PartnerHubId), $"No partner account has Hub ID {partnerHubId}. Ask your partner for the Hub ID of its partner account.")]);
+            if (partner is null) return Failure.Invalid([new FieldError(nameof(Invite.PartnerHubId), $"No partner account has Hub ID {partnerHubId}. Ask your partner for the Hub ID of its partner account.")]);
             var (outcome, invitation, token) = client.InvitePartner(scope.ActorHere, partnerHubId, partner.Name, partner.Servicing, partner.Open, now);
             if (!outcome.Succeeded) return Failure.Refused(outcome.Refusal!);
             db.ClientInvitations.Add(invitation!);
@@ -131,14 +131,14 @@ public class PartnersModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record RevokeInvitationCommand(long HubId, int InvitationId) : ICommand<Result<string>>, IAccountRequest
+    public sealed record RevokeInvitation(long HubId, int InvitationId) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class RevokeInvitationHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<RevokeInvitationCommand, Result<string>>
+    public sealed class RevokeInvitationHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<RevokeInvitation, Result<string>>
     {
-        public async Task<Result<string>> Handle(RevokeInvitationCommand request, CancellationToken cancellationToken)
+        public async Task<Result<string>> Handle(RevokeInvitation request, CancellationToken cancellationToken)
         {
             // Another client's invitation id is not found: ids reach nothing of another tenant.
             var invitation = await db.ClientInvitations.SingleOrDefaultAsync(i => i.Id == request.InvitationId && i.ClientHubId == request.HubId, cancellationToken);

@@ -16,7 +16,7 @@ namespace PartnerPortal.Web.Pages.ClientAccount;
 /// </summary>
 public class PermissionSetsModel(IMediator mediator) : PageModel
 {
-    [BindProperty] public SaveCommand Data { get; set; } = new();
+    [BindProperty] public Save Data { get; set; } = new();
 
     public Model? View { get; private set; }
 
@@ -26,7 +26,7 @@ public class PermissionSetsModel(IMediator mediator) : PageModel
         this.SubmitAsync(mediator, Data with { HubId = hubId }, Done(hubId), () => ShowAsync(hubId, ct), nameof(Data));
 
     public Task<IActionResult> OnPostDeleteAsync(long hubId, [FromForm(Name = "set")] int setId, CancellationToken ct) =>
-        this.SubmitAsync(mediator, new DeleteCommand(hubId, setId), Done(hubId), () => ShowAsync(hubId, ct));
+        this.SubmitAsync(mediator, new Delete(hubId, setId), Done(hubId), () => ShowAsync(hubId, ct));
 
     private Func<string, IActionResult> Done(long hubId) => this.FlashThen(() => RedirectToPage(new { hubId }));
 
@@ -47,7 +47,7 @@ public class PermissionSetsModel(IMediator mediator) : PageModel
 
     public const int Shown = 200;
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -61,7 +61,7 @@ public class PermissionSetsModel(IMediator mediator) : PageModel
     }
 
     /// <summary>Create (no <see cref="SetId"/>) or change a set.</summary>
-    public sealed record SaveCommand : ICommand<Result<string>>, IAccountRequest
+    public sealed record Save : ICommand<Result<string>>, IAccountRequest
     {
         public long HubId { get; init; }
         public int? SetId { get; init; }
@@ -71,7 +71,7 @@ public class PermissionSetsModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class SaveValidator : AbstractValidator<SaveCommand>
+    public sealed class SaveValidator : AbstractValidator<Save>
     {
         public SaveValidator()
         {
@@ -81,9 +81,9 @@ public class PermissionSetsModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class SaveHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<SaveCommand, Result<string>>
+    public sealed class SaveHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Save, Result<string>>
     {
-        public async Task<Result<string>> Handle(SaveCommand request, CancellationToken cancellationToken)
+        public async Task<Result<string>> Handle(Save request, CancellationToken cancellationToken)
         {
             var client = await scope.LoadOwnClientAsync(cancellationToken);
             var permissions = request.Permissions.Aggregate(Permission.None, (all, p) => all | p);
@@ -97,14 +97,14 @@ public class PermissionSetsModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record DeleteCommand(long HubId, int SetId) : ICommand<Result<string>>, IAccountRequest
+    public sealed record Delete(long HubId, int SetId) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class DeleteHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<DeleteCommand, Result<string>>
+    public sealed class DeleteHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Delete, Result<string>>
     {
-        public async Task<Result<string>> Handle(DeleteCommand request, CancellationToken cancellationToken)
+        public async Task<Result<string>> Handle(Delete request, CancellationToken cancellationToken)
         {
             var client = await scope.LoadOwnClientAsync(cancellationToken);
             var name = client.PermissionSets.FirstOrDefault(s => s.Id == request.SetId)?.Name;

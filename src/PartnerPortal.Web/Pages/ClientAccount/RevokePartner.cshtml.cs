@@ -34,7 +34,7 @@ public class RevokePartnerModel(IMediator mediator) : PageModel
 
     public sealed record Model(ClientHeader Header, long PartnerHubId, string PartnerName, IReadOnlyList<Leaver> Employees, int Count);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -61,9 +61,9 @@ public class RevokePartnerModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.Confirm).Equal(true).WithMessage("Tick the box to confirm that the partner loses all access.");
+        public CommandValidator() => RuleFor(c => c.Confirm).Equal(true).WithMessage("Tick the box to confirm that the partner loses all access.");
     }
 
     public sealed class CommandHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Command, Result<string>>

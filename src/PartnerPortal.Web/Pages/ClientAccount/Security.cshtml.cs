@@ -36,7 +36,7 @@ public class SecurityModel(IMediator mediator) : PageModel
 
     public sealed record Model(ClientHeader Header, bool RequiresTwoFactor, bool AllowsSensitiveData, bool CanChange);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

@@ -17,7 +17,7 @@ namespace PartnerPortal.Web.Pages.ClientAccount;
 /// </summary>
 public class UserModel(IMediator mediator) : PageModel
 {
-    [BindProperty] public AccessCommand Data { get; set; } = new();
+    [BindProperty] public SetAccess Data { get; set; } = new();
 
     public Model? View { get; private set; }
 
@@ -27,10 +27,10 @@ public class UserModel(IMediator mediator) : PageModel
         this.SubmitAsync(mediator, Data with { HubId = hubId, UserId = userId }, Done(hubId, userId), () => ShowAsync(hubId, userId, ct), nameof(Data));
 
     public Task<IActionResult> OnPostMigrateAsync(long hubId, Guid userId, [FromForm(Name = "keepBilling")] bool keepBilling, CancellationToken ct) =>
-        this.SubmitAsync(mediator, new MigrateCommand(hubId, userId, keepBilling), Done(hubId, userId), () => ShowAsync(hubId, userId, ct));
+        this.SubmitAsync(mediator, new Migrate(hubId, userId, keepBilling), Done(hubId, userId), () => ShowAsync(hubId, userId, ct));
 
     public Task<IActionResult> OnPostRemoveAsync(long hubId, Guid userId, [FromForm(Name = "confirm")] bool confirm, CancellationToken ct) =>
-        this.SubmitAsync(mediator, new RemoveCommand(hubId, userId, confirm), this.FlashThen(() => RedirectToPage("Users", new { hubId })), () => ShowAsync(hubId, userId, ct));
+        this.SubmitAsync(mediator, new RemoveFromAccount(hubId, userId, confirm), this.FlashThen(() => RedirectToPage("Users", new { hubId })), () => ShowAsync(hubId, userId, ct));
 
     private Func<string, IActionResult> Done(long hubId, Guid userId) => this.FlashThen(() => RedirectToPage(new { hubId, userId }));
 
@@ -45,7 +45,7 @@ public class UserModel(IMediator mediator) : PageModel
         int? PermissionSetId, string? Partner, string? GrantedVia, DateTimeOffset? EndsAt, DateTimeOffset? LastActivity,
         IReadOnlyList<CreateUserModel.SetChoice> Sets, bool CanManageSuperAdmins, bool IsYou, Eligibility.Answer? MigrateTo, bool PartnerAccess = false);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -74,7 +74,7 @@ public class UserModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record AccessCommand : ICommand<Result<string>>, IAccountRequest
+    public sealed record SetAccess : ICommand<Result<string>>, IAccountRequest
     {
         public long HubId { get; init; }
         public Guid UserId { get; init; }
@@ -87,9 +87,9 @@ public class UserModel(IMediator mediator) : PageModel
         public ClientAccess ToAccess() => new CreateUserModel.Command { Access = Access, PermissionSetId = PermissionSetId, Seat = Seat }.ToAccess();
     }
 
-    public sealed class AccessValidator : AbstractValidator<AccessCommand>
+    public sealed class SetAccessValidator : AbstractValidator<SetAccess>
     {
-        public AccessValidator()
+        public SetAccessValidator()
         {
             RuleFor(c => c.Access).Must(a => a is CreateUserModel.Command.PartnerAdminTemplate or CreateUserModel.Command.SuperAdmin or CreateUserModel.Command.PermissionSet)
                 .WithMessage("Choose access: Partner Admin, Super Admin, or a permission set.");
@@ -99,9 +99,9 @@ public class UserModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class AccessHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<AccessCommand, Result<string>>
+    public sealed class SetAccessHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<SetAccess, Result<string>>
     {
-        public async Task<Result<string>> Handle(AccessCommand request, CancellationToken cancellationToken)
+        public async Task<Result<string>> Handle(SetAccess request, CancellationToken cancellationToken)
         {
             var client = await scope.LoadOwnClientAsync(cancellationToken);
             var outcome = client.SetClientUserAccess(scope.ActorHere, request.UserId, request.ToAccess(), clock.GetUtcNow());
@@ -112,14 +112,14 @@ public class UserModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record MigrateCommand(long HubId, Guid UserId, bool KeepBillingPermissions) : ICommand<Result<string>>, IAccountRequest
+    public sealed record Migrate(long HubId, Guid UserId, bool KeepBillingPermissions) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class MigrateHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<MigrateCommand, Result<string>>
+    public sealed class MigrateHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Migrate, Result<string>>
     {
-        public async Task<Result<string>> Handle(MigrateCommand request, CancellationToken cancellationToken)
+        public async Task<Result<string>> Handle(Migrate request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
             var client = await scope.LoadOwnClientAsync(cancellationToken);
@@ -134,19 +134,19 @@ public class UserModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record RemoveCommand(long HubId, Guid UserId, bool Confirm) : ICommand<Result<string>>, IAccountRequest
+    public sealed record RemoveFromAccount(long HubId, Guid UserId, bool Confirm) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class RemoveValidator : AbstractValidator<RemoveCommand>
+    public sealed class RemoveFromAccountValidator : AbstractValidator<RemoveFromAccount>
     {
-        public RemoveValidator() => RuleFor(c => c.Confirm).Equal(true).WithMessage("Tick the box to confirm the removal.");
+        public RemoveFromAccountValidator() => RuleFor(c => c.Confirm).Equal(true).WithMessage("Tick the box to confirm the removal.");
     }
 
-    public sealed class RemovalHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<RemoveCommand, Result<string>>
+    public sealed class RemoveFromAccountHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<RemoveFromAccount, Result<string>>
     {
-        public async Task<Result<string>> Handle(RemoveCommand request, CancellationToken cancellationToken)
+        public async Task<Result<string>> Handle(RemoveFromAccount request, CancellationToken cancellationToken)
         {
             var client = await scope.LoadOwnClientAsync(cancellationToken);
             var name = client.MembershipOf(request.UserId)?.UserName;

@@ -32,9 +32,9 @@ public class UsersModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator()
+        public QueryValidator()
         {
             RuleFor(q => q.Search).IsSearch("a name or email");
             RuleFor(q => q.Page).IsPageNumber();
@@ -46,7 +46,7 @@ public class UsersModel(IMediator mediator) : PageModel
 
     public sealed record Model(ClientHeader Header, IReadOnlyList<Row> Users, Paging Paging, string? Search);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

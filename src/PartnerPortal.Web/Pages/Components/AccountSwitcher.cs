@@ -19,7 +19,7 @@ public static class AccountSwitcher
 
     /// <param name="Recent">Accounts opened lately, most recent first (from the browser's cookie: only the user's own are shown).</param>
     [NotAccountScoped("Lists only the signed-in user's own memberships.")]
-    public sealed record Query(long? CurrentHubId = null, IReadOnlyList<long>? Recent = null) : IRequest<Menu>;
+    public sealed record Query(long? CurrentHubId = null, IReadOnlyList<long>? Recent = null) : IRequest<Result<Menu>>;
 
     /// <param name="ManagesClientAccess">R5: the Partner menu offers the Client Access Manager.</param>
     /// <param name="ManagesUsers">The Settings menu offers Users &amp; Teams (a partner account, Super Admin or Add and edit users).</param>
@@ -31,9 +31,9 @@ public static class AccountSwitcher
         public Entry? Find(long? hubId) => Accounts.FirstOrDefault(a => a.HubId == hubId);
     }
 
-    public sealed class Handler(PortalDb db, ICurrentUser me) : IRequestHandler<Query, Menu>
+    public sealed class QueryHandler(PortalDb db, ICurrentUser me) : IRequestHandler<Query, Result<Menu>>
     {
-        public async Task<Menu> Handle(Query request, CancellationToken cancellationToken)
+        public async Task<Result<Menu>> Handle(Query request, CancellationToken cancellationToken)
         {
             var current = request.CurrentHubId ?? 0;
             var recent = (request.Recent ?? []).Take(RecentAccounts.Max).ToList();

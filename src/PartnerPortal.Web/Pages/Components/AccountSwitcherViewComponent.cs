@@ -8,7 +8,7 @@ public sealed class AccountSwitcherViewComponent(IMediator mediator) : ViewCompo
 {
     public async Task<IViewComponentResult> InvokeAsync(long? currentHubId)
     {
-        var menu = await mediator.Send(new AccountSwitcher.Query(currentHubId, RecentAccounts.Read(Request)), HttpContext.RequestAborted);
+        var menu = (await mediator.Send(new AccountSwitcher.Query(currentHubId, RecentAccounts.Read(Request)), HttpContext.RequestAborted)).Value!;
         // Only an account the user is in, and only on a page that was shown (an error page names no account).
         if (menu.Find(currentHubId) is not null && HttpContext.Response.StatusCode == StatusCodes.Status200OK)
             RecentAccounts.Remember(HttpContext, currentHubId!.Value);

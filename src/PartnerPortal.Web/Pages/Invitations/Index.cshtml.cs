@@ -35,7 +35,7 @@ public class IndexModel(IMediator mediator) : PageModel
 
     public sealed record Model(IReadOnlyList<Row> Open);
 
-    public sealed class Handler(PortalDb db, ICurrentUser me, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, ICurrentUser me, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

@@ -43,9 +43,9 @@ public class IndexModel(IMediator mediator) : PageModel
         public const int PageSize = 25;
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Before).GreaterThan(0).When(q => q.Before is not null).WithMessage("That page of your notifications does not exist.");
+        public QueryValidator() => RuleFor(q => q.Before).GreaterThan(0).When(q => q.Before is not null).WithMessage("That page of your notifications does not exist.");
     }
 
     public sealed record Row(long Id, NotificationKind Kind, string Title, string Body, string? Link, DateTimeOffset At, bool Read);
@@ -53,7 +53,7 @@ public class IndexModel(IMediator mediator) : PageModel
     /// <param name="Next">The notification the next page starts below, when there is one.</param>
     public sealed record Model(IReadOnlyList<Row> Rows, long? Next, bool First, bool UnreadOnly, int Unread);
 
-    public sealed class Handler(PortalDb db, ICurrentUser me) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, ICurrentUser me) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

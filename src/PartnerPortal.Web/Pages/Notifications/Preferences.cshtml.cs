@@ -32,7 +32,7 @@ public class PreferencesModel(IMediator mediator) : PageModel
 
     public sealed record Model(IReadOnlyList<Choice> Choices);
 
-    public sealed class Handler(PortalDb db, ICurrentUser me) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, ICurrentUser me) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

@@ -41,7 +41,7 @@ public class ClientInvitationLinkModel(IMediator mediator) : PageModel
 
     public sealed record Model(int InvitationId, string ClientName, long PartnerHubId, string PartnerName, bool CanAnswer);
 
-    public sealed class Handler(PortalDb db, AccountAccess access, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccountAccess access, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

@@ -41,14 +41,14 @@ public class AccountsModel(IMediator mediator, IOptions<SignUpOptions> signUp) :
     private Task<IActionResult> ShowAsync() => this.ShowListAsync(mediator, new Query(Search, PageNumber), new Query(), view => View = view);
 
     /// <summary>Whether the signed-in user is the platform operator: refused (403) when not.</summary>
-    public sealed record Probe : IRequest<Result<bool>>, IAccountRequest
+    public sealed record ProbeQuery : IRequest<Result<bool>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.PlatformOperator;
     }
 
-    public sealed class ProbeHandler : IRequestHandler<Probe, Result<bool>>
+    public sealed class ProbeQueryHandler : IRequestHandler<ProbeQuery, Result<bool>>
     {
-        public Task<Result<bool>> Handle(Probe request, CancellationToken cancellationToken) => Task.FromResult<Result<bool>>(true);
+        public Task<Result<bool>> Handle(ProbeQuery request, CancellationToken cancellationToken) => Task.FromResult<Result<bool>>(true);
     }
 
     public sealed record Query(string? Search = null, int Page = 1) : IRequest<Result<Model>>, IAccountRequest
@@ -58,9 +58,9 @@ public class AccountsModel(IMediator mediator, IOptions<SignUpOptions> signUp) :
         public AccessRequirement Requirement => AccessRequirement.PlatformOperator;
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator()
+        public QueryValidator()
         {
             RuleFor(q => q.Page).IsPageNumber();
             RuleFor(q => q.Search).IsSearch("a name or Hub ID");
@@ -71,7 +71,7 @@ public class AccountsModel(IMediator mediator, IOptions<SignUpOptions> signUp) :
 
     public sealed record Model(IReadOnlyList<Row> Accounts, Paging Paging, string? Search, int OpenSignUps);
 
-    public sealed class Handler(PortalDb db, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

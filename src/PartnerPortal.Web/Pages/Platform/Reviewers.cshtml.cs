@@ -20,8 +20,8 @@ namespace PartnerPortal.Web.Pages.Platform;
 public class ReviewersModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
-    [BindProperty] public Add Data { get; set; } = new();
-    [BindProperty] public Consultant Assign { get; set; } = new();
+    [BindProperty] public AddReviewer Data { get; set; } = new();
+    [BindProperty] public SetConsultant Assign { get; set; } = new();
 
     public Model? View { get; private set; }
 
@@ -30,7 +30,7 @@ public class ReviewersModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostAddAsync() => this.SubmitAsync(mediator, Data, this.FlashThen(Back), ShowAsync, nameof(Data));
 
     public Task<IActionResult> OnPostRemoveAsync([FromForm(Name = "email")] string? email) =>
-        this.SubmitAsync(mediator, new Remove(email ?? ""), this.FlashThen(Back), ShowAsync);
+        this.SubmitAsync(mediator, new RemoveReviewer(email ?? ""), this.FlashThen(Back), ShowAsync);
 
     public Task<IActionResult> OnPostConsultantAsync() => this.SubmitAsync(mediator, Assign, this.FlashThen(Back), ShowAsync, nameof(Assign));
 
@@ -52,7 +52,7 @@ public class ReviewersModel(IMediator mediator) : PageModel
 
     public sealed record Model(IReadOnlyList<ReviewerRoster.Reviewer> Reviewers, Paging Paging);
 
-    public sealed class Handler(ReviewerRoster roster) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(ReviewerRoster roster) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -63,7 +63,7 @@ public class ReviewersModel(IMediator mediator) : PageModel
     }
 
     /// <summary>Make someone a reviewer: who signs in already, or someone new (then their name is asked for and a welcome link sent).</summary>
-    public sealed record Add : ICommand<Result<string>>, IAccountRequest
+    public sealed record AddReviewer : ICommand<Result<string>>, IAccountRequest
     {
         public string Email { get; init; } = "";
         public string? Name { get; init; }
@@ -71,18 +71,18 @@ public class ReviewersModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.PlatformOperator;
     }
 
-    public sealed class AddValidator : AbstractValidator<Add>
+    public sealed class AddReviewerValidator : AbstractValidator<AddReviewer>
     {
-        public AddValidator()
+        public AddReviewerValidator()
         {
             RuleFor(c => c.Email).IsEmail("the reviewer's");
             RuleFor(c => c.Name).MaximumLength(200).WithMessage("A name has at most 200 characters.");
         }
     }
 
-    public sealed class AddingHandler(NewUsers newUsers, PortalDb db, ICurrentUser me, TimeProvider clock) : IRequestHandler<Add, Result<string>>
+    public sealed class AddReviewerHandler(NewUsers newUsers, PortalDb db, ICurrentUser me, TimeProvider clock) : IRequestHandler<AddReviewer, Result<string>>
     {
-        public async Task<Result<string>> Handle(Add request, CancellationToken cancellationToken)
+        public async Task<Result<string>> Handle(AddReviewer request, CancellationToken cancellationToken)
         {
             var (person, isNew) = await newUsers.FindOrNewAsync(request.Email, request.Name, cancellationToken);
             var already = person.IsPartnerAccessReviewer;
@@ -95,23 +95,23 @@ public class ReviewersModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed record Remove(string Email) : ICommand<Result<string>>, IAccountRequest
+    public sealed record RemoveReviewer(string Email) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.PlatformOperator;
     }
 
-    public sealed class RemoveValidator : AbstractValidator<Remove>
+    public sealed class RemoveReviewerValidator : AbstractValidator<RemoveReviewer>
     {
-        public RemoveValidator() => RuleFor(c => c.Email).IsEmail("the reviewer's");
+        public RemoveReviewerValidator() => RuleFor(c => c.Email).IsEmail("the reviewer's");
     }
 
-    public sealed class RemovingHandler(ReviewerRoster roster) : IRequestHandler<Remove, Result<string>>
+    public sealed class RemoveReviewerHandler(ReviewerRoster roster) : IRequestHandler<RemoveReviewer, Result<string>>
     {
-        public Task<Result<string>> Handle(Remove request, CancellationToken cancellationToken) => roster.RemoveAsync(request.Email, cancellationToken);
+        public Task<Result<string>> Handle(RemoveReviewer request, CancellationToken cancellationToken) => roster.RemoveAsync(request.Email, cancellationToken);
     }
 
     /// <summary>A partner's channel consultant (a reviewer), or none when the email is left empty.</summary>
-    public sealed record Consultant : ICommand<Result<string>>, IAccountRequest
+    public sealed record SetConsultant : ICommand<Result<string>>, IAccountRequest
     {
         public long PartnerHubId { get; init; }
         public string? Email { get; init; }
@@ -119,18 +119,18 @@ public class ReviewersModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.PlatformOperator;
     }
 
-    public sealed class ConsultantValidator : AbstractValidator<Consultant>
+    public sealed class SetConsultantValidator : AbstractValidator<SetConsultant>
     {
-        public ConsultantValidator()
+        public SetConsultantValidator()
         {
             RuleFor(c => c.PartnerHubId).GreaterThan(0).WithMessage("Enter the partner's Hub ID.");
             When(c => !string.IsNullOrWhiteSpace(c.Email), () => RuleFor(c => c.Email!).IsEmail("the reviewer's"));
         }
     }
 
-    public sealed class ConsultantHandler(ReviewerRoster roster) : IRequestHandler<Consultant, Result<string>>
+    public sealed class SetConsultantHandler(ReviewerRoster roster) : IRequestHandler<SetConsultant, Result<string>>
     {
-        public Task<Result<string>> Handle(Consultant request, CancellationToken cancellationToken) =>
+        public Task<Result<string>> Handle(SetConsultant request, CancellationToken cancellationToken) =>
             roster.AssignConsultantAsync(request.PartnerHubId, string.IsNullOrWhiteSpace(request.Email) ? null : request.Email, cancellationToken);
     }
 }

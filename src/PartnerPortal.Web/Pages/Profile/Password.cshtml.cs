@@ -23,10 +23,7 @@ public class PasswordModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostAsync() =>
         this.SubmitAsync(mediator, Data, this.FlashThen(() => RedirectToPage()), () => Task.FromResult<IActionResult>(Page()), nameof(Data));
 
-    /// <summary>
-    /// Not an <see cref="ICommand"/>: a wrong current password keeps the lockout attempt it took (a transaction would give it back),
-    /// as at sign-in.
-    /// </summary>
+    [OwnTransaction("A wrong current password keeps the lockout attempt it took (a transaction would give it back), as at sign-in.")]
     [NotAccountScoped("Your own password, not an account's.")]
     public sealed record Command : IRequest<Result<string>>
     {
@@ -35,9 +32,9 @@ public class PasswordModel(IMediator mediator) : PageModel
         public string ConfirmPassword { get; init; } = "";
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator()
+        public CommandValidator()
         {
             RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage("Enter your current password.")
                 .MaximumLength(PasswordRules.MaximumLength).WithMessage("That is not your current password.");
@@ -48,7 +45,7 @@ public class PasswordModel(IMediator mediator) : PageModel
 
     public const string WrongCurrent = "That is not your current password; nothing was changed. After 5 failed attempts in a row, signing in is paused for 15 minutes.";
 
-    public sealed class Handler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ICurrentUser me, SignInAttempts attempts)
+    public sealed class CommandHandler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ICurrentUser me, SignInAttempts attempts)
         : IRequestHandler<Command, Result<string>>
     {
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)

@@ -33,17 +33,13 @@ public class TwoFactorModel(IMediator mediator) : PageModel
     /// <summary>Recovery codes, shown once: right after turning two-factor on or making new ones.</summary>
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        View = await mediator.Send(new Query(), ct);
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync() => this.ShowPageAsync(mediator, new Query(), view => View = view);
 
     /// <summary>Set up an authenticator app: a new key (any earlier, unverified one stops working).</summary>
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
     {
         var result = await mediator.Send(new Change(Change.Kind.NewKey), ct);
-        if (!result.Succeeded) return this.FailureResult(result) ?? await OnGetAsync(ct);
+        if (!result.Succeeded) return this.FailureResult(result) ?? await OnGetAsync();
         return RedirectToPage(new { ReturnUrl });
     }
 
@@ -53,41 +49,42 @@ public class TwoFactorModel(IMediator mediator) : PageModel
         if (!result.Succeeded)
         {
             if (this.FailureResult(result) is { } failure) return failure;
-            return await OnGetAsync(ct);
+            return await OnGetAsync();
         }
         RecoveryCodes = result.Value.Codes;
-        return await OnGetAsync(ct);
+        return await OnGetAsync();
     }
 
     public async Task<IActionResult> OnPostRecoveryCodesAsync(CancellationToken ct)
     {
         var result = await mediator.Send(new ProvenChange(ProvenChange.Kind.NewRecoveryCodes, Proof ?? ""), ct);
-        if (!result.Succeeded) return this.FailureResult(result) ?? await OnGetAsync(ct);
+        if (!result.Succeeded) return this.FailureResult(result) ?? await OnGetAsync();
         RecoveryCodes = result.Value.Codes;
-        return await OnGetAsync(ct);
+        return await OnGetAsync();
     }
 
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
     {
         var result = await mediator.Send(new ProvenChange(ProvenChange.Kind.Disable, Proof ?? ""), ct);
-        if (!result.Succeeded) return this.FailureResult(result) ?? await OnGetAsync(ct);
+        if (!result.Succeeded) return this.FailureResult(result) ?? await OnGetAsync();
         this.Flash("Two-factor sign-in is off. You sign in with your password alone.");
         return RedirectToPage();
     }
 
     [NotAccountScoped("Your own sign-in, not an account's.")]
-    public sealed record Query : IRequest<Model>;
+    public sealed record Query : IRequest<Result<Model>>;
 
     /// <param name="Key">The authenticator key being set up (not yet verified), grouped by four; null when none or when on.</param>
     /// <param name="QrCode">The key as a QR code (a PNG data URI) for the app to scan.</param>
     /// <param name="RequiredBy">The accounts you belong to that require two-factor sign-in (a few).</param>
     public sealed record Model(string Email, bool Enabled, string? Key, string? QrCode, int RecoveryCodesLeft, IReadOnlyList<string> RequiredBy);
 
-    public sealed class Handler(UserManager<PortalUser> users, ICurrentUser me, PortalDb db) : IRequestHandler<Query, Model>
+    public sealed class QueryHandler(UserManager<PortalUser> users, ICurrentUser me, PortalDb db) : IRequestHandler<Query, Result<Model>>
     {
-        public async Task<Model> Handle(Query request, CancellationToken cancellationToken)
+        public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
-            var user = await users.FindByIdAsync(me.UserId.ToString()) ?? throw new InvalidOperationException("The signed-in user does not exist.");
+            var user = await users.FindByIdAsync(me.UserId.ToString());
+            if (user is null) return Failure.NotFound;
             var requiredBy = await TwoFactorRules.RequiredByAsync(db, me.UserId, cancellationToken);
             if (user.TwoFactorEnabled)
                 return new Model(user.Email!, true, null, null, await users.CountRecoveryCodesAsync(user), requiredBy);
@@ -123,10 +120,10 @@ public class TwoFactorModel(IMediator mediator) : PageModel
 
     /// <summary>
     /// B7: a change that weakens or renews your second factor, made only after you prove again who you are (your password, or a
-    /// current authenticator code, which is then used up). Not an <see cref="ICommand"/>: a wrong proof must keep the lockout
-    /// attempt it took (a transaction would give it back), as the sign-in does.
+    /// current authenticator code, which is then used up).
     /// </summary>
     [NotAccountScoped("Your own sign-in, not an account's.")]
+    [OwnTransaction("A wrong proof must keep the lockout attempt it took (a transaction would give it back), as the sign-in does.")]
     public sealed record ProvenChange(ProvenChange.Kind What, string Proof) : IRequest<Result<NewCodes>>
     {
         public enum Kind { NewRecoveryCodes, Disable }
@@ -153,7 +150,8 @@ public class TwoFactorModel(IMediator mediator) : PageModel
     {
         public async Task<Result<NewCodes>> Handle(Change request, CancellationToken cancellationToken)
         {
-            var user = await users.FindByIdAsync(me.UserId.ToString()) ?? throw new InvalidOperationException("The signed-in user does not exist.");
+            var user = await users.FindByIdAsync(me.UserId.ToString());
+            if (user is null) return Failure.NotFound;
             IReadOnlyList<string> codes = [];
             switch (request.What)
             {
@@ -182,7 +180,8 @@ public class TwoFactorModel(IMediator mediator) : PageModel
     {
         public async Task<Result<NewCodes>> Handle(ProvenChange request, CancellationToken cancellationToken)
         {
-            var user = await users.FindByIdAsync(me.UserId.ToString()) ?? throw new InvalidOperationException("The signed-in user does not exist.");
+            var user = await users.FindByIdAsync(me.UserId.ToString());
+            if (user is null) return Failure.NotFound;
             if (!user.TwoFactorEnabled)
                 return request.What == ProvenChange.Kind.Disable ? new NewCodes([]) : Failure.Refused("Turn two-factor sign-in on first.");
             var requiredBy = request.What == ProvenChange.Kind.Disable ? await TwoFactorRules.RequiredByAsync(db, me.UserId, cancellationToken) : [];

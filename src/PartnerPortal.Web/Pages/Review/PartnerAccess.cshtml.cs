@@ -38,14 +38,14 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
     private Task<IActionResult> ShowAsync() => this.ShowListAsync(mediator, new Query(Mine, PageNumber), new Query(), view => View = view);
 
     /// <summary>Whether the signed-in user is a Partner Access reviewer: refused (403) when not.</summary>
-    public sealed record Probe : IRequest<Result<bool>>, IAccountRequest
+    public sealed record ProbeQuery : IRequest<Result<bool>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.PartnerAccessReviewer;
     }
 
-    public sealed class ProbeHandler : IRequestHandler<Probe, Result<bool>>
+    public sealed class ProbeQueryHandler : IRequestHandler<ProbeQuery, Result<bool>>
     {
-        public Task<Result<bool>> Handle(Probe request, CancellationToken cancellationToken) => Task.FromResult<Result<bool>>(true);
+        public Task<Result<bool>> Handle(ProbeQuery request, CancellationToken cancellationToken) => Task.FromResult<Result<bool>>(true);
     }
 
     public sealed record Query(bool Mine = false, int Page = 1) : IRequest<Result<Model>>, IAccountRequest
@@ -55,9 +55,9 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.PartnerAccessReviewer;
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Page).IsPageNumber();
+        public QueryValidator() => RuleFor(q => q.Page).IsPageNumber();
     }
 
     public sealed record Row(int Id, string PartnerName, long PartnerHubId, string ClientName, long ClientHubId, string ForName, string ForEmail,
@@ -68,7 +68,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
 
     public sealed record Model(IReadOnlyList<Row> Pending, Paging Paging, bool Mine, DateOnly Today);
 
-    public sealed class Handler(PortalDb db, ICurrentUser me, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, ICurrentUser me, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

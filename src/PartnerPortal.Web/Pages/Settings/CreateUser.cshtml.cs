@@ -36,7 +36,7 @@ public class CreateUserModel(IMediator mediator) : PageModel
     /// <param name="CanMakeSuperAdmins">Only a Super Admin is offered Super Admin.</param>
     public sealed record Model(SettingsHeader Header, bool CanMakeSuperAdmins);
 
-    public sealed class Handler(AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken) =>
             Task.FromResult<Result<Model>>(new Model(SettingsHeader.For(scope.Account, SettingsHeader.Users), scope.Account.Membership.IsSuperAdmin));
@@ -57,9 +57,9 @@ public class CreateUserModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator()
+        public CommandValidator()
         {
             RuleFor(c => c.Email).IsEmail("the user's", "name@agency.com");
             RuleFor(c => c.Name).IsName("the user's name");

@@ -38,7 +38,7 @@ public class EmailDomainsModel(IMediator mediator) : PageModel
 
     public sealed record Model(SettingsHeader Header, IReadOnlyList<string> Domains);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken) =>
             new Model(SettingsHeader.For(scope.Account, SettingsHeader.EmailDomains), await db.EmailDomainsOfAsync(request.HubId, cancellationToken));
@@ -52,9 +52,9 @@ public class EmailDomainsModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ChangeEmailDomains);
     }
 
-    public sealed class AddValidator : AbstractValidator<AddDomain>
+    public sealed class AddDomainValidator : AbstractValidator<AddDomain>
     {
-        public AddValidator() => RuleFor(c => c.Domain).NotEmpty().WithMessage("Enter a domain such as agency.com.")
+        public AddDomainValidator() => RuleFor(c => c.Domain).NotEmpty().WithMessage("Enter a domain such as agency.com.")
             .MaximumLength(253).WithMessage("A domain name has at most 253 characters.");
     }
 
@@ -82,9 +82,9 @@ public class EmailDomainsModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ChangeEmailDomains);
     }
 
-    public sealed class RemoveValidator : AbstractValidator<RemoveDomain>
+    public sealed class RemoveDomainValidator : AbstractValidator<RemoveDomain>
     {
-        public RemoveValidator() => RuleFor(c => c.Domain).NotEmpty().WithMessage("Choose a domain to remove.")
+        public RemoveDomainValidator() => RuleFor(c => c.Domain).NotEmpty().WithMessage("Choose a domain to remove.")
             .MaximumLength(253).WithMessage("A domain name has at most 253 characters.");
     }
 

@@ -45,7 +45,7 @@ public class RemoveUserModel(IMediator mediator) : PageModel
     /// <param name="Refusal">Why they cannot be removed (yourself, the last Super Admin, a Super Admin and you are not one), or null.</param>
     public sealed record Model(SettingsHeader Header, Guid UserId, string Name, string Email, RemovePartnerEmployees.Review Review, string? Refusal);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, Offboarding removal) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, Offboarding removal) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

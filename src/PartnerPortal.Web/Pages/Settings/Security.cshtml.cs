@@ -35,7 +35,7 @@ public class SecurityModel(IMediator mediator) : PageModel
 
     public sealed record Model(SettingsHeader Header, bool Required, bool CanChange, int Users, int WithTwoFactor);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

@@ -63,7 +63,7 @@ public class UserModel(IMediator mediator) : PageModel
         IReadOnlyList<string> Permissions, bool IsPartnerEmployee, int Clients, bool IsSuperAdmin, Permission PermissionsHeld,
         bool CanMakeSuperAdmins, bool CanChangeAccess);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -136,7 +136,7 @@ public class UserModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class SwitchHandler(PortalDb db, AccessScope scope, AccessLinkTokens tokens, TimeProvider clock) : IRequestHandler<SwitchPartnerEmployee, Result<string>>
+    public sealed class SwitchPartnerEmployeeHandler(PortalDb db, AccessScope scope, AccessLinkTokens tokens, TimeProvider clock) : IRequestHandler<SwitchPartnerEmployee, Result<string>>
     {
         public async Task<Result<string>> Handle(SwitchPartnerEmployee request, CancellationToken cancellationToken)
         {

@@ -33,9 +33,9 @@ public class UsersModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator()
+        public QueryValidator()
         {
             RuleFor(q => q.Search).IsSearch("a name or email");
             RuleFor(q => q.Page).IsPageNumber();
@@ -48,7 +48,7 @@ public class UsersModel(IMediator mediator) : PageModel
 
     public sealed record Model(SettingsHeader Header, IReadOnlyList<Row> Users, Paging Paging, string? Search);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

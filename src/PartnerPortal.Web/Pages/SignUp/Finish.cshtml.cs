@@ -63,7 +63,7 @@ public class FinishModel(IMediator mediator) : PageModel
         }
     }
 
-    /// <summary>Not an <see cref="ICommand"/>: the account is made in one save, and a wrong password keeps its lockout attempt.</summary>
+    [OwnTransaction("The account is made in one save, and a wrong password keeps its lockout attempt.")]
     [NotAccountScoped("The emailed link's token is the only right: the account does not exist yet.")]
     public sealed record Command : IRequest<Result<AccountFounding.Founded>>
     {
@@ -77,9 +77,9 @@ public class FinishModel(IMediator mediator) : PageModel
         public string? ConfirmPassword { get; init; }
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator()
+        public CommandValidator()
         {
             RuleFor(c => c.AccountName).MaximumLength(200).WithMessage("A name has at most 200 characters.");
             RuleFor(c => c.Password).NotEmpty().WithMessage("Enter a password.").MaximumLength(128).WithMessage("A password has at most 128 characters.");
@@ -92,7 +92,7 @@ public class FinishModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class Handler(AccountFounding founding) : IRequestHandler<Command, Result<AccountFounding.Founded>>
+    public sealed class CommandHandler(AccountFounding founding) : IRequestHandler<Command, Result<AccountFounding.Founded>>
     {
         public async Task<Result<AccountFounding.Founded>> Handle(Command request, CancellationToken cancellationToken)
         {

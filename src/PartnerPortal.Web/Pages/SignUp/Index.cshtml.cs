@@ -50,9 +50,9 @@ public class IndexModel(IMediator mediator, IOptions<SignUpOptions> options) : P
         public string Email { get; init; } = "";
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator()
+        public CommandValidator()
         {
             RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose a partner agency or a client business.");
             RuleFor(c => c.AccountName).IsName("the name of your agency or business");
@@ -61,7 +61,7 @@ public class IndexModel(IMediator mediator, IOptions<SignUpOptions> options) : P
         }
     }
 
-    public sealed class Handler(AccountFounding founding, IOptions<SignUpOptions> options) : IRequestHandler<Command, Result<bool>>
+    public sealed class CommandHandler(AccountFounding founding, IOptions<SignUpOptions> options) : IRequestHandler<Command, Result<bool>>
     {
         public async Task<Result<bool>> Handle(Command request, CancellationToken cancellationToken)
         {

@@ -46,9 +46,9 @@ public class IndexModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.After).GreaterThan(0).When(q => q.After is not null).WithMessage("That page of the review does not exist.");
+        public QueryValidator() => RuleFor(q => q.After).GreaterThan(0).When(q => q.After is not null).WithMessage("That page of the review does not exist.");
     }
 
     /// <param name="Key">The access as the form names it: "client Hub ID:user id".</param>
@@ -61,7 +61,7 @@ public class IndexModel(IMediator mediator) : PageModel
     public sealed record Model(DashboardHeader Header, int StaleAfterDays, bool Quarterly, Review? Open, IReadOnlyList<Row> Rows, int? Next, bool First, int Stale, bool More,
         IReadOnlyList<Review> Past);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

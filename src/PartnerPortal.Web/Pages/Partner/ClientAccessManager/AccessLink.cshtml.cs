@@ -49,7 +49,7 @@ public class AccessLinkModel(IMediator mediator, PublicUrls urls) : PageModel
     /// <param name="Path">Null when there is no usable link (none yet, or its keys are gone): reset to make one.</param>
     public sealed record Model(CamHeader Header, Guid EmployeeId, string EmployeeName, string Email, bool IsYours, string? Path, bool CanReset);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, AccountAccess access, AccessLinkTokens tokens) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, AccountAccess access, AccessLinkTokens tokens) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

@@ -54,7 +54,7 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
     public sealed record Model(CamHeader Header, long ClientHubId, string ClientName, IReadOnlyList<Choice> Employees, bool More, string? Search,
         IReadOnlyList<SetChoice> PermissionSets);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -104,9 +104,9 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InClientOf(PartnerHubId, ClientHubId, Right.ClientAccessManager, Right.AdministerClient);
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator()
+        public CommandValidator()
         {
             RuleFor(c => c.EmployeeIds).NotEmpty().WithMessage("Select at least one employee.")
                 .Must(ids => ids.Count <= Command.Max).WithMessage($"Add at most {Command.Max} employees at a time.");

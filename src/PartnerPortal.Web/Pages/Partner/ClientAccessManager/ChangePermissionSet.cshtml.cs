@@ -45,7 +45,7 @@ public class ChangePermissionSetModel(IMediator mediator) : PageModel
     public sealed record Model(CamHeader Header, long ClientHubId, string ClientName, Guid EmployeeId, string EmployeeName, string CurrentAccess,
         int? CurrentSetId, IReadOnlyList<AddEmployeesModel.SetChoice> PermissionSets);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -71,9 +71,9 @@ public class ChangePermissionSetModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InClientOf(PartnerHubId, ClientHubId, Right.ClientAccessManager, Right.AdministerClient);
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.PermissionSetId).GreaterThan(0).WithMessage("Select a permission set.");
+        public CommandValidator() => RuleFor(c => c.PermissionSetId).GreaterThan(0).WithMessage("Select a permission set.");
     }
 
     public sealed class CommandHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Command, Result<string>>

@@ -38,7 +38,7 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
 
     public sealed record Model(CamHeader Header, long ClientHubId, string ClientName, IReadOnlyList<Candidate> Candidates, int SuperAdmins);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -68,9 +68,9 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InClientOf(PartnerHubId, ClientHubId, Right.ClientAccessManager, Right.AdministerClient);
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.UserId).NotEqual(Guid.Empty).WithMessage("Choose who becomes Partner Admin.");
+        public CommandValidator() => RuleFor(c => c.UserId).NotEqual(Guid.Empty).WithMessage("Choose who becomes Partner Admin.");
     }
 
     public sealed class CommandHandler(PortalDb db, AccessScope scope, AccountAccess access, TimeProvider clock) : IRequestHandler<Command, Result<string>>

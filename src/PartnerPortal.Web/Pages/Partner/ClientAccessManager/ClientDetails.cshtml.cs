@@ -55,7 +55,7 @@ public class ClientDetailsModel(IMediator mediator) : PageModel
         public bool CanAddEmployees => YouAdminister && IsClientAccount;
     }
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

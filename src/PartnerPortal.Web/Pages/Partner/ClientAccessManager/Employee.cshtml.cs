@@ -49,9 +49,9 @@ public class EmployeeModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator()
+        public QueryValidator()
         {
             RuleFor(q => q.Search).IsSearch("a name or Hub ID");
             RuleFor(q => q.Page).IsPageNumber();
@@ -67,7 +67,7 @@ public class EmployeeModel(IMediator mediator) : PageModel
     /// <param name="More">There is a next page (or, with a search, more matches).</param>
     public sealed record Model(CamHeader Header, Guid EmployeeId, string Name, string Email, IReadOnlyList<ClientAccess> Clients, int Page, bool More, string? Search);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, AccountAccess access, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, AccountAccess access, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

@@ -33,9 +33,9 @@ public class EmployeesModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator()
+        public QueryValidator()
         {
             RuleFor(q => q.Search).IsSearch("a name or email");
             RuleFor(q => q.Page).IsPageNumber();
@@ -47,7 +47,7 @@ public class EmployeesModel(IMediator mediator) : PageModel
 
     public sealed record Model(CamHeader Header, IReadOnlyList<Row> Employees, Paging Paging, string? Search);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

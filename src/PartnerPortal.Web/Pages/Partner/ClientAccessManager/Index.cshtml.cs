@@ -95,9 +95,9 @@ public class IndexModel(IMediator mediator) : PageModel
         public int PageSize { get; init; } = DefaultPageSize;
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator()
+        public QueryValidator()
         {
             RuleForEach(q => q.AccessTypes).Must(AccessTypeOption.IsKnown)
                 .WithMessage(t => $"Access types can be Super Admin, Partner Admin, User or No access.");
@@ -119,7 +119,7 @@ public class IndexModel(IMediator mediator) : PageModel
     public sealed record Model(long PartnerHubId, string PartnerName, IReadOnlyList<ClientRow> Clients, Paging Paging,
         AccessTypeFilter Filter, string? Search);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, ICurrentUser me, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, ICurrentUser me, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

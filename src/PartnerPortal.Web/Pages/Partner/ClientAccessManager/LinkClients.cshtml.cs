@@ -52,7 +52,7 @@ public class LinkClientsModel(IMediator mediator) : PageModel
     public sealed record Model(CamHeader Header, Guid EmployeeId, string EmployeeName, string Email, bool OnPartnerDomain, IReadOnlyList<Choice> Clients,
         bool More, string? Search);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, AccountAccess access) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, AccountAccess access) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -88,9 +88,9 @@ public class LinkClientsModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.ClientHubIds).NotEmpty().WithMessage("Select at least one client.")
+        public CommandValidator() => RuleFor(c => c.ClientHubIds).NotEmpty().WithMessage("Select at least one client.")
             .Must(ids => ids.Count <= MaxClients).WithMessage($"Link at most {MaxClients} clients at a time.");
     }
 

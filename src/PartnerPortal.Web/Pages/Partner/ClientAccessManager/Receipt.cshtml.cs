@@ -57,9 +57,9 @@ public class ReceiptModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.After).GreaterThan(0).When(q => q.After is not null).WithMessage("That page of the receipt does not exist.");
+        public QueryValidator() => RuleFor(q => q.After).GreaterThan(0).When(q => q.After is not null).WithMessage("That page of the receipt does not exist.");
     }
 
     /// <param name="By">Who made the change (their email), or "Partner Portal" for a background job.</param>
@@ -82,7 +82,7 @@ public class ReceiptModel(IMediator mediator) : PageModel
                 db.DomainUsers.Where(u => u.Id == e.a.ActorUserId).Select(u => u.Email).FirstOrDefault() ?? "Partner Portal", e.a.At));
     }
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -95,7 +95,7 @@ public class ReceiptModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class CsvHandler(PortalDb db) : IRequestHandler<CsvQuery, Result<Rows>>
+    public sealed class CsvQueryHandler(PortalDb db) : IRequestHandler<CsvQuery, Result<Rows>>
     {
         public async Task<Result<Rows>> Handle(CsvQuery request, CancellationToken cancellationToken)
         {

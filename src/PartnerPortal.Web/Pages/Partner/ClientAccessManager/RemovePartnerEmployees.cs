@@ -74,9 +74,9 @@ public static class RemovePartnerEmployees
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
     }
 
-    public sealed class ReviewValidator : AbstractValidator<ReviewQuery>
+    public sealed class ReviewQueryValidator : AbstractValidator<ReviewQuery>
     {
-        public ReviewValidator() => RuleFor(q => q.Pairs).Must(p => p.Count is > 0 and <= MaxPairs).WithMessage("Select at least one to remove.");
+        public ReviewQueryValidator() => RuleFor(q => q.Pairs).Must(p => p.Count is > 0 and <= MaxPairs).WithMessage("Select at least one to remove.");
     }
 
     public sealed class CommandValidator : AbstractValidator<Command>
@@ -84,7 +84,7 @@ public static class RemovePartnerEmployees
         public CommandValidator() => RuleFor(q => q.Pairs).Must(p => p.Count is > 0 and <= MaxPairs).WithMessage("Select at least one to remove.");
     }
 
-    public sealed class ReviewHandler(Planner planner) : IRequestHandler<ReviewQuery, Result<Review>>
+    public sealed class ReviewQueryHandler(Planner planner) : IRequestHandler<ReviewQuery, Result<Review>>
     {
         public async Task<Result<Review>> Handle(ReviewQuery request, CancellationToken cancellationToken)
         {

@@ -43,16 +43,16 @@ public class AddPartnerEmployeeModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InClientOf(HubId, ClientHubId, Right.PartnerEmployeeManagement);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Search).IsSearch("a name or email");
+        public QueryValidator() => RuleFor(q => q.Search).IsSearch("a name or email");
     }
 
     public sealed record Choice(Guid UserId, string Name, string Email);
 
     public sealed record Model(DashboardHeader Header, long ClientHubId, string ClientName, IReadOnlyList<Choice> Choices, bool More, string? Search);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

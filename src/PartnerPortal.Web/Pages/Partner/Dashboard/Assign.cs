@@ -26,9 +26,9 @@ public static class Assign
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.PartnerEmployeeManagement);
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator()
+        public CommandValidator()
         {
             RuleFor(c => c.ClientHubIds).NotEmpty().WithMessage("Choose at least one client, or enter its Hub ID.")
                 .Must(ids => ids.Count <= MaxClients).WithMessage($"Assign at most {MaxClients} clients at a time.");
@@ -69,7 +69,7 @@ public static class Assign
 
     public const string HubIdsMessage = "Enter Hub IDs as numbers separated by commas or spaces (at most 500).";
 
-    public sealed class Handler(PortalDb db, TimeProvider clock, ICurrentUser me) : MediatR.IRequestHandler<Command, Result<Outcome>>
+    public sealed class CommandHandler(PortalDb db, TimeProvider clock, ICurrentUser me) : MediatR.IRequestHandler<Command, Result<Outcome>>
     {
         public async Task<Result<Outcome>> Handle(Command request, CancellationToken cancellationToken)
         {

@@ -60,9 +60,9 @@ public class AssignClientsModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.PartnerEmployeeManagement);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Search).IsSearch("a name or Hub ID");
+        public QueryValidator() => RuleFor(q => q.Search).IsSearch("a name or Hub ID");
     }
 
     public sealed record Choice(long HubId, string Name);
@@ -70,7 +70,7 @@ public class AssignClientsModel(IMediator mediator) : PageModel
     /// <param name="More">More clients match than the dropdown shows: search to find them.</param>
     public sealed record Model(DashboardHeader Header, Guid EmployeeId, string EmployeeName, IReadOnlyList<Choice> Choices, bool More, string? Search);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, AccountAccess access) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, AccountAccess access) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

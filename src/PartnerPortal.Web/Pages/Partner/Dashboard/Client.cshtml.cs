@@ -31,16 +31,16 @@ public class ClientModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.ViewingClientOf(HubId, ClientHubId, Right.Member);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Page).IsPageNumber();
+        public QueryValidator() => RuleFor(q => q.Page).IsPageNumber();
     }
 
     /// <param name="Employees">Null when you may not see the partner employee list (R19).</param>
     public sealed record Model(DashboardHeader Header, long ClientHubId, string ClientName, string Relationship, decimal Mrr,
         IReadOnlyList<PartnerEmployeesOfClient.Row>? Employees, Paging Paging);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

@@ -26,9 +26,9 @@ public static class ClientAccessRemoval
         public AccessRequirement Requirement => AccessRequirement.InClientOf(PartnerHubId, ClientHubId, Right.ClientAccessManager);
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator()
+        public CommandValidator()
         {
             RuleFor(c => c.EmployeeIds).NotEmpty().WithMessage("Choose whose access you want to remove.")
                 .Must(ids => ids.Count <= RemovePartnerEmployees.MaxPairs).WithMessage($"Choose at most {RemovePartnerEmployees.MaxPairs} at a time.");
@@ -37,7 +37,7 @@ public static class ClientAccessRemoval
         }
     }
 
-    public sealed class Handler(PortalDb db, AccessScope scope, RemovePartnerEmployees.Planner planner) : IRequestHandler<Command, Result<string>>
+    public sealed class CommandHandler(PortalDb db, AccessScope scope, RemovePartnerEmployees.Planner planner) : IRequestHandler<Command, Result<string>>
     {
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {

@@ -45,7 +45,7 @@ public class ClientInvitationsModel(IMediator mediator) : PageModel
     /// <summary>Open invitations newest first, bounded: a partner answers them as they come.</summary>
     public const int Shown = 50;
 
-    public sealed class Handler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

@@ -51,9 +51,9 @@ public class CreateClientModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class CommandValidator : AbstractValidator<Command>
     {
-        public Validator()
+        public CommandValidator()
         {
             RuleFor(c => c.AccountName).IsName("the client account's name");
             RuleFor(c => c.OwnerName).IsName("the owner's name");
@@ -61,7 +61,7 @@ public class CreateClientModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class Handler(AccountFounding founding, AccessScope scope) : IRequestHandler<Command, Result<string>>
+    public sealed class CommandHandler(AccountFounding founding, AccessScope scope) : IRequestHandler<Command, Result<string>>
     {
         public async Task<Result<string>> Handle(Command request, CancellationToken cancellationToken)
         {

@@ -30,15 +30,15 @@ public class EmployeeModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.PartnerEmployeeManagement);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Page).IsPageNumber();
+        public QueryValidator() => RuleFor(q => q.Page).IsPageNumber();
     }
 
     public sealed record Model(DashboardHeader Header, Guid EmployeeId, string Name, string Email, bool OnPartnerDomain,
         IReadOnlyList<PartnerEmployeesOfClient.Row> Clients, Paging Paging);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, AccountAccess access) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, AccountAccess access) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

@@ -32,9 +32,9 @@ public class EmployeesModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.PartnerEmployeeManagement);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator()
+        public QueryValidator()
         {
             RuleFor(q => q.Search).IsSearch("a name or email");
             RuleFor(q => q.Page).IsPageNumber();
@@ -45,7 +45,7 @@ public class EmployeesModel(IMediator mediator) : PageModel
 
     public sealed record Model(DashboardHeader Header, IReadOnlyList<Row> Employees, Paging Paging, string? Search);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

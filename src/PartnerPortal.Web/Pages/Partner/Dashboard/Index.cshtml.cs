@@ -35,9 +35,9 @@ public class IndexModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.Member);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator()
+        public QueryValidator()
         {
             RuleFor(q => q.Search).IsSearch("a name or Hub ID");
             RuleFor(q => q.Page).IsPageNumber();
@@ -56,7 +56,7 @@ public class IndexModel(IMediator mediator) : PageModel
         decimal ManagedMrr, decimal ManagedPoints, int EmployeesWithAccess, int EmployeesWithoutAccess, IReadOnlyList<ClientRow> Clients,
         Paging Paging, string? Search, int WaitingCount = 0, IReadOnlyList<Waiting>? WaitingClients = null);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, TimeProvider clock) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

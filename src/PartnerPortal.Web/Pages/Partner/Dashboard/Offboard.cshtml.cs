@@ -50,7 +50,7 @@ public class OffboardModel(IMediator mediator) : PageModel
     public sealed record Model(DashboardHeader Header, Guid EmployeeId, string Name, string Email, RemovePartnerEmployees.Review Review, int Assignments,
         string? WhyNotFromPartner, string? WhyNotOffboard = null);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, Offboarding offboarding) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, Offboarding offboarding) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

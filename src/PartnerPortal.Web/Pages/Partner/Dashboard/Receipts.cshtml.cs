@@ -31,9 +31,9 @@ public class ReceiptsModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Page).IsPageNumber();
+        public QueryValidator() => RuleFor(q => q.Page).IsPageNumber();
     }
 
     /// <param name="Clients">Client accounts the offboarding touched (removed from, or kept as only Super Admin).</param>
@@ -41,7 +41,7 @@ public class ReceiptsModel(IMediator mediator) : PageModel
 
     public sealed record Model(DashboardHeader Header, IReadOnlyList<Row> Receipts, Paging Paging);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

@@ -44,7 +44,7 @@ public class RemoveAccessModel(IMediator mediator) : PageModel
     /// <param name="Blocker">Why their access cannot be removed (R10, R14), or null.</param>
     public sealed record Model(DashboardHeader Header, PartnerEmployeesOfClient.Row Row, string? Consequence, string? Blocker);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, RemovePartnerEmployees.Planner planner) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, RemovePartnerEmployees.Planner planner) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

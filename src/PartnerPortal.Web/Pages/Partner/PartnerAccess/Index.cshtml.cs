@@ -38,9 +38,9 @@ public class IndexModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator()
+        public QueryValidator()
         {
             RuleFor(q => q.Page).IsPageNumber();
             RuleFor(q => q.State).IsInEnum().WithMessage("Show the requests Submitted, Approved, Rejected or Withdrawn.");
@@ -54,7 +54,7 @@ public class IndexModel(IMediator mediator) : PageModel
 
     public sealed record Model(DashboardHeader Header, IReadOnlyList<Row> Requests, Paging Paging, PartnerAccessRequestState? State, IReadOnlyList<Upload> Uploads);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

@@ -40,9 +40,9 @@ public class RequestModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator()
+        public QueryValidator()
         {
             RuleFor(q => q.Search).IsSearch("clients");
             RuleFor(q => q.ClientHubId).GreaterThan(0).WithMessage("A Hub ID is a whole number above 0.");
@@ -56,7 +56,7 @@ public class RequestModel(IMediator mediator) : PageModel
     public sealed record Model(DashboardHeader Header, string YourEmail, IReadOnlyList<Choice> Matches, string? Search, long? ClientHubId, string? ClientName,
         string UserEmail, Submissions.RowResult? Check);
 
-    public sealed class Handler(PortalDb db, AccessScope scope, Submissions submissions) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope, Submissions submissions) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {

@@ -62,7 +62,7 @@ public class UploadModel(IMediator mediator) : PageModel
 
     public sealed record Model(DashboardHeader Header);
 
-    public sealed class Handler(AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken) =>
             Task.FromResult<Result<Model>>(new Model(DashboardHeader.For(scope.Account, DashboardHeader.PartnerAccess)));

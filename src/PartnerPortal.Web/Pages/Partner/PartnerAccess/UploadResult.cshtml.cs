@@ -46,9 +46,9 @@ public class UploadResultModel(IMediator mediator) : PageModel
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);
     }
 
-    public sealed class Validator : AbstractValidator<Query>
+    public sealed class QueryValidator : AbstractValidator<Query>
     {
-        public Validator() => RuleFor(q => q.Page).IsPageNumber();
+        public QueryValidator() => RuleFor(q => q.Page).IsPageNumber();
     }
 
     public sealed record Line(string Row, string HubId, string Email, string Result, string Details);
@@ -56,7 +56,7 @@ public class UploadResultModel(IMediator mediator) : PageModel
     public sealed record Model(DashboardHeader Header, Guid Id, string FileName, DateTimeOffset At, int Submitted, int Refused, int Invalid,
         IReadOnlyList<Line> Lines, Paging Paging, string Csv);
 
-    public sealed class Handler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
+    public sealed class QueryHandler(PortalDb db, AccessScope scope) : IRequestHandler<Query, Result<Model>>
     {
         public async Task<Result<Model>> Handle(Query request, CancellationToken cancellationToken)
         {
