@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Web.Infrastructure;
 
 namespace PartnerPortal.Web.Tests;
@@ -55,6 +56,22 @@ public sealed class ConventionTests
             .Select(v => $"{v.Validator.FullName} checks {v.Request.FullName}: name it {v.Request.Name}Validator, in the same slice")
             .ToList();
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [Fact]
+    public void Every_validator_is_registered_for_its_request_so_the_pipeline_runs_it()
+    {
+        var services = new ServiceCollection().AddMediation();
+        var registered = services.Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IValidator<>))
+            .Select(d => (d.ServiceType.GetGenericArguments()[0], d.ImplementationType)).ToHashSet();
+        var missing = WebTypes
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(AbstractValidator<>))
+            .Where(v => !registered.Contains((v.BaseType!.GetGenericArguments()[0], v)))
+            .Select(v => v.FullName)
+            .ToList();
+        Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
+        Assert.All(services.Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IValidator<>)),
+            d => Assert.Equal(ServiceLifetime.Scoped, d.Lifetime));
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace PartnerPortal.Web.Infrastructure;
 
 public static class MediationSetup
 {
-    /// <summary>MediatR 5.1 has no DI package here: register its factory, the handlers, validators and behaviours by hand.</summary>
+    /// <summary>MediatR 5.1 has no DI package here: register its factory, the handlers and behaviours by hand; FluentValidation's own
+    /// extension registers the validators.</summary>
     public static IServiceCollection AddMediation(this IServiceCollection services)
     {
         services.AddScoped<ServiceFactory>(provider => type => provider.GetService(type)!);
@@ -19,8 +20,7 @@ public static class MediationSetup
             .AddClasses(c => c.AssignableTo(typeof(IDomainEventHandler<>)))
             .AsSelfWithInterfaces()
             .WithScopedLifetime());
-        foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(typeof(Program).Assembly))
-            services.AddScoped(validator.InterfaceType, validator.ValidatorType);
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
         services.AddScoped<AccountAccess>();
         services.AddScoped<AccessScope>();
         services.AddScoped<DomainEventDispatcher>();
