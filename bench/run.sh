@@ -5,8 +5,9 @@
 #
 #   bench/run.sh                 the full run: 10,000 clients, 500 employees, ~100,000 memberships; each page measured
 #                                in 3 rounds of 5 s of wrk a world, the round with the median large/demo ratio reported
-#   bench/run.sh --small         a smoke run the test command makes to keep it working: 60 clients, one 1-second round a
-#                                page, no warm-up, 5,000 audit entries, 500 due relationships (its figures mean nothing)
+#   bench/run.sh --small         a smoke run the test command makes to keep it working: 60 clients, 5,000 audit entries,
+#                                500 due relationships, the large world only and one start of the app for all of it; every
+#                                page opened once (it must answer 2xx within its statement budget), no wrk (no figures)
 #   BENCH_PROVIDERS=sqlite bench/run.sh   one database only; BENCH_SECONDS=10 longer wrk runs; BENCH_ROUNDS=5 more rounds
 #   BENCH_ONLY=upload bench/run.sh         only the 1,000-row file of Partner Access requests, in the large world
 #   BENCH_ONLY=audit bench/run.sh          only the audit trail (B1) with a million entries in the large world
@@ -95,6 +96,15 @@ pages() {
 
 # rss <size>: the app's resident memory in KB.
 rss() { ps -o rss= -p "$(pgrep -f "PartnerPortal.Web.dll --urls http://127.0.0.1:$(port_of "$1")" | head -1)" | tr -d ' '; }
+
+command_log="Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information"
+
+# statements_so_far <log name>: the SQL statements the app has logged so far (in --small, the one app's log).
+statements_so_far() {
+  local log=$1
+  $small && log=$smoke_log
+  cat "$out/$log"*.log | grep -c 'Executed DbCommand' || true
+}
 
 # run_wrk <size> <page> <file>: one measurement, appended as a line of the size's table.
 run_wrk() {
@@ -189,8 +199,7 @@ measure() {
 # first warms the path up. The time is curl's, request to response; the statements come from EF Core's command log.
 upload() {
   local provider=$1 cs=$2 port csv="$out/requests-1000.csv" warm="$out/requests-warm-up.csv" i attempt file token before after answer summary
-  start_app large "$provider-upload" "$provider" "$cs" "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information"
-  sign_in large
+  $small || { start_app large "$provider-upload" "$provider" "$cs" "$command_log"; sign_in large; }
   port=$(port_of large)
   { echo "User email,Hub ID"; for i in $(seq 1 1000); do echo "ava.patel@brightwave.io,$((60000000 + i * ava_every))"; done; } >"$csv"
   printf 'Hub ID,User email\n60000001,bench.employee0001@brightwave.io\n1,ava.patel@brightwave.io\n' >"$warm"
@@ -199,17 +208,17 @@ upload() {
     [ "$attempt" = warm-up ] && file=$warm
     token=$(get large "/44010001/partner/partner-access/upload" | grep -o '__RequestVerificationToken[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
     sleep 0.3
-    before=$(cat "$out/$provider-upload"*.log | grep -c 'Executed DbCommand' || true)
+    before=$(statements_so_far "$provider-upload")
     answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total} %{redirect_url}' -H "Cookie: ${cookies[large]}" \
       -F "__RequestVerificationToken=$token" -F "file=@$file;type=text/csv" "http://127.0.0.1:$port/44010001/partner/partner-access/upload")
     sleep 0.3
-    after=$(cat "$out/$provider-upload"*.log | grep -c 'Executed DbCommand' || true)
+    after=$(statements_so_far "$provider-upload")
     read -r code seconds location <<<"$answer"
     summary=$(get large "${location#http://127.0.0.1:$port}" | grep -o '[0-9]* submitted</strong>, [0-9]* refused, [0-9]* invalid' | sed 's#</strong>##')
     [ "$attempt" = warm-up ] && continue
     echo -e "$attempt\t$code\t$seconds\t$((after - before))\t${summary:-no result page}" >>"$out/$provider-upload.tsv"
   done
-  stop_apps
+  $small || stop_apps
   {
     echo
     echo "$provider, a 1,000-row file of Partner Access requests (R26) in the large world:"
@@ -226,9 +235,8 @@ upload() {
 audit() {
   local provider=$1 cs=$2 port page times median before after bytes code older rss0 peak csv_seconds started
   echo "== $provider: $audit_entries audit entries"
-  dotnet "$grow_dll" audit "$provider" "$cs" "$audit_entries" "$clients" | tee "$out/$provider-audit-grow.txt"
-  start_app large "$provider-audit" "$provider" "$cs" "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information"
-  sign_in large
+  $small || dotnet "$grow_dll" audit "$provider" "$cs" "$audit_entries" "$clients" | tee "$out/$provider-audit-grow.txt"
+  $small || { start_app large "$provider-audit" "$provider" "$cs" "$command_log"; sign_in large; }
   port=$(port_of large)
   local trail="/44010001/partner/audit-trail" week_ago month_ago
   older=$(get large "$trail" | grep -o 'href="[^"]*after=[^"]*"' | head -1 | sed 's/^href="//;s/"$//;s/&amp;/\&/g')
@@ -242,10 +250,10 @@ audit() {
     for _ in 1 2 3 4 5; do times+=("$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: ${cookies[large]}" "http://127.0.0.1:$port$page")"); done
     median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
     sleep 0.3
-    before=$(cat "$out/$provider-audit"*.log | grep -c 'Executed DbCommand' || true)
+    before=$(statements_so_far "$provider-audit")
     read -r code bytes <<<"$(curl -s -o "$out/audit-page.html" -w '%{http_code} %{size_download}' -H "Cookie: ${cookies[large]}" "http://127.0.0.1:$port$page")"
     sleep 0.3
-    after=$(cat "$out/$provider-audit"*.log | grep -c 'Executed DbCommand' || true)
+    after=$(statements_so_far "$provider-audit")
     echo -e "$page\t$code\t$median\t$((after - before))\t$(grep -c 'data-entry=' "$out/audit-page.html")" >>"$out/$provider-audit.tsv"
   done
   # The whole partner trail as CSV: time, size, and the app's memory before and at its highest while it streams.
@@ -258,7 +266,7 @@ audit() {
   csv_seconds=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
   echo -e "csv\t$(($(wc -l <"$out/audit.csv") - 1))\t$csv_seconds\t$(( $(stat -c %s "$out/audit.csv") / 1048576 ))\t$((rss0 / 1024))\t$((peak / 1024))" >"$out/$provider-audit-csv.tsv"
   rm -f "$out/audit.csv"
-  stop_apps
+  $small || stop_apps
   {
     echo
     echo "$provider, the audit trail (B1) with $(grep -o 'Appended [0-9,]*' "$out/$provider-audit-grow.txt" | cut -d' ' -f2 || echo "$audit_entries") more entries in the large world:"
@@ -268,6 +276,41 @@ audit() {
     sed -E 's#after=[0-9-]+#after={cursor}#; s#[0-9]{4}-[0-9]{2}-[0-9]{2}#{day}#g' "$out/$provider-audit.tsv" | awk -F'\t' '{ printf "| %s | %s | %.3f | %s | %s |\n", $1, $2, $3, $4, $5 }'
     echo
     awk -F'\t' '{ printf "The whole partner trail as CSV: %s rows, %s MB, in %.1f s; the app'"'"'s memory %s MB before, %s MB at most while it streamed.\n", $2, $4, $3, $5, $6 }' "$out/$provider-audit-csv.tsv"
+  } | tee -a "$out/results.md"
+}
+
+# smoke <provider> <large connection string>: --small's one start of the large world, with EF Core's command log raised:
+# every page once (answer and statements, the same tables as a measured run with no figures), then the upload and the
+# audit trail on the same app.
+smoke() {
+  local provider=$1 cs=$2 page code before after bytes
+  smoke_log="$provider-smoke"
+  dotnet "$grow_dll" audit "$provider" "$cs" "$audit_entries" "$clients" | tee "$out/$provider-audit-grow.txt"
+  start_app large "$smoke_log" "$provider" "$cs" "$command_log"
+  sign_in large
+  pages large >"$out/$provider-large.pages"
+  get large / >/dev/null
+  : >"$out/$provider-large.sql"
+  : >"$out/$provider-large.codes"
+  while read -r page; do
+    get large "$page" >/dev/null # warm
+    sleep 0.3
+    before=$(statements_so_far "$smoke_log")
+    read -r code bytes <<<"$(curl -s -o /dev/null -w '%{http_code} %{size_download}' -H "Cookie: ${cookies[large]}" "http://127.0.0.1:$(port_of large)$page")"
+    sleep 0.3
+    after=$(statements_so_far "$smoke_log")
+    echo -e "$page\t$((after - before))\t$bytes" >>"$out/$provider-large.sql"
+    echo -e "$page\t$code" >>"$out/$provider-large.codes"
+  done <"$out/$provider-large.pages"
+  {
+    echo
+    echo "### $provider — smoke run: demo + $clients clients, each page once"
+    echo
+    echo "| page | answer | statements | KB |"
+    echo "|---|---:|---:|---:|"
+    paste "$out/$provider-large.codes" "$out/$provider-large.sql" | \
+      sed -E 's#/access/[A-Za-z0-9_-]+#/access/{token}#; s#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}#{id}#g; s#/44010001/partner/client-access-manager#{cam}#' | \
+      awk -F'\t' '{ printf "| %s | %s | %s | %.0f |\n", $1, $2, $4, $5 / 1024 }'
   } | tee -a "$out/results.md"
 }
 
@@ -292,9 +335,9 @@ report() {
 # dashboard and a Client Access Manager employee's panel, with Remove employee from clients over it, 7: StatementBudgetTests).
 check() {
   local provider=$1
-  paste "$out/$provider-demo.wrk" "$out/$provider-large.wrk" "$out/$provider-large.sql" | awk -F'\t' -v p="$provider" '
-    ($5 + $10) > 0 { print p ": " $1 " answered " ($5 + $10) " non-2xx responses"; bad = 1 }
-    $12 > ($1 ~ /partner\/dashboard$/ || ($1 ~ /client-access-manager\/employees\/[0-9a-f-]+(\/remove-from-clients)?$/) ? 7 : 6) { print p ": " $1 " sent " $12 " statements"; bad = 1 }
+  paste "$out/$provider-large.codes" "$out/$provider-large.sql" | awk -F'\t' -v p="$provider" '
+    $2 !~ /^2/ { print p ": " $1 " answered " $2; bad = 1 }
+    $4 > ($1 ~ /partner\/dashboard$/ || ($1 ~ /client-access-manager\/employees\/[0-9a-f-]+(\/remove-from-clients)?$/) ? 7 : 6) { print p ": " $1 " sent " $4 " statements"; bad = 1 }
     END { exit bad }' >&2
 }
 
@@ -309,7 +352,7 @@ for provider in "${wanted[@]}"; do
     *) echo "Unknown provider $provider" >&2; exit 1 ;;
   esac
   echo "== $name: the demo world, and the large world grown from it"
-  start_app demo "$provider-seed-demo" "$name" "$demo_cs"; stop_apps # migrations and the demo world
+  $small || { start_app demo "$provider-seed-demo" "$name" "$demo_cs"; stop_apps; } # migrations and the demo world
   start_app large "$provider-seed-large" "$name" "$large_cs"; stop_apps
   started=$(date +%s)
   dotnet "$grow_dll" "$name" "$large_cs" "$clients" "$employees" "$per_client" "$ava_every"
@@ -318,11 +361,14 @@ for provider in "${wanted[@]}"; do
     audit "$name" "$large_cs"
     continue
   fi
-  if [ "${BENCH_ONLY:-}" != upload ]; then
+  if $small; then
+    echo "== $name: every page once, on one start of the app"
+    smoke "$name" "$large_cs"
+    check "$name" || failed=1
+  elif [ "${BENCH_ONLY:-}" != upload ]; then
     echo "== $name: both worlds, page by page"
     measure "$name" "$demo_cs" "$large_cs"
     report "$name" "$grow_seconds"
-    if $small; then check "$name" || failed=1; fi
   fi
   echo "== $name: a 1,000-row file of Partner Access requests"
   upload "$name" "$large_cs"
@@ -333,6 +379,7 @@ for provider in "${wanted[@]}"; do
     "$out/$name-upload.tsv" >&2 || failed=1
   [ "${BENCH_ONLY:-}" = upload ] && continue
   audit "$name" "$large_cs"
+  $small && stop_apps
   # Every trail page answered 200 within 2 s in at most 6 statements (StatementBudgetTests: a page's budget).
   awk -F'\t' -v p="$name" '$2 != 200 || $3 > 2 || $4 > 6 { print p ": the audit trail page " $1 " answered " $2 " in " $3 " s with " $4 " statements"; bad = 1 }
     END { exit bad }' "$out/$name-audit.tsv" >&2 || failed=1
