@@ -8,17 +8,10 @@ using PartnerPortal.Web.Infrastructure.Operations;
 
 namespace PartnerPortal.Web.Tests;
 
-/// <summary>Alone, after every parallel collection: OpenTelemetry listens to every meter named "PartnerPortal" in the
-/// process, so another test's app signing in (or being disposed, which takes its counts out of the sum) would move the
-/// totals this test reads.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class MetricsCollection
-{
-    public const string Name = "Metrics, alone";
-}
-
-/// <summary>O5: /metrics scraped and read as Prometheus text; the product's counters move; readiness says what is wrong.</summary>
-[Collection(MetricsCollection.Name)]
+/// <summary>O5: /metrics scraped and read as Prometheus text; the product's counters move; readiness says what is wrong.
+/// Alone: OpenTelemetry listens to every meter named "PartnerPortal" in the process, so another test's app signing in (or
+/// being disposed, which takes its counts out of the sum) would move the totals this test reads.</summary>
+[Collection(AloneCollection.Name)]
 public sealed partial class MetricsTests : IAsyncLifetime
 {
     private PortalFactory _app = null!;
