@@ -83,7 +83,7 @@ public abstract class HostileInputTests(PortalFixture fixture, ITestOutputHelper
                 yield return new Probe(handler.Key, handler.Method, url, [new(field.Name, value)]);
             yield return new Probe(handler.Key, handler.Method, url, [new(field.Name, "1"), new(field.Name, "2")]); // an array for a scalar
             // 600 values: a bulk of ids where a list is bound; for a scalar field, the two values above already make it a list.
-            if (EveryValue && EndpointTable.ScalarOf(field.Type) != field.Type)
+            if (EveryValue && field.Type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(field.Type))
                 yield return new Probe(handler.Key, handler.Method, url, Enumerable.Range(0, 600).Select(_ => new KeyValuePair<string, string>(field.Name, Guid.NewGuid().ToString())).ToList());
         }
         foreach (var parameter in handler.RouteParameters)
