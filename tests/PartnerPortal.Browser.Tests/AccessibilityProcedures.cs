@@ -35,16 +35,16 @@ public abstract class AccessibilityProcedures(BrowserFixture browser, ITestOutpu
     private static readonly string Cam = $"/{Personas.Brightwave}/partner/client-access-manager";
 
     private readonly List<string> _report = [];
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly List<string> _failures = [];
 
     private async Task CheckAsync(IPage page, string state)
     {
-        // Judge the state the person sees: no transition half-way (a dialog fading in has every colour washed out), no hover.
-        await page.Mouse.MoveAsync(1, 1);
-        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
-        var result = await page.RunAxe();
+        var since = _clock.Elapsed;
+        var result = await Steps.AxeAsync(page);
+        var axe = _clock.Elapsed - since;
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        _report.Add($"{state}: {serious.Count} serious or critical, {result.Violations.Length - serious.Count} minor or moderate, {result.Passes.Length} rules passed");
+        _report.Add($"[{since.TotalSeconds:0.0} s, axe {axe.TotalSeconds:0.0} s] {state}: {serious.Count} serious or critical, {result.Violations.Length - serious.Count} minor or moderate, {result.Passes.Length} rules passed");
         foreach (var violation in serious)
             _failures.Add($"{state}: {violation.Id} ({violation.Impact}) at {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
     }

@@ -54,9 +54,7 @@ public sealed partial class FirstRunProcedures(BrowserFixture browser) : IAsyncL
 
     private static async Task NoSeriousViolationAsync(IPage page, string state)
     {
-        await page.Mouse.MoveAsync(1, 1);
-        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
-        var serious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{state}: {v.Id} at {v.Nodes.First().Html}").ToList();
+        var serious = (await Steps.AxeAsync(page)).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{state}: {v.Id} at {v.Nodes.First().Html}").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 
