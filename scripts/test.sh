@@ -83,14 +83,9 @@ web_lane() {
   if wants web-sqlite; then run web-sqlite tests/PartnerPortal.Web.Tests PARTNERPORTAL_TEST_DATABASE=Sqlite; fi
 }
 
-# The web lane is the run's longest; the other two lanes take what processor time it leaves (a lower priority, inherited by
-# everything they start), so that their sharing slows it as little as it can.
-yield_to_web_lane() { if wants web-postgres || wants web-sqlite; then renice -n 10 -p "$BASHPID" >/dev/null 2>&1 || true; fi; }
-
 # Three instances behind nginx on a PostgreSQL of their own (the outage test stops it for 30 s), then the benchmark,
 # small, on both databases: it keeps working, every page answers, statements stay in budget (it starts its own server).
 services_lane() {
-  yield_to_web_lane
   if wants cluster; then
     (
       source scripts/lib/postgres.sh
@@ -120,7 +115,6 @@ services_lane() {
 }
 
 browser_lane() {
-  yield_to_web_lane
   if wants browser; then run browser tests/PartnerPortal.Browser.Tests PARTNERPORTAL_BROWSER_SCREENSHOTS="$results/screenshots"; fi
 }
 

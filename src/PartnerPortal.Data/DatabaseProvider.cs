@@ -21,6 +21,10 @@ public static class DatabaseSetup
 
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
+    /// <summary>At most this many statements go to the database in one batch when changes are saved: on SQLite through
+    /// <see cref="SqliteBatchFactory"/>, on PostgreSQL through Npgsql's batch size (SQL Server keeps its provider's).</summary>
+    public const int MaxBatchStatements = 1000;
+
     public static DbContextOptionsBuilder UsePortalDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -31,7 +35,7 @@ public static class DatabaseSetup
             // A dropped connection or a database restarting is retried (a few times, within seconds) before a request fails;
             // commands run inside the strategy as a whole (RetryBehavior), so that a retry starts from a fresh reading.
             DatabaseProvider.Postgres => options.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly)
-                .MaxBatchSize(SqliteBatchFactory.MaxStatements).EnableRetryOnFailure(RetryCount, RetryDelay, null)),
+                .MaxBatchSize(MaxBatchStatements).EnableRetryOnFailure(RetryCount, RetryDelay, null)),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly)
                 .EnableRetryOnFailure(RetryCount, RetryDelay, null)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider is Sqlite, Postgres or SqlServer."),

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Domain;
 using PartnerPortal.Testing;
 using PartnerPortal.Web.Infrastructure.Security;
+using PartnerPortal.Web.Pages;
 
 namespace PartnerPortal.Web.Tests;
 
@@ -27,7 +28,9 @@ public sealed partial class ForgotPasswordTests(PortalFixture fixture) : PortalT
         var email = await Fixture.BuildAsync(w => w.Employee(w.Partner("Reset Agency"), "Rosa Reset", AccessType.SuperAdmin).Email);
         using var elsewhere = await Fixture.SignedInAsync(email);
 
+        var firstAsked = DateTimeOffset.UtcNow;
         var known = await AskAsync(email);
+        var firstAnswered = DateTimeOffset.UtcNow;
         var unknown = await AskAsync("nobody.at.all@reset-agency.test");
 
         Assert.Equal(known, unknown);
@@ -55,9 +58,19 @@ public sealed partial class ForgotPasswordTests(PortalFixture fixture) : PortalT
         using var fresh = await Fixture.SignedInAsync(email, "a brand new password");
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetPageAsync("/accounts")).Status);
 
-        await AskAsync(email); // asked again within the same minutes: no second email
-        Assert.Equal(1, await Fixture.InDbAsync(db => db.Outbox.CountAsync(m => m.To == email)));
+        // Asked again within the same minutes: no second email. One email goes per address in each fixed window of
+        // PasswordResets.EmailEvery; when this test happens to straddle the end of one (the steps above take seconds), the
+        // second ask is in a new window and its email is due.
+        var againAsked = DateTimeOffset.UtcNow;
+        await AskAsync(email);
+        var againAnswered = DateTimeOffset.UtcNow;
+        var emails = await Fixture.InDbAsync(db => db.Outbox.CountAsync(m => m.To == email));
+        if (WindowOf(firstAsked) == WindowOf(againAnswered)) Assert.Equal(1, emails);
+        else if (WindowOf(firstAnswered) < WindowOf(againAsked)) Assert.Equal(2, emails);
+        else Assert.InRange(emails, 1, 2); // a window ended while one of the two asks was being answered
     }
+
+    private static long WindowOf(DateTimeOffset at) => at.ToUnixTimeSeconds() / (long)PasswordResets.EmailEvery.TotalSeconds;
 
     [Fact]
     public async Task O3_an_expired_reset_link_is_refused_and_says_how_to_get_another()
