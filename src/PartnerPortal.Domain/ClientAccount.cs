@@ -69,9 +69,7 @@ public sealed partial class ClientAccount : Account
     {
         ArgumentNullException.ThrowIfNull(employee);
         var membership = MembershipOf(employee.Id);
-        if (WhoMayChangeWhom.WhyNotAdd(approver, MembershipOf(approver.UserId), membership, partnerHubId, endsAt is not null, Name) is { } refusal)
-            return Outcome.Refused(refusal);
-        if (WhyNotEnd(membership, endsAt, now) is { } cannotEnd) return Outcome.Refused(cannotEnd);
+        if (WhyNotAddPartnerEmployee(approver, membership, partnerHubId, endsAt, now) is { } refusal) return Outcome.Refused(refusal);
         var joining = membership is null;
         membership ??= Join(employee, AccessType.PartnerAdmin, now);
         return Change(membership, AuditActions.AccessLinkApproved, approver, now, () =>
@@ -84,6 +82,10 @@ public sealed partial class ClientAccount : Account
         }, joining);
     }
 
+    /// <summary>Who may bring a partner's employee in (SPEC §3), and whether the end date asked for can be set: the refusal, or null.</summary>
+    private string? WhyNotAddPartnerEmployee(Actor by, Membership? membership, long partnerHubId, DateTimeOffset? endsAt, DateTimeOffset now) =>
+        WhoMayChangeWhom.WhyNotAdd(by, MembershipOf(by.UserId), membership, partnerHubId, endsAt is not null, Name) ?? WhyNotEnd(membership, endsAt, now);
+
     /// <summary>R6, R21: a partner employee joins with a partner seat and the chosen permission set.</summary>
     public Outcome AddPartnerEmployee(User employee, long partnerHubId, PermissionSet permissionSet, Actor by, DateTimeOffset now, DateTimeOffset? endsAt = null)
     {
@@ -91,9 +93,7 @@ public sealed partial class ClientAccount : Account
         ArgumentNullException.ThrowIfNull(permissionSet);
         RequireOwnSet(permissionSet);
         var membership = MembershipOf(employee.Id);
-        if (WhoMayChangeWhom.WhyNotAdd(by, MembershipOf(by.UserId), membership, partnerHubId, endsAt is not null, Name) is { } refusal)
-            return Outcome.Refused(refusal);
-        if (WhyNotEnd(membership, endsAt, now) is { } cannotEnd) return Outcome.Refused(cannotEnd);
+        if (WhyNotAddPartnerEmployee(by, membership, partnerHubId, endsAt, now) is { } refusal) return Outcome.Refused(refusal);
         var joining = membership is null;
         membership ??= Join(employee, AccessType.User, now);
         return Change(membership, AuditActions.PartnerEmployeeAdded, by, now, () =>
