@@ -83,6 +83,8 @@ public sealed class ConventionTests
             var command = typeof(ICommand).IsAssignableFrom(request);
             var ownTransaction = request.GetCustomAttributes(typeof(OwnTransactionAttribute), inherit: false).Length > 0;
             var name = request.Name;
+            if (request.GetCustomAttributes(typeof(OwnTransactionAttribute), inherit: false) is [OwnTransactionAttribute { Reason: var reason }] && string.IsNullOrWhiteSpace(reason))
+                wrong.Add($"{request.FullName} keeps its own transaction without saying why");
             if (command && ownTransaction)
                 wrong.Add($"{request.FullName} is an ICommand and says it keeps its own transaction: it is one or the other");
             if ((command || ownTransaction) && name.EndsWith("Query", StringComparison.Ordinal))
