@@ -130,18 +130,6 @@ public sealed partial class ClientAccount : Account
         return Change(membership, AuditActions.PermissionSetChanged, by, now, () => membership.ApplyPermissionSet(permissionSet));
     }
 
-    /// <summary>
-    /// A seat the client gives one of its users (paid Sales Hub or Service Hub, core, view-only). A
-    /// partner seat is never given this way: it comes with working for a partner (R3, R6, R24).
-    /// </summary>
-    public Outcome AssignSeat(Guid userId, SeatType seat, Actor by)
-    {
-        if (seat == SeatType.Partner) return Outcome.Refused("A partner seat comes with a partner employee's access; it is not assigned by hand.");
-        var membership = RequireMember(userId);
-        if (membership.AccessType == AccessType.PartnerAdmin) return Outcome.Refused("A Partner Admin holds a partner seat (R24).");
-        return Change(membership, AuditActions.SeatChanged, by, default, () => membership.TakeSeat(seat));
-    }
-
     /// <summary>R10, R11, R14, R28: partner employees leave this account, all or none.</summary>
     public Outcome RemovePartnerEmployees(IReadOnlyCollection<Guid> userIds, long partnerHubId, Actor by)
     {

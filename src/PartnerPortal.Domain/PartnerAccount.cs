@@ -113,10 +113,6 @@ public sealed class PartnerAccount : Account
 
     public const string OnlySuperAdminsChangeDomains = "Only a Super Admin can change the partner employee email domains.";
 
-    /// <summary>R7: the checkmark beside an employee's email.</summary>
-    public bool OwnsEmailDomainOf(string email) =>
-        PartnerEmailDomain.Covers(_emailDomains.Select(d => d.Domain), email);
-
     /// <summary>
     /// R20: Remove user from this partner account. Takes Super Admin or Add and edit users; only a Super Admin removes a
     /// Super Admin; the account keeps one Super Admin; nobody removes themselves. Their access in the partner's clients is

@@ -14,6 +14,7 @@ public class ChangeTrackingRulesTests
     private readonly User _maria = World.Person("maria@harborcoffee.com");
     private readonly User _ava = World.Person("ava@brightwave.io");
     private readonly ClientAccount _client;
+    private static readonly ClientAccess OnAPaidSeat = new(Template: false, SuperAdmin: false, PermissionSetId: null, SeatType.Paid);
 
     public ChangeTrackingRulesTests()
     {
@@ -88,7 +89,7 @@ public class ChangeTrackingRulesTests
         foreach (var person in new[] { viaLink, viaAdd })
         {
             _client.AddMember(person, AccessType.User, World.Now);
-            Assert.True(_client.AssignSeat(person.Id, SeatType.Paid, new Actor(_maria.Id)).Succeeded);
+            Assert.True(_client.SetClientUserAccess(new Actor(_maria.Id), person.Id, OnAPaidSeat, World.Now).Succeeded);
         }
 
         _client.ApproveAccessLink(viaLink, Brightwave, new Actor(_maria.Id), World.Now);
@@ -96,7 +97,9 @@ public class ChangeTrackingRulesTests
 
         Assert.All(new[] { viaLink, viaAdd }, p => Assert.Equal((AccessType.PartnerAdmin, SeatType.Partner),
             (_client.MembershipOf(p.Id)!.AccessType, _client.MembershipOf(p.Id)!.Seat)));
-        Assert.False(_client.AssignSeat(viaLink.Id, SeatType.Paid, new Actor(_maria.Id)).Succeeded);
+        // Users & Teams cannot put a partner employee back on a paid seat: they keep their partner seat (R24).
+        Assert.True(_client.SetClientUserAccess(new Actor(_maria.Id), viaLink.Id, OnAPaidSeat, World.Now).Succeeded);
+        Assert.Equal(SeatType.Partner, _client.MembershipOf(viaLink.Id)!.Seat);
     }
 
     [Fact]
@@ -161,10 +164,12 @@ public class ChangeTrackingRulesTests
     {
         var person = World.Person("someone@example.org");
         _client.AddMember(person, AccessType.User, World.Now);
+        if (seat != SeatType.Partner) // the client's own user on that seat first, as Users & Teams gives it
+            Assert.True(_client.SetClientUserAccess(new Actor(_maria.Id), person.Id, OnAPaidSeat with { Seat = seat }, World.Now).Succeeded);
         if (link) _client.LinkPartnerEmployee(person.Id, Brightwave, AvaForBrightwave, World.Now);
         else _client.AddPartnerEmployee(person, Brightwave, _client.PermissionSets[0], AvaForBrightwave, World.Now);
-        if (seat != SeatType.Partner) _client.AssignSeat(person.Id, seat, new Actor(_maria.Id));
 
+        Assert.Equal(seat, _client.MembershipOf(person.Id)!.Seat);
         Assert.Equal((counts, label), ManagedCredit.Of(_client.MembershipOf(person.Id)!, Brightwave, tagged, onDomain));
     }
 
