@@ -1,3 +1,4 @@
+using System.Reflection;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,5 +107,24 @@ public sealed class ConventionTests
             .Select(r => $"{r.Request.FullName} answers {r.Response.Name}, not Result<T>")
             .ToList();
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    /// <summary>
+    /// docs/pages.md takes a reader from a page to its tests in one hop (issue 24); it is written by scripts/page-tests.py,
+    /// and a page added without running it again fails here. The routes are read from the compiled pages.
+    /// </summary>
+    [Fact]
+    public void Every_page_is_in_the_map_of_pages_to_their_tests()
+    {
+        var routes = typeof(Program).Assembly.GetCustomAttributes<Microsoft.AspNetCore.Razor.Hosting.RazorCompiledItemMetadataAttribute>()
+            .Concat(WebTypes.SelectMany(t => t.GetCustomAttributes<Microsoft.AspNetCore.Razor.Hosting.RazorCompiledItemMetadataAttribute>()))
+            .Where(a => a.Key == "RouteTemplate").Select(a => a.Value.Length == 0 ? "/" : a.Value).Distinct().ToList();
+        Assert.True(routes.Count > 60, $"{routes.Count} page routes found");
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "PartnerPortal.sln"))) folder = folder.Parent;
+        Assert.NotNull(folder);
+        var map = File.ReadAllText(Path.Combine(folder.FullName, "docs", "pages.md"));
+        var missing = routes.Where(r => !map.Contains($"| `{r}` |", StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, $"Not in docs/pages.md (run scripts/page-tests.py): {string.Join(", ", missing)}");
     }
 }
