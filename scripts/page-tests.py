@@ -10,7 +10,7 @@ import collections, glob, os, re
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 web = os.path.join(root, "src", "PartnerPortal.Web")
-every_page = ["AuthorizationMatrixTests", "HostileInputTests", "HostileInputAsSuperAdminTests", "HostileInputAsPlainEmployeeTests",
+every_page = ["AuthorizationMatrixTests", "HostileInputTests", "HostileInputAsSuperAdminFirstHalfTests", "HostileInputAsSuperAdminSecondHalfTests", "HostileInputAsPlainEmployeeTests",
               "RequestGuardTests", "StatementBudgetTests", "ChangeOfMembersMatrixTests", "ConventionTests"]
 
 def norm(path):

@@ -22,6 +22,9 @@ public abstract class HostileInputTests(PortalFixture fixture, ITestOutputHelper
     /// <summary>Every hostile value in every field (and 600 values for one), or the first few of each kind.</summary>
     protected abstract bool EveryValue { get; }
 
+    /// <summary>Which half of the pages this class sends to (0 or 1), or null for every page; see <see cref="HalfOf"/>.</summary>
+    protected virtual int? Half => null;
+
     private static readonly string Long = new('A', 20_000);
 
     private static readonly string[] Strings =
@@ -71,25 +74,42 @@ public abstract class HostileInputTests(PortalFixture fixture, ITestOutputHelper
         return handler is null ? path : $"{path}?handler={Uri.EscapeDataString(handler)}";
     }
 
-    private sealed record Probe(string Key, string Method, string Url, IReadOnlyList<KeyValuePair<string, string>> Fields);
+    private sealed record Probe(string Key, string Page, string Method, string Url, IReadOnlyList<KeyValuePair<string, string>> Fields);
+
+    /// <summary>
+    /// Whole pages go to two halves of about the same number of requests (the largest page first, each to the half that has
+    /// fewer so far), so that the two classes of the Super Admin run side by side and together send every probe.
+    /// </summary>
+    private static List<Probe> HalfOf(List<Probe> all, int half)
+    {
+        var sizes = new int[2];
+        var mine = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in all.GroupBy(p => p.Page).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var to = sizes[0] <= sizes[1] ? 0 : 1;
+            sizes[to] += page.Count();
+            if (to == half) mine.Add(page.Key);
+        }
+        return [.. all.Where(p => mine.Contains(p.Page))];
+    }
 
     private IEnumerable<Probe> ProbesFor(PageHandler handler, IReadOnlyDictionary<string, string> routeValues)
     {
         var url = Url(handler.Template, routeValues, handler.Name);
-        yield return new Probe(handler.Key, handler.Method, url, []); // every field missing
+        yield return new Probe(handler.Key, handler.Template, handler.Method, url, []); // every field missing
         foreach (var field in handler.Fields)
         {
             foreach (var value in EveryValue ? HostileValuesFor(field.Type) : HostileValuesFor(field.Type).Take(3))
-                yield return new Probe(handler.Key, handler.Method, url, [new(field.Name, value)]);
-            yield return new Probe(handler.Key, handler.Method, url, [new(field.Name, "1"), new(field.Name, "2")]); // an array for a scalar
+                yield return new Probe(handler.Key, handler.Template, handler.Method, url, [new(field.Name, value)]);
+            yield return new Probe(handler.Key, handler.Template, handler.Method, url, [new(field.Name, "1"), new(field.Name, "2")]); // an array for a scalar
             // 600 values: a bulk of ids where a list is bound; for a scalar field, the two values above already make it a list.
             if (EveryValue && field.Type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(field.Type))
-                yield return new Probe(handler.Key, handler.Method, url, Enumerable.Range(0, 600).Select(_ => new KeyValuePair<string, string>(field.Name, Guid.NewGuid().ToString())).ToList());
+                yield return new Probe(handler.Key, handler.Template, handler.Method, url, Enumerable.Range(0, 600).Select(_ => new KeyValuePair<string, string>(field.Name, Guid.NewGuid().ToString())).ToList());
         }
         foreach (var parameter in handler.RouteParameters)
             foreach (var value in HostileRouteValues(parameter))
-                yield return new Probe(handler.Key, handler.Method, Url(handler.Template, new Dictionary<string, string>(routeValues) { [parameter] = value }, handler.Name), []);
-        yield return new Probe(handler.Key, handler.Method, Url(handler.Template, routeValues, "NoSuchHandler"), []);
+                yield return new Probe(handler.Key, handler.Template, handler.Method, Url(handler.Template, new Dictionary<string, string>(routeValues) { [parameter] = value }, handler.Name), []);
+        yield return new Probe(handler.Key, handler.Template, handler.Method, Url(handler.Template, routeValues, "NoSuchHandler"), []);
     }
 
     [Fact]
@@ -99,8 +119,9 @@ public abstract class HostileInputTests(PortalFixture fixture, ITestOutputHelper
         var routeValues = await RouteValuesAsync();
         // Every page also gets a POST without a handler name, whether or not it has a POST handler.
         var extra = handlers.Select(h => h with { Method = "POST", Name = null, Fields = [] }).DistinctBy(h => h.Template);
-        var probes = handlers.Concat(extra).Where(h => h.Key != "POST sign-out")
+        var every = handlers.Concat(extra).Where(h => h.Key != "POST sign-out")
             .SelectMany(h => ProbesFor(h, routeValues)).ToList();
+        var probes = Half is { } half ? HalfOf(every, half) : every;
         var statuses = new SortedDictionary<int, int>();
         var failures = new List<string>();
         var spent = new Dictionary<string, TimeSpan>(); // where this test's time goes, by handler: printed below
@@ -119,7 +140,7 @@ public abstract class HostileInputTests(PortalFixture fixture, ITestOutputHelper
             }
         }
 
-        output.WriteLine($"{Persona}: {probes.Count} hostile requests over {handlers.Count} handlers of {handlers.Select(h => h.Template).Distinct().Count()} pages: "
+        output.WriteLine($"{Persona}: {probes.Count} hostile requests (of {every.Count}) to {probes.Select(p => p.Page).Distinct().Count()} of {handlers.Select(h => h.Template).Distinct().Count()} pages: "
             + string.Join(", ", statuses.Select(s => $"{s.Value} × {s.Key}")));
         output.WriteLine("Slowest handlers: " + string.Join(", ", spent.OrderByDescending(s => s.Value).Take(12)
             .Select(s => $"{s.Key} {s.Value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s")));
@@ -146,11 +167,23 @@ public abstract class HostileInputTests(PortalFixture fixture, ITestOutputHelper
     }
 }
 
-public sealed class HostileInputAsSuperAdminTests(PortalFixture fixture, ITestOutputHelper output) : HostileInputTests(fixture, output)
+/// <summary>The Super Admin, every value, on one half of the pages (the other half is the class below, run beside it).</summary>
+public sealed class HostileInputAsSuperAdminFirstHalfTests(PortalFixture fixture, ITestOutputHelper output) : HostileInputTests(fixture, output)
 {
     protected override string Persona => Personas.PartnerSuperAdmin;
 
     protected override bool EveryValue => true;
+
+    protected override int? Half => 0;
+}
+
+public sealed class HostileInputAsSuperAdminSecondHalfTests(PortalFixture fixture, ITestOutputHelper output) : HostileInputTests(fixture, output)
+{
+    protected override string Persona => Personas.PartnerSuperAdmin;
+
+    protected override bool EveryValue => true;
+
+    protected override int? Half => 1;
 }
 
 public sealed class HostileInputAsPlainEmployeeTests(PortalFixture fixture, ITestOutputHelper output) : HostileInputTests(fixture, output)
