@@ -7,9 +7,9 @@
 #   scripts/test.sh --fast           the inner loop: domain + web on SQLite, no database server, no browser
 #   scripts/test.sh web-postgres     one suite or several, by name: domain web-sqlite web-postgres browser cluster bench
 #
-# The whole run overlaps its suites in three lanes on two cores: the web suites (PostgreSQL, then SQLite), the cluster
-# then the benchmark (each on a PostgreSQL of its own: the cluster stops its database for 30 s), and the browser
-# procedures. No test may depend on a quiet machine. Each suite's output is printed when its lane ends.
+# The whole run overlaps its suites in three lanes on two cores: the web suite on PostgreSQL, the cluster then the
+# benchmark (each on a PostgreSQL of its own: the cluster stops its database for 30 s), and the browser procedures then
+# the web suite on SQLite. No test may depend on a quiet machine. Each suite's output is printed when its lane ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -69,8 +69,8 @@ show() {
   cat "$results/$1.log" 2>/dev/null || echo "(no output)"
 }
 
-# The web suites, one after the other (PostgreSQL on 55432 only for them): PostgreSQL first, since it waits on its server
-# more than on the processor while the browser and the benchmark are busiest; SQLite after, when they have eased off.
+# The web suite on PostgreSQL (on 55432, only for it): the longest suite, and the one that waits on its server most.
+# SQLite's runs after the browser procedures, so that the three lanes end close together.
 web_lane() {
   if wants web-postgres; then
     (
@@ -80,7 +80,6 @@ web_lane() {
         "PARTNERPORTAL_TEST_POSTGRES=Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
     )
   fi
-  if wants web-sqlite; then run web-sqlite tests/PartnerPortal.Web.Tests PARTNERPORTAL_TEST_DATABASE=Sqlite; fi
 }
 
 # Three instances behind nginx on a PostgreSQL of their own (the outage test stops it for 30 s), then the benchmark,
@@ -116,6 +115,7 @@ services_lane() {
 
 browser_lane() {
   if wants browser; then run browser tests/PartnerPortal.Browser.Tests PARTNERPORTAL_BROWSER_SCREENSHOTS="$results/screenshots"; fi
+  if wants web-sqlite; then run web-sqlite tests/PartnerPortal.Web.Tests PARTNERPORTAL_TEST_DATABASE=Sqlite; fi
 }
 
 if wants domain; then run domain tests/PartnerPortal.Domain.Tests; show domain; fi
@@ -126,9 +126,9 @@ services_pid=$!
 browser_lane &
 browser_pid=$!
 wait "$web_pid" || true
-for name in web-postgres web-sqlite; do if wants "$name"; then show "$name"; fi; done
+if wants web-postgres; then show web-postgres; fi
 wait "$browser_pid" || true
-if wants browser; then show browser; fi
+for name in browser web-sqlite; do if wants "$name"; then show "$name"; fi; done
 wait "$services_pid" || true
 for name in cluster bench; do if wants "$name"; then show "$name"; fi; done
 
