@@ -14,33 +14,19 @@ namespace PartnerPortal.Web.Pages.ClientAccount;
 /// A client's Settings → Users &amp; Teams (seed 004, R24): every user with access type, seat, partner (for partner
 /// employees) and last activity; searched by name or email and shown a page at a time.
 /// </summary>
-public class UsersModel(IMediator mediator) : PageModel
+public class UsersModel(IMediator mediator) : ListPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
-
-    [BindProperty(SupportsGet = true, Name = "size")] public int PageSize { get; set; } = Paging.DefaultSize;
-
     public Model? View { get; private set; }
 
     public Task<IActionResult> OnGetAsync(long hubId) =>
         this.ShowListAsync(mediator, new Query(hubId, Search, PageNumber, PageSize), new Query(hubId), view => View = view);
 
-    public sealed record Query(long HubId, string? Search = null, int Page = 1, int PageSize = Paging.DefaultSize) : IRequest<Result<Model>>, IAccountRequest
+    public sealed record Query(long HubId, string? Search = null, int Page = 1, int PageSize = Paging.DefaultSize) : IRequest<Result<Model>>, IAccountRequest, IListQuery
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class QueryValidator : AbstractValidator<Query>
-    {
-        public QueryValidator()
-        {
-            RuleFor(q => q.Search).IsSearch("a name or email");
-            RuleFor(q => q.Page).IsPageNumber();
-            RuleFor(q => q.PageSize).IsPageSize("users");
-        }
-    }
+    public sealed class QueryValidator() : ListQueryValidator<Query>("a name or email", "users");
 
     public sealed record Row(Guid UserId, string Name, string Email, string Access, string Seat, string? Partner, DateTimeOffset? LastActivity);
 

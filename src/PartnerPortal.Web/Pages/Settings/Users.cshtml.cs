@@ -14,34 +14,20 @@ namespace PartnerPortal.Web.Pages.Settings;
 /// Settings → Users &amp; Teams of a partner account (R15): its users with their access, whether each is a partner
 /// employee, and the checkmark for partner-domain emails; searched by name or email and shown a page at a time.
 /// </summary>
-public class UsersModel(IMediator mediator) : PageModel
+public class UsersModel(IMediator mediator) : ListPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
-
-    [BindProperty(SupportsGet = true, Name = "size")] public int PageSize { get; set; } = Paging.DefaultSize;
-
     public Model? View { get; private set; }
 
     public Task<IActionResult> OnGetAsync(long hubId) =>
         this.ShowListAsync(mediator, new Query(hubId, Search, PageNumber, PageSize), new Query(hubId), view => View = view);
 
-    public sealed record Query(long HubId, string? Search = null, int Page = 1, int PageSize = Paging.DefaultSize) : IRequest<Result<Model>>, IAccountRequest
+    public sealed record Query(long HubId, string? Search = null, int Page = 1, int PageSize = Paging.DefaultSize) : IRequest<Result<Model>>, IAccountRequest, IListQuery
     {
         // Super Admin or Add and edit users in the partner account.
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.AddAndEditUsers);
     }
 
-    public sealed class QueryValidator : AbstractValidator<Query>
-    {
-        public QueryValidator()
-        {
-            RuleFor(q => q.Search).IsSearch("a name or email");
-            RuleFor(q => q.Page).IsPageNumber();
-            RuleFor(q => q.PageSize).IsPageSize("users");
-        }
-    }
+    public sealed class QueryValidator() : ListQueryValidator<Query>("a name or email", "users");
 
     /// <param name="Access">"Super Admin", or the partner account permissions the user holds.</param>
     public sealed record Row(Guid UserId, string Name, string Email, bool OnPartnerDomain, string Access, bool IsPartnerEmployee);

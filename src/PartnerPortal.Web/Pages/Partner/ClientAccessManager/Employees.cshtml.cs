@@ -14,34 +14,20 @@ namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 /// Client Access Manager, Employees tab (R7): the partner employees, with the checkmark for partner domain emails,
 /// searched by name or email and shown a page at a time.
 /// </summary>
-public class EmployeesModel(IMediator mediator) : PageModel
+public class EmployeesModel(IMediator mediator) : ListPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
-
-    [BindProperty(SupportsGet = true, Name = "size")] public int PageSize { get; set; } = Paging.DefaultSize;
-
     public Model? View { get; private set; }
 
     public Task<IActionResult> OnGetAsync(long hubId) =>
         this.ShowListAsync(mediator, new Query(hubId, Search, PageNumber, PageSize), new Query(hubId), view => View = view);
 
     /// <param name="PageSize">Rows a page, as on the Clients tab (<see cref="Paging.Sizes"/>).</param>
-    public sealed record Query(long PartnerHubId, string? Search = null, int Page = 1, int PageSize = Paging.DefaultSize) : IRequest<Result<Model>>, IAccountRequest
+    public sealed record Query(long PartnerHubId, string? Search = null, int Page = 1, int PageSize = Paging.DefaultSize) : IRequest<Result<Model>>, IAccountRequest, IListQuery
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
     }
 
-    public sealed class QueryValidator : AbstractValidator<Query>
-    {
-        public QueryValidator()
-        {
-            RuleFor(q => q.Search).IsSearch("a name or email");
-            RuleFor(q => q.Page).IsPageNumber();
-            RuleFor(q => q.PageSize).IsPageSize("employees");
-        }
-    }
+    public sealed class QueryValidator() : ListQueryValidator<Query>("a name or email", "employees");
 
     public sealed record Row(Guid UserId, string Name, string Email, bool OnPartnerDomain, int Clients);
 

@@ -11,18 +11,12 @@ using PartnerPortal.Web.Infrastructure.Authorization;
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
 /// <summary>Partner &gt; Client Access Manager, Clients tab (R5).</summary>
-public class IndexModel(IMediator mediator) : PageModel
+public class IndexModel(IMediator mediator) : ListPageModel
 {
     [BindProperty(SupportsGet = true, Name = "types")] public List<string> Types { get; set; } = [];
 
     /// <summary>Set by the filter form, so that unticking every box is told apart from a first visit.</summary>
     [BindProperty(SupportsGet = true, Name = "filtered")] public bool Filtered { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
-
-    [BindProperty(SupportsGet = true, Name = "size")] public int PageSize { get; set; } = Query.DefaultPageSize;
 
     public Model? View { get; private set; }
 
@@ -79,7 +73,7 @@ public class IndexModel(IMediator mediator) : PageModel
         };
     }
 
-    public sealed record Query : IRequest<Result<Model>>, IAccountRequest
+    public sealed record Query : IRequest<Result<Model>>, IAccountRequest, IListQuery
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
 
@@ -95,15 +89,12 @@ public class IndexModel(IMediator mediator) : PageModel
         public int PageSize { get; init; } = DefaultPageSize;
     }
 
-    public sealed class QueryValidator : AbstractValidator<Query>
+    public sealed class QueryValidator : ListQueryValidator<Query>
     {
-        public QueryValidator()
+        public QueryValidator() : base("a name or Hub ID", "clients")
         {
             RuleForEach(q => q.AccessTypes).Must(AccessTypeOption.IsKnown)
                 .WithMessage(t => $"Access types can be Super Admin, Partner Admin, User or No access.");
-            RuleFor(q => q.Search).IsSearch("a name or Hub ID");
-            RuleFor(q => q.Page).IsPageNumber();
-            RuleFor(q => q.PageSize).IsPageSize("clients");
         }
     }
 
