@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
-using PartnerPortal.Data;
 using Microsoft.AspNetCore.DataProtection;
-using PartnerPortal.Web.Infrastructure;
 using PartnerPortal.Web.Infrastructure.Jobs;
 using PartnerPortal.Web.Infrastructure.Mail;
 using PartnerPortal.Web.Infrastructure.Operations;

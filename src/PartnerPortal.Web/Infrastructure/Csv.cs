@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace PartnerPortal.Web.Infrastructure;
 

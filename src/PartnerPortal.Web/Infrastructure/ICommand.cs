@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace PartnerPortal.Web.Infrastructure;
 
 /// <summary>A request that changes state. Commands run in one transaction (<see cref="TransactionBehavior{TRequest,TResponse}"/>).</summary>

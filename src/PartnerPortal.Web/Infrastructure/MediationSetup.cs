@@ -1,6 +1,3 @@
-using FluentValidation;
-using MediatR;
-using PartnerPortal.Web.Infrastructure.Authorization;
 using PartnerPortal.Web.Infrastructure.DomainEvents;
 
 namespace PartnerPortal.Web.Infrastructure;

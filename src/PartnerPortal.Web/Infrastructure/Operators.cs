@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure.Operations;
 
 namespace PartnerPortal.Web.Infrastructure;

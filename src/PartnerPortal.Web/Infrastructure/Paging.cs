@@ -1,6 +1,3 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-
 namespace PartnerPortal.Web.Infrastructure;
 
 /// <summary>

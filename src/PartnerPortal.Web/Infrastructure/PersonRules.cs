@@ -1,6 +1,3 @@
-using FluentValidation;
-using PartnerPortal.Domain;
-
 namespace PartnerPortal.Web.Infrastructure;
 
 /// <summary>The one home of the rules of a person's email and name typed into a form: by themselves (sign-in, setup, sign-up,

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MediatR;
-using PartnerPortal.Data;
-
 namespace PartnerPortal.Web.Infrastructure;
 
 /// <summary>

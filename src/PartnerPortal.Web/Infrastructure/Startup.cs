@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using PartnerPortal.Data;
 using PartnerPortal.Web.Infrastructure.DemoData;
 using PartnerPortal.Web.Infrastructure.DomainEvents;
 using PartnerPortal.Web.Infrastructure.Operations;

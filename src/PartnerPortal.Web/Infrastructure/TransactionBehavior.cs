@@ -1,6 +1,3 @@
-using MediatR;
-using PartnerPortal.Data;
-
 namespace PartnerPortal.Web.Infrastructure;
 
 /// <summary>One transaction per command; a failed result rolls back whatever the handler wrote.</summary>

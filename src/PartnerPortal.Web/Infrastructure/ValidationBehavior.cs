@@ -1,6 +1,3 @@
-using FluentValidation;
-using MediatR;
-
 namespace PartnerPortal.Web.Infrastructure;
 
 /// <summary>

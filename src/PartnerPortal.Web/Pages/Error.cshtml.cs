@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PartnerPortal.Web.Infrastructure;
-
 namespace PartnerPortal.Web.Pages;
 
 /// <summary>Status pages. Re-executed for any method, so it takes no antiforgery token and changes nothing.</summary>

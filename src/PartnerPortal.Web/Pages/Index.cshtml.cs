@@ -1,6 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnerPortal.Web.Pages.Components;
 
 namespace PartnerPortal.Web.Pages;

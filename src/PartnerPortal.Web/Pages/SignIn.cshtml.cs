@@ -1,14 +1,7 @@
 using System.Security.Claims;
-using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
-using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using PartnerPortal.Data;
-using PartnerPortal.Web.Infrastructure;
-using PartnerPortal.Web.Infrastructure.Authorization;
 using PartnerPortal.Web.Infrastructure.Security;
 
 namespace PartnerPortal.Web.Pages;

@@ -1,14 +1,5 @@
-using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
-using PartnerPortal.Web.Infrastructure;
-using PartnerPortal.Web.Infrastructure.Authorization;
 using PartnerPortal.Web.Infrastructure.Security;
 
 namespace PartnerPortal.Web.Pages;

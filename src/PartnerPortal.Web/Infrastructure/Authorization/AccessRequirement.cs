@@ -1,5 +1,3 @@
-using PartnerPortal.Domain;
-
 namespace PartnerPortal.Web.Infrastructure.Authorization;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
-
 namespace PartnerPortal.Web.Infrastructure.Authorization;
 
 /// <summary>

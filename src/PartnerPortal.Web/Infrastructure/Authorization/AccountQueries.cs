@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Domain;
-
 namespace PartnerPortal.Web.Infrastructure.Authorization;
 
 public static class AccountQueries

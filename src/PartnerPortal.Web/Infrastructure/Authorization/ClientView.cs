@@ -1,5 +1,3 @@
-using PartnerPortal.Domain;
-
 namespace PartnerPortal.Web.Infrastructure.Authorization;
 
 /// <summary>A client account a partner services, as the gate checked it: what it is and the signed-in user's access type there.</summary>

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
 
 namespace PartnerPortal.Web.Infrastructure.DemoData;
 

@@ -1,7 +1,5 @@
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using PartnerPortal.Domain;
 
 namespace PartnerPortal.Web.Infrastructure.DomainEvents;
 

@@ -1,5 +1,3 @@
-using PartnerPortal.Domain;
-
 namespace PartnerPortal.Web.Infrastructure.DomainEvents;
 
 /// <summary>Reacts to a domain event while its change is being saved, in the same transaction.</summary>

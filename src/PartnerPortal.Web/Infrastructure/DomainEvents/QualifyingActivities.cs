@@ -1,5 +1,3 @@
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
 using PartnerPortal.Domain.Events;
 
 namespace PartnerPortal.Web.Infrastructure.DomainEvents;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
 using PartnerPortal.Domain.Events;
 
 namespace PartnerPortal.Web.Infrastructure.DomainEvents;

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure.Mail;
 
 namespace PartnerPortal.Web.Infrastructure.Jobs;

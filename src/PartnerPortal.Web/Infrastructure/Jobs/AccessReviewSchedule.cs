@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure.DomainEvents;
 using PartnerPortal.Web.Infrastructure.Mail;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-
 namespace PartnerPortal.Web.Infrastructure.Jobs;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Web.Infrastructure.Mail;
 
 namespace PartnerPortal.Web.Infrastructure.Jobs;

@@ -1,6 +1,3 @@
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
-
 namespace PartnerPortal.Web.Infrastructure.Mail;
 
 /// <summary>Who hears of something: a user of the portal, by email and in the app.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
 using PartnerPortal.Web.Pages;
 
 namespace PartnerPortal.Web.Infrastructure.Mail;

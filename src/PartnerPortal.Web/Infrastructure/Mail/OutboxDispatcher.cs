@@ -2,11 +2,8 @@ using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
 
 namespace PartnerPortal.Web.Infrastructure.Mail;
 

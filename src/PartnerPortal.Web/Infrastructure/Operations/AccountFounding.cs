@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
 using PartnerPortal.Web.Infrastructure.Mail;
 
 namespace PartnerPortal.Web.Infrastructure.Operations;

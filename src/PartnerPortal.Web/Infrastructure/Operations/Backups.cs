@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using PartnerPortal.Data;
 
 namespace PartnerPortal.Web.Infrastructure.Operations;
 

@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
-using PartnerPortal.Web.Infrastructure.Authorization;
 using PartnerPortal.Web.Pages;
 
 namespace PartnerPortal.Web.Infrastructure.Operations;

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using PartnerPortal.Data;
 
 namespace PartnerPortal.Web.Infrastructure.Operations;
 

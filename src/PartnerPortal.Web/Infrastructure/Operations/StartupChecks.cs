@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
 
 namespace PartnerPortal.Web.Infrastructure.Operations;
 

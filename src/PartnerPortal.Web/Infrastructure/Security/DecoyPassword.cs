@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using PartnerPortal.Data;
 
 namespace PartnerPortal.Web.Infrastructure.Security;
 

@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace PartnerPortal.Web.Infrastructure.Security;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
 
 namespace PartnerPortal.Web.Infrastructure.Security;
 

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace PartnerPortal.Web.Infrastructure.Security;
 
 /// <summary>The one rule of a new password typed in a form (setting one from a link, changing one): length, not composition (ASVS 6.2).</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-
 namespace PartnerPortal.Web.Infrastructure.Security;
 
 /// <summary>B7: where two-factor sign-in is required of a user — the one home of that rule, for the enrolment page and the gate.</summary>

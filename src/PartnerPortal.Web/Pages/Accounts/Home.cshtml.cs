@@ -1,12 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
-using PartnerPortal.Web.Infrastructure;
-using PartnerPortal.Web.Infrastructure.Authorization;
-
 namespace PartnerPortal.Web.Pages.Accounts;
 
 /// <summary>A client account's start page: what it is and your access in it. A partner account's is its Partner dashboard.</summary>

@@ -1,13 +1,3 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
-using PartnerPortal.Web.Infrastructure;
-using PartnerPortal.Web.Infrastructure.Authorization;
-
 namespace PartnerPortal.Web.Pages.Accounts;
 
 /// <summary>All your accounts: every account the signed-in user is in, searchable by name or Hub ID, a page at a time.</summary>

@@ -1,9 +1,4 @@
 using System.Globalization;
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
-using PartnerPortal.Web.Infrastructure;
 
 namespace PartnerPortal.Web.Pages.Audit;
 

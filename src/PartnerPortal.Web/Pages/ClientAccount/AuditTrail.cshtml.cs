@@ -1,4 +1,3 @@
-using MediatR;
 using PartnerPortal.Web.Pages.Audit;
 
 namespace PartnerPortal.Web.Pages.ClientAccount;

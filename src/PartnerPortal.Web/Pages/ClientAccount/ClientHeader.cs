@@ -1,6 +1,3 @@
-using PartnerPortal.Domain;
-using PartnerPortal.Web.Infrastructure.Authorization;
-
 namespace PartnerPortal.Web.Pages.ClientAccount;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using PartnerPortal.Domain;
-
 namespace PartnerPortal.Web.Pages.ClientAccount;
 
 /// <summary>What the client's pages read about its users, written once.</summary>

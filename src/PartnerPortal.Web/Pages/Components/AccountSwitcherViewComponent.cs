@@ -1,6 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-
 namespace PartnerPortal.Web.Pages.Components;
 
 /// <summary>The account switcher in the header of every signed-in page; the account shown is remembered as recent.</summary>

@@ -1,6 +1,3 @@
-using FluentValidation;
-using PartnerPortal.Domain;
-
 namespace PartnerPortal.Web.Pages.Settings;
 
 /// <summary>The partner permissions as form fields (Create user, a user's Access tab): one checkbox each, by name.</summary>

@@ -1,6 +1,3 @@
-using PartnerPortal.Domain;
-using PartnerPortal.Web.Infrastructure.Authorization;
-
 namespace PartnerPortal.Web.Pages.Settings;
 
 /// <summary>The top of the partner account's Users &amp; Teams pages: the account and the section open.</summary>

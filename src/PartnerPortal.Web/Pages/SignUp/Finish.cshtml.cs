@@ -1,11 +1,4 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using PartnerPortal.Domain;
-using PartnerPortal.Web.Infrastructure;
-using PartnerPortal.Web.Infrastructure.Authorization;
 using PartnerPortal.Web.Infrastructure.Operations;
 using PartnerPortal.Web.Infrastructure.Security;
 

@@ -1,6 +1,3 @@
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
-
 namespace PartnerPortal.Web.Pages.Partner.AccessReviews;
 
 /// <summary>

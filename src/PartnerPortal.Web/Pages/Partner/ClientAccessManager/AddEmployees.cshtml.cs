@@ -1,13 +1,3 @@
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
-using PartnerPortal.Web.Infrastructure;
-using PartnerPortal.Web.Infrastructure.Authorization;
-
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
 /// <summary>R6: Add employees to a client account with one of its permission sets, on partner seats.</summary>

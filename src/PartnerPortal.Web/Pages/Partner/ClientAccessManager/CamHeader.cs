@@ -1,5 +1,3 @@
-using PartnerPortal.Web.Infrastructure.Authorization;
-
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
 /// <summary>The title, Get access link and the Clients / Employees tabs every Client Access Manager page shows.</summary>

@@ -1,8 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PartnerPortal.Web.Infrastructure;
-
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 
 /// <summary>R10: Remove employee from clients: choose clients, Next, review, Done.</summary>

@@ -1,11 +1,4 @@
 using System.Globalization;
-using FluentValidation;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
-using PartnerPortal.Web.Infrastructure;
-using PartnerPortal.Web.Infrastructure.Authorization;
 using PartnerPortal.Web.Infrastructure.DomainEvents;
 
 namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;

@@ -1,6 +1,3 @@
-using PartnerPortal.Domain;
-using PartnerPortal.Web.Infrastructure.Authorization;
-
 namespace PartnerPortal.Web.Pages.Partner.Dashboard;
 
 /// <summary>The top of every Partner dashboard page: the partner, the tabs it may see (R19), the quick links.</summary>

@@ -5,7 +5,6 @@ using System.Xml;
 using CsvHelper;
 using CsvHelper.Configuration;
 using ExcelDataReader;
-using PartnerPortal.Domain;
 
 namespace PartnerPortal.Web.Pages.Partner.PartnerAccess;
 

@@ -1,9 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
-using PartnerPortal.Web.Infrastructure;
 using PartnerPortal.Web.Infrastructure.Mail;
 
 namespace PartnerPortal.Web.Pages.Partner.PartnerAccess;

@@ -1,11 +1,4 @@
 using System.Text;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
-using PartnerPortal.Web.Infrastructure;
-using PartnerPortal.Web.Infrastructure.Authorization;
 using PartnerPortal.Web.Pages.Partner.Dashboard;
 
 namespace PartnerPortal.Web.Pages.Partner.PartnerAccess;

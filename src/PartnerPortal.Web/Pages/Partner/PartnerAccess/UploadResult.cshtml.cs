@@ -1,15 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Data;
-using PartnerPortal.Domain;
-using PartnerPortal.Web.Infrastructure;
-using PartnerPortal.Web.Infrastructure.Authorization;
 using PartnerPortal.Web.Pages.Partner.Dashboard;
 
 namespace PartnerPortal.Web.Pages.Partner.PartnerAccess;
