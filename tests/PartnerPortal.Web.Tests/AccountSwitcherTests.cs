@@ -52,6 +52,31 @@ public sealed class AccountSwitcherTests(PortalFixture fixture) : PortalTest(fix
         Assert.True(Menu(back).Count <= AccountSwitcher.Size);
     }
 
+    [Theory]
+    [InlineData(AccountSwitcher.Size, false)]
+    [InlineData(AccountSwitcher.Size + 1, true)]
+    public async Task Someone_in_as_many_accounts_as_the_menu_holds_sees_them_all_and_one_more_brings_All_your_accounts(int accounts, bool cut)
+    {
+        var world = await Fixture.BuildAsync(w =>
+        {
+            var agency = w.Partner("Edge Agency");
+            var boss = w.Employee(agency, "Eda Edge", AccessType.SuperAdmin);
+            for (var i = 1; i < accounts; i++)
+            {
+                var client = w.Client($"Edge Client {i:00}");
+                w.Services(agency, client);
+                w.Seat(client, agency, boss, AccessType.SuperAdmin);
+            }
+            return (Agency: agency.HubId, Boss: boss.Email);
+        });
+        using var eda = await Fixture.SignedInAsync(world.Boss);
+
+        var (_, home) = await eda.FollowAsync($"/{world.Agency}/home");
+
+        Assert.Equal(cut ? 1 : accounts, Menu(home).Count); // cut: only the partner account (no client opened yet)
+        Assert.Equal(cut, home.QuerySelectorAll("[aria-labelledby=account-switcher] a").Any(a => a.TextContent.Trim() == "All your accounts…"));
+    }
+
     [Fact]
     public async Task A_forged_recent_cookie_shows_nothing_that_is_not_yours()
     {

@@ -32,21 +32,22 @@ public static class AccountSwitcher
             var recent = (request.Recent ?? []).Take(RecentAccounts.Max).ToList();
             // One statement, bounded: the user's memberships from their (UserId, AccountName) index, which holds the kind and
             // Hub ID, keeping the partner accounts, the current and the recent ones — or every one when the user is in no more
-            // than the menu holds (the count is one subquery, worked out once). No account is read and only the menu's
-            // thirteen rows are sorted.
+            // than the menu holds. Whether they are is a count that stops at one more than the menu (an agency's admin is in
+            // a thousand accounts; every page shows this menu). No account is read and only the menu's thirteen rows are sorted.
             var mine = db.Memberships.Where(m => m.UserId == me.UserId);
+            var upToOneMore = mine.Take(Size + 1);
             // The menu's rows chosen and ordered from the index alone (it holds everything the choice needs), then read.
             var keys = mine
-                .Where(m => m.AccountKind == AccountKind.Partner || m.AccountHubId == current || recent.Contains(m.AccountHubId) || mine.Count() <= Size)
+                .Where(m => m.AccountKind == AccountKind.Partner || m.AccountHubId == current || recent.Contains(m.AccountHubId) || upToOneMore.Count() <= Size)
                 .OrderBy(m => m.AccountKind).ThenBy(m => m.AccountName).ThenBy(m => m.AccountHubId)
                 .Take(Size + 1)
                 .Select(m => m.Id);
             var rows = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
                 .Where(m => keys.Contains(m.Id))
                 .OrderBy(m => m.AccountKind).ThenBy(m => m.AccountName).ThenBy(m => m.AccountHubId)
-                .Select(m => new { HubId = m.AccountHubId, Name = m.AccountName, Kind = m.AccountKind, Membership = m, Total = mine.Count() })
+                .Select(m => new { HubId = m.AccountHubId, Name = m.AccountName, Kind = m.AccountKind, Membership = m, Total = upToOneMore.Count() })
                 .ToListAsync(cancellationToken);
-            var total = rows.Count == 0 ? 0 : rows[0].Total;
+            var total = rows.Count == 0 ? 0 : rows[0].Total; // at most Size + 1: enough to tell whether there are more
             var shown = rows.Take(Size).ToList();
             var entries = shown.OrderBy(e => e.Kind).ThenBy(e => e.Name)
                 .Select(e => new Entry(e.HubId, e.Name, e.Kind, e.Membership.AccessType,
