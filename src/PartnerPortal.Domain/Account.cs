@@ -87,6 +87,7 @@ public abstract partial class Account : AggregateRoot
         if (!AccessPolicy.CanChangeSecuritySettings(MembershipOf(actor.UserId))) return Outcome.Refused(OnlySuperAdminsRequireTwoFactor);
         if (RequiresTwoFactor == required) return Outcome.Unchanged;
         RequiresTwoFactor = required;
+        foreach (var member in _memberships) member.AccountRequiresTwoFactor = required;
         Raise(new AccessChanged(HubId, OwnPartnerHubId, required ? AuditActions.TwoFactorRequired : AuditActions.TwoFactorNoLongerRequired,
             "Every user of the account", required ? "Optional" : "Required", required ? "Required" : "Optional"));
         Acted(actor, required ? "Required two-factor sign-in" : "Stopped requiring two-factor sign-in", now);

@@ -15,6 +15,7 @@ public class Membership
         AccountHubId = account.HubId;
         AccountName = account.Name;
         AccountKind = account.Kind;
+        AccountRequiresTwoFactor = account.RequiresTwoFactor;
         UserId = user.Id;
         UserName = user.Name;
         UserEmail = user.Email;
@@ -35,6 +36,13 @@ public class Membership
 
     /// <inheritdoc cref="AccountName"/>
     public AccountKind AccountKind { get; private set; }
+
+    /// <summary>
+    /// B7: <see cref="Account.RequiresTwoFactor"/> beside each membership, so that the check every signed-in request makes
+    /// (must this user enrol first?) is one index probe, not a look at each of the user's thousand accounts. The account
+    /// sets it on every member when the requirement changes, and on each member who joins.
+    /// </summary>
+    public bool AccountRequiresTwoFactor { get; internal set; }
 
     public Guid UserId { get; private set; }
 

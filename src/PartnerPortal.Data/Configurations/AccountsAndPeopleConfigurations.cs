@@ -72,6 +72,8 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         // A person's memberships, and among them those for one partner (an employee's client count on the Employees
         // tab): without the second column SQLite counted through the partner's whole index (1.8 s at 100,000 memberships).
         builder.HasIndex(m => new { m.UserId, m.PartnerHubId });
+        // B7: whether any account of the user's requires two-factor, one probe on every signed-in request.
+        builder.HasIndex(m => new { m.UserId, m.AccountRequiresTwoFactor });
         // B3: the access ending soon (reminders) and past its end (the expiry job).
         builder.HasIndex(m => m.ExpiresAt);
         // B5: a partner's access across its clients, for its review of stale access.

@@ -24,6 +24,21 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Partn
         // Every move is made from the state it was read in: the job ending a relationship and an
         // employee being added back cannot both win (R12), nor two instances end it twice.
         builder.Property(r => r.State).IsConcurrencyToken();
+        // R15, kept by ManagedCreditKeeper: the client's MRR and how many partners share it, when this relationship earns
+        // credit (both 0 otherwise). Shadow columns: the domain judges credit with ManagedCredit.Of, these are its sums.
+        builder.Property<decimal>(ManagedCreditShare.RelationshipMrr).HasPrecision(18, 2);
+        builder.Property<int>(ManagedCreditShare.RelationshipPartners);
+        builder.HasIndex(nameof(PartnerClientRelationship.PartnerHubId), ManagedCreditShare.RelationshipPartners, ManagedCreditShare.RelationshipMrr);
+    }
+}
+
+internal sealed class ManagedCreditShareConfiguration : IEntityTypeConfiguration<ManagedCreditShare>
+{
+    public void Configure(EntityTypeBuilder<ManagedCreditShare> builder)
+    {
+        builder.ToTable("ManagedCreditShares");
+        builder.HasKey(c => new { c.PartnerHubId, c.Partners });
+        builder.Property(c => c.MonthlyRecurringRevenue).HasPrecision(18, 2);
     }
 }
 

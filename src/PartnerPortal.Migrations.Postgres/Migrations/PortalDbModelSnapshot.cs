@@ -199,6 +199,23 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.ToTable("AccessReminders", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Data.ManagedCreditShare", b =>
+                {
+                    b.Property<long>("PartnerHubId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Partners")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("MonthlyRecurringRevenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("PartnerHubId", "Partners");
+
+                    b.ToTable("ManagedCreditShares", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -786,6 +803,9 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("AccountRequiresTwoFactor")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -854,6 +874,8 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("PartnerHubId", "Id");
+
+                    b.HasIndex("UserId", "AccountRequiresTwoFactor");
 
                     b.HasIndex("UserId", "PartnerHubId");
 
@@ -1025,6 +1047,13 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<decimal>("CreditMrr")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("CreditPartners")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1048,6 +1077,8 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.HasIndex("PartnerHubId", "State");
 
                     b.HasIndex("State", "EndsAt");
+
+                    b.HasIndex("PartnerHubId", "CreditPartners", "CreditMrr");
 
                     b.ToTable("PartnerClientRelationships", (string)null);
                 });

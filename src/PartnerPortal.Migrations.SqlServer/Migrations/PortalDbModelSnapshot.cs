@@ -200,6 +200,23 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.ToTable("AccessReminders", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Data.ManagedCreditShare", b =>
+                {
+                    b.Property<long>("PartnerHubId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Partners")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("MonthlyRecurringRevenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.HasKey("PartnerHubId", "Partners");
+
+                    b.ToTable("ManagedCreditShares", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -791,6 +808,9 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<bool>("AccountRequiresTwoFactor")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset?>("ExpiresAt")
                         .HasColumnType("datetimeoffset");
 
@@ -859,6 +879,8 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("PartnerHubId", "Id");
+
+                    b.HasIndex("UserId", "AccountRequiresTwoFactor");
 
                     b.HasIndex("UserId", "PartnerHubId");
 
@@ -1031,6 +1053,13 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<decimal>("CreditMrr")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("CreditPartners")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1054,6 +1083,8 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("PartnerHubId", "State");
 
                     b.HasIndex("State", "EndsAt");
+
+                    b.HasIndex("PartnerHubId", "CreditPartners", "CreditMrr");
 
                     b.ToTable("PartnerClientRelationships", (string)null);
                 });

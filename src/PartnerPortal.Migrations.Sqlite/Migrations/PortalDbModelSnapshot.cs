@@ -186,6 +186,23 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.ToTable("AccessReminders", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Data.ManagedCreditShare", b =>
+                {
+                    b.Property<long>("PartnerHubId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Partners")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MonthlyRecurringRevenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.HasKey("PartnerHubId", "Partners");
+
+                    b.ToTable("ManagedCreditShares", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -755,6 +772,9 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AccountRequiresTwoFactor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -823,6 +843,8 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("PartnerHubId", "Id");
+
+                    b.HasIndex("UserId", "AccountRequiresTwoFactor");
 
                     b.HasIndex("UserId", "PartnerHubId");
 
@@ -988,6 +1010,13 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("CreditMrr")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("CreditPartners")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
@@ -1011,6 +1040,8 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("PartnerHubId", "State");
 
                     b.HasIndex("State", "EndsAt");
+
+                    b.HasIndex("PartnerHubId", "CreditPartners", "CreditMrr");
 
                     b.ToTable("PartnerClientRelationships", (string)null);
                 });

@@ -20,10 +20,11 @@ public static class Startup
         var provider = StartupChecks.Provider(builder.Configuration);
         var connectionString = StartupChecks.ConnectionString(builder.Configuration, builder.Environment, provider);
         builder.Services.AddSingleton(new DatabaseLocation(provider, connectionString));
-        // Domain events are dispatched as changes are saved (audit, R12, qualifying activity).
-        // Any other interceptor registered as IInterceptor (e.g. the tests' statement counter) is added too.
+        // Domain events are dispatched as changes are saved (audit, R12, qualifying activity), then managed credit is kept
+        // (R15) from what they saved. Any other interceptor registered as IInterceptor (e.g. the tests' statement counter) is added too.
         builder.Services.AddDbContext<PortalDb>((services, o) => o.UsePortalDatabase(provider, connectionString)
-            .AddInterceptors(services.GetServices<IInterceptor>().Prepend(services.GetRequiredService<DomainEventDispatcher>())));
+            .AddInterceptors(services.GetServices<IInterceptor>().Prepend(services.GetRequiredService<ManagedCreditKeeper>())
+                .Prepend(services.GetRequiredService<DomainEventDispatcher>())));
     }
 
     /// <summary>Applies the migrations, then creates the demo world on an empty database when asked.</summary>
@@ -51,6 +52,8 @@ public static class Startup
             if (await world.SeedIfEmptyAsync(CancellationToken.None))
                 app.Logger.LogInformation("Created the demo world: two partner agencies and their clients.");
         }
+        // R15: managed credit judged from scratch once at start (a database restored or loaded in bulk, a new rule).
+        if (serving) await ManagedCreditKeeper.RebuildAsync(db, CancellationToken.None);
     }
 
     /// <summary>O1: once listening (so that the link has the real address), prints the setup link when nobody runs the installation yet.</summary>

@@ -74,9 +74,15 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
                 .Select(r => new
                 {
                     r.Id, r.PartnerHubId, r.ClientHubId, r.ForUserId, r.SubmittedAt, r.DecisionDueOn,
+                    // One column per subquery, each a probe of a primary key: a subquery of several columns becomes, in EF
+                    // Core's SQL, a join to a ROW_NUMBER() over every account or user of the platform (125 ms at 10,000 clients).
                     PartnerName = db.Accounts.Where(a => a.HubId == r.PartnerHubId).Select(a => a.Name).First(),
-                    Client = db.Accounts.Where(a => a.HubId == r.ClientHubId).Select(a => new { a.Name, a.Kind, a.PaidSalesHubSeats, a.PaidServiceHubSeats }).First(),
-                    For = db.DomainUsers.Where(u => u.Id == r.ForUserId).Select(u => new { u.Name, u.Email }).FirstOrDefault(),
+                    ClientName = db.Accounts.Where(a => a.HubId == r.ClientHubId).Select(a => a.Name).First(),
+                    ClientKind = db.Accounts.Where(a => a.HubId == r.ClientHubId).Select(a => a.Kind).First(),
+                    ClientSalesSeats = db.Accounts.Where(a => a.HubId == r.ClientHubId).Select(a => a.PaidSalesHubSeats).First(),
+                    ClientServiceSeats = db.Accounts.Where(a => a.HubId == r.ClientHubId).Select(a => a.PaidServiceHubSeats).First(),
+                    ForName = db.DomainUsers.Where(u => u.Id == r.ForUserId).Select(u => u.Name).FirstOrDefault(),
+                    ForEmail = db.DomainUsers.Where(u => u.Id == r.ForUserId).Select(u => u.Email).FirstOrDefault(),
                     RequestedBy = db.DomainUsers.Where(u => u.Id == r.RequestedByUserId).Select(u => u.Name).FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);
@@ -86,13 +92,13 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
             var held = (await db.Memberships.AsNoTracking().Where(m => accounts.Contains(m.AccountHubId) && users.Contains(m.UserId))
                     .Select(m => new { m.AccountHubId, m.UserId, m.AccessType }).ToListAsync(cancellationToken))
                 .ToDictionary(m => (m.AccountHubId, m.UserId), m => m.AccessType);
-            var rows = page.Select(r => new Row(r.Id, r.PartnerName, r.PartnerHubId, r.Client.Name, r.ClientHubId, r.For?.Name ?? "A former user", r.For?.Email ?? "",
+            var rows = page.Select(r => new Row(r.Id, r.PartnerName, r.PartnerHubId, r.ClientName, r.ClientHubId, r.ForName ?? "A former user", r.ForEmail ?? "",
                     r.RequestedBy ?? "A former user", r.SubmittedAt, r.DecisionDueOn,
                     PartnerAccessRequest.Conditions(new PartnerAccessFacts(
                         held.TryGetValue((r.ClientHubId, r.ForUserId), out var there) && AccessPolicy.Administers(there),
                         held.ContainsKey((r.PartnerHubId, r.ForUserId)),
-                        PartnerAccessFacts.HasPaidSeat(r.Client.PaidSalesHubSeats, r.Client.PaidServiceHubSeats),
-                        r.Client.Kind == AccountKind.Partner))))
+                        PartnerAccessFacts.HasPaidSeat(r.ClientSalesSeats, r.ClientServiceSeats),
+                        r.ClientKind == AccountKind.Partner))))
                 .ToList();
             return new Model(rows, paging, request.Mine, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         }

@@ -74,18 +74,10 @@ public class IndexModel(IMediator mediator) : PageModel
                 .ToListAsync(cancellationToken);
             endingSoon = endingSoon.OrderBy(e => e.EndsAt).ThenBy(e => e.HubId).ToList();
 
-            // R15: the client's MRR split evenly between the partners that earn credit there (an Active relationship with a
-            // credited employee: ManagedCreditQuery, the one definition). Grouped by how many partners share a client, so that
-            // the few rows read do not grow with the agency; the split itself is the domain's.
-            var earning = ManagedCreditQuery.Earning(db);
-            var shares = await earning.Where(r => r.PartnerHubId == hubId)
-                .Join(db.Accounts, r => r.ClientHubId, a => a.HubId, (r, a) => new
-                {
-                    Mrr = a.MonthlyRecurringRevenue,
-                    Partners = earning.Count(o => o.ClientHubId == r.ClientHubId),
-                })
-                .GroupBy(x => x.Partners).Select(g => new { Partners = g.Key, Mrr = g.Sum(x => x.Mrr) })
-                .ToListAsync(cancellationToken);
+            // R15: each earning client's MRR split evenly between the partners that earn credit there, from the few sums
+            // ManagedCreditKeeper keeps (one per number of sharing partners), so the read does not grow with the agency.
+            var shares = await db.ManagedCreditShares.Where(s => s.PartnerHubId == hubId)
+                .Select(s => new { s.Partners, Mrr = s.MonthlyRecurringRevenue }).ToListAsync(cancellationToken);
             var managedMrr = shares.Sum(s => ManagedCredit.ShareOf(s.Mrr, s.Partners));
 
 
