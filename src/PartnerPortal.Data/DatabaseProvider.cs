@@ -25,18 +25,26 @@ public static class DatabaseSetup
     /// <see cref="SqliteBatchFactory"/>, on PostgreSQL through Npgsql's batch size (SQL Server keeps its provider's).</summary>
     public const int MaxBatchStatements = 1000;
 
+    /// <summary>
+    /// A list in a query (<c>ids.Contains(x.Id)</c>) goes to the database as one parameter (JSON on SQLite, an array on
+    /// PostgreSQL), not EF Core 10's default of a parameter per element: naming 500 parameters took EF Core a quadratic
+    /// search for unique names, Microsoft.Data.Sqlite another to bind them, and each length its own SQL to prepare — most
+    /// of the time of removing an employee from 500 clients.
+    /// </summary>
+    public const ParameterTranslationMode OneParameter = ParameterTranslationMode.Parameter;
+
     public static DbContextOptionsBuilder UsePortalDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
         return provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly).UseParameterizedCollectionMode(OneParameter))
                 .ReplaceService<Microsoft.EntityFrameworkCore.Update.IModificationCommandBatchFactory, SqliteBatchFactory>(),
             // A dropped connection or a database restarting is retried (a few times, within seconds) before a request fails;
             // commands run inside the strategy as a whole (RetryBehavior), so that a retry starts from a fresh reading.
-            DatabaseProvider.Postgres => options.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly)
+            DatabaseProvider.Postgres => options.UseNpgsql(WithAutoPrepare(connectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly).UseParameterizedCollectionMode(OneParameter)
                 .MaxBatchSize(MaxBatchStatements).EnableRetryOnFailure(RetryCount, RetryDelay, null)),
-            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly)
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly).UseParameterizedCollectionMode(OneParameter)
                 .EnableRetryOnFailure(RetryCount, RetryDelay, null)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Database:Provider is Sqlite, Postgres or SqlServer."),
         };

@@ -42,7 +42,7 @@ public class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbContext<Po
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AccessReminder> AccessReminders => Set<AccessReminder>();
     public DbSet<AccessReview> AccessReviews => Set<AccessReview>();
-    public DbSet<ManagedCreditShare> ManagedCreditShares => Set<ManagedCreditShare>();
+    public DbSet<PartnerCredit> PartnerCredits => Set<PartnerCredit>();
 
     /// <summary>B1: audit entries are only ever added. Saving a change to one, or its removal, is refused (the database refuses an UPDATE too).</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -59,7 +59,13 @@ public class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbContext<Po
 
     private void RefuseAuditChanges()
     {
-        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        // Without detecting changes first (a look at every tracked entity, thousands in a bulk change; SaveChanges detects them
+        // anyway): an audit entry's properties cannot be set, so it is only ever marked Modified or Deleted explicitly.
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        var changed = ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted);
+        ChangeTracker.AutoDetectChangesEnabled = detecting;
+        if (changed)
             throw new InvalidOperationException("Audit entries are immutable: they are added, never changed or removed (only the retention job removes old ones).");
     }
 

@@ -18,9 +18,8 @@ public sealed class ManagedCreditTests(PortalFixture fixture) : PortalTest(fixtu
         return page.QuerySelector("[data-testid=managed-mrr]")!.TextContent.Trim();
     }
 
-    private Task<List<(long Partner, int Partners, decimal Mrr)>> KeptAsync() => Fixture.InDbAsync(async db =>
-        (await db.ManagedCreditShares.AsNoTracking().OrderBy(s => s.PartnerHubId).ThenBy(s => s.Partners).ToListAsync())
-            .Select(s => (s.PartnerHubId, s.Partners, s.MonthlyRecurringRevenue)).ToList());
+    private Task<List<(long Partner, decimal Mrr)>> KeptAsync() => Fixture.InDbAsync(async db =>
+        (await db.PartnerCredits.AsNoTracking().OrderBy(c => c.PartnerHubId).ToListAsync()).Select(c => (c.PartnerHubId, c.MonthlyRecurringRevenue)).ToList());
 
     [Fact]
     public async Task R15_managed_MRR_follows_a_revoked_partner_and_a_removed_employee_in_both_agencies_and_equals_a_rebuild()
@@ -66,7 +65,7 @@ public sealed class ManagedCreditTests(PortalFixture fixture) : PortalTest(fixtu
         var kept = await KeptAsync();
         await Fixture.InDbAsync(async db => { await ManagedCreditKeeper.RebuildAsync(db, CancellationToken.None); return 0; });
         Assert.Equal(kept, await KeptAsync());
-        Assert.Equal([(w.Agency, 1, 3_000m)], kept.Where(k => k.Partner == w.Agency || k.Partner == w.Rival));
+        Assert.Equal([(w.Agency, 3_000m), (w.Rival, 0m)], kept.Where(k => k.Partner == w.Agency || k.Partner == w.Rival).OrderBy(k => k.Partner != w.Agency));
     }
 
     [Fact]
@@ -85,9 +84,9 @@ public sealed class ManagedCreditTests(PortalFixture fixture) : PortalTest(fixtu
         // As a restore or a bulk load leaves it: nothing kept.
         await Fixture.InDbAsync(async db =>
         {
-            await db.ManagedCreditShares.ExecuteDeleteAsync();
-            return await db.Relationships.ExecuteUpdateAsync(s => s.SetProperty(r => EF.Property<decimal>(r, ManagedCreditShare.RelationshipMrr), 0m)
-                .SetProperty(r => EF.Property<int>(r, ManagedCreditShare.RelationshipPartners), 0));
+            await db.PartnerCredits.ExecuteDeleteAsync();
+            return await db.Relationships.ExecuteUpdateAsync(s => s.SetProperty(r => EF.Property<decimal>(r, PartnerCredit.RelationshipMrr), 0m)
+                .SetProperty(r => EF.Property<int>(r, PartnerCredit.RelationshipPartners), 0));
         });
         using var boss = await Fixture.SignedInAsync(w.Boss);
         Assert.Equal("$0", await ManagedMrrAsync(boss, w.Agency));
@@ -95,5 +94,40 @@ public sealed class ManagedCreditTests(PortalFixture fixture) : PortalTest(fixtu
         await Fixture.InDbAsync(async db => { await ManagedCreditKeeper.RebuildAsync(db, CancellationToken.None); return 0; });
 
         Assert.Equal("$4,000", await ManagedMrrAsync(boss, w.Agency));
+    }
+
+    [Fact]
+    public async Task R15_twenty_removals_at_once_in_one_agency_leave_the_figure_a_rebuild_gives()
+    {
+        var w = await Fixture.BuildAsync(w =>
+        {
+            var agency = w.Partner("Burst Agency");
+            var boss = w.Employee(agency, "Bo Burst", AccessType.SuperAdmin);
+            var pairs = new List<(long Client, Guid Employee)>();
+            for (var i = 0; i < 20; i++)
+            {
+                var employee = w.Employee(agency, $"Em Burst {i:00}");
+                var client = w.Client($"Burst Client {i:00}", monthlyRecurringRevenue: 100m * (i + 1));
+                w.Services(agency, client);
+                w.Seat(client, agency, employee, AccessType.User, "Marketing");
+                // A second earning employee in every other client: those keep earning after the removal.
+                if (i % 2 == 0) w.Seat(client, agency, w.Employee(agency, $"Kit Keeps {i:00}"), AccessType.User, "Sales");
+                pairs.Add((client.HubId, employee.Id));
+            }
+            return (Agency: agency.HubId, Boss: boss.Email, Pairs: pairs);
+        });
+        using var boss = await Fixture.SignedInAsync(w.Boss);
+        Assert.Equal("$21,000", await ManagedMrrAsync(boss, w.Agency));
+
+        // Twenty commands at once, each in a client of its own, all of them rewriting the agency's one figure.
+        var results = await Task.WhenAll(w.Pairs.Select(p => Task.Run(() => Fixture.SendAsync(
+            new Pages.Partner.ClientAccessManager.RemovePartnerEmployees.Command(w.Agency, [new(p.Client, p.Employee)]), w.Boss))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        // The even clients (100, 300, …, 1,900: 10,000) keep a credited employee; the odd ones earn nothing now.
+        Assert.Equal("$10,000", await ManagedMrrAsync(boss, w.Agency));
+        var kept = await KeptAsync();
+        await Fixture.InDbAsync(async db => { await ManagedCreditKeeper.RebuildAsync(db, CancellationToken.None); return 0; });
+        Assert.Equal(kept, await KeptAsync());
     }
 }

@@ -26,19 +26,20 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Partn
         builder.Property(r => r.State).IsConcurrencyToken();
         // R15, kept by ManagedCreditKeeper: the client's MRR and how many partners share it, when this relationship earns
         // credit (both 0 otherwise). Shadow columns: the domain judges credit with ManagedCredit.Of, these are its sums.
-        builder.Property<decimal>(ManagedCreditShare.RelationshipMrr).HasPrecision(18, 2);
-        builder.Property<int>(ManagedCreditShare.RelationshipPartners);
-        builder.HasIndex(nameof(PartnerClientRelationship.PartnerHubId), ManagedCreditShare.RelationshipPartners, ManagedCreditShare.RelationshipMrr);
+        builder.Property<decimal>(PartnerCredit.RelationshipMrr).HasPrecision(18, 2);
+        builder.Property<int>(PartnerCredit.RelationshipPartners);
+        builder.HasIndex(nameof(PartnerClientRelationship.PartnerHubId), PartnerCredit.RelationshipPartners, PartnerCredit.RelationshipMrr);
     }
 }
 
-internal sealed class ManagedCreditShareConfiguration : IEntityTypeConfiguration<ManagedCreditShare>
+internal sealed class PartnerCreditConfiguration : IEntityTypeConfiguration<PartnerCredit>
 {
-    public void Configure(EntityTypeBuilder<ManagedCreditShare> builder)
+    public void Configure(EntityTypeBuilder<PartnerCredit> builder)
     {
-        builder.ToTable("ManagedCreditShares");
-        builder.HasKey(c => new { c.PartnerHubId, c.Partners });
-        builder.Property(c => c.MonthlyRecurringRevenue).HasPrecision(18, 2);
+        builder.ToTable("PartnerCredits");
+        builder.HasKey(c => c.PartnerHubId);
+        builder.Property(c => c.PartnerHubId).ValueGeneratedNever();
+        builder.Property(c => c.MonthlyRecurringRevenue).HasPrecision(26, 8);
     }
 }
 

@@ -199,23 +199,6 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.ToTable("AccessReminders", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Data.ManagedCreditShare", b =>
-                {
-                    b.Property<long>("PartnerHubId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Partners")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal>("MonthlyRecurringRevenue")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.HasKey("PartnerHubId", "Partners");
-
-                    b.ToTable("ManagedCreditShares", (string)null);
-                });
-
             modelBuilder.Entity("PartnerPortal.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -269,6 +252,23 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.HasIndex("SentAt", "LockedUntil");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Data.PartnerCredit", b =>
+                {
+                    b.Property<long>("PartnerHubId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("KeptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("MonthlyRecurringRevenue")
+                        .HasPrecision(26, 8)
+                        .HasColumnType("numeric(26,8)");
+
+                    b.HasKey("PartnerHubId");
+
+                    b.ToTable("PartnerCredits", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Data.PortalUser", b =>

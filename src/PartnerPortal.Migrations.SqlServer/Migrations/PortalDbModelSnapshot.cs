@@ -200,23 +200,6 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.ToTable("AccessReminders", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Data.ManagedCreditShare", b =>
-                {
-                    b.Property<long>("PartnerHubId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Partners")
-                        .HasColumnType("int");
-
-                    b.Property<decimal>("MonthlyRecurringRevenue")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("decimal(18,2)");
-
-                    b.HasKey("PartnerHubId", "Partners");
-
-                    b.ToTable("ManagedCreditShares", (string)null);
-                });
-
             modelBuilder.Entity("PartnerPortal.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -270,6 +253,23 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("SentAt", "LockedUntil");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Data.PartnerCredit", b =>
+                {
+                    b.Property<long>("PartnerHubId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("KeptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal>("MonthlyRecurringRevenue")
+                        .HasPrecision(26, 8)
+                        .HasColumnType("decimal(26,8)");
+
+                    b.HasKey("PartnerHubId");
+
+                    b.ToTable("PartnerCredits", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Data.PortalUser", b =>

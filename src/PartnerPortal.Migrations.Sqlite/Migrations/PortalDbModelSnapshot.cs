@@ -186,23 +186,6 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.ToTable("AccessReminders", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Data.ManagedCreditShare", b =>
-                {
-                    b.Property<long>("PartnerHubId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Partners")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("MonthlyRecurringRevenue")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("REAL");
-
-                    b.HasKey("PartnerHubId", "Partners");
-
-                    b.ToTable("ManagedCreditShares", (string)null);
-                });
-
             modelBuilder.Entity("PartnerPortal.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -254,6 +237,23 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("SentAt", "LockedUntil");
 
                     b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Data.PartnerCredit", b =>
+                {
+                    b.Property<long>("PartnerHubId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("KeptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MonthlyRecurringRevenue")
+                        .HasPrecision(26, 8)
+                        .HasColumnType("REAL");
+
+                    b.HasKey("PartnerHubId");
+
+                    b.ToTable("PartnerCredits", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Data.PortalUser", b =>

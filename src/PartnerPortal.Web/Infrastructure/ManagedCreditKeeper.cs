@@ -1,17 +1,19 @@
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PartnerPortal.Web.Infrastructure;
 
 /// <summary>
-/// R15 kept as it changes, so that the Partner dashboard reads a partner's managed MRR from a few rows whatever its number of
-/// clients (<see cref="ManagedCreditShare"/>). Whenever a save touches what a client's credit depends on — a relationship,
-/// a member of the client, a partner employee's switch in the partner account, a partner email domain, the client's MRR —
-/// the relationships of the clients concerned are judged again with <see cref="ManagedCreditQuery"/> (the one definition)
-/// and their partners' sums rewritten: four statements, however many clients the save touched. No handler calls it: every
+/// R15 kept as it changes, so that the Partner dashboard reads a partner's managed MRR from one row whatever its number of
+/// clients (<see cref="PartnerCredit"/>). Whenever a save touches what a client's credit depends on — a relationship, a member
+/// of the client, a partner employee's switch in the partner account, a partner email domain, the client's MRR — the
+/// relationships of the clients concerned are judged again with <see cref="ManagedCreditQuery"/> (the one definition) and
+/// their partners' figures rewritten: four statements, however many clients and partners the save touched. No handler calls it: every
 /// change that goes through SaveChanges passes here (the one set-wise change of relationships, the ending job, moves them from
-/// Ending to Ended, neither of which earns); and <see cref="RebuildAsync"/> runs at start and every hour, which also mends a
-/// figure that two concurrent saves on PostgreSQL left behind (each judges from what it could see).
+/// Ending to Ended, neither of which earns); and <see cref="RebuildAsync"/> runs at start and every hour (a database restored or
+/// loaded in bulk). Two saves touching one partner at once take turns: each first takes hold of the partners' rows, so the
+/// second judges with what the first wrote (under PostgreSQL's READ COMMITTED each statement reads anew).
 /// </summary>
 public sealed class ManagedCreditKeeper : SaveChangesInterceptor
 {
@@ -25,6 +27,18 @@ public sealed class ManagedCreditKeeper : SaveChangesInterceptor
     }
 
     private static readonly ConditionalWeakTable<DbContext, Touched> Pending = new();
+
+    /// <summary>Contexts whose change detection this save turned off (<see cref="Collect"/>), to turn it on again after it.</summary>
+    private static readonly ConditionalWeakTable<DbContext, object> Restore = new();
+
+    private static void RestoreDetection(DbContext context)
+    {
+        if (Restore.TryGetValue(context, out _))
+        {
+            Restore.Remove(context);
+            context.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -41,6 +55,7 @@ public sealed class ManagedCreditKeeper : SaveChangesInterceptor
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context) RestoreDetection(context);
         if (eventData.Context is PortalDb db && Pending.TryGetValue(db, out var touched))
         {
             Pending.Remove(db);
@@ -52,6 +67,7 @@ public sealed class ManagedCreditKeeper : SaveChangesInterceptor
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context) RestoreDetection(context);
         if (eventData.Context is PortalDb db && Pending.TryGetValue(db, out var touched))
         {
             Pending.Remove(db);
@@ -62,7 +78,9 @@ public sealed class ManagedCreditKeeper : SaveChangesInterceptor
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (eventData?.Context is { } context) Pending.Remove(context);
+        if (eventData?.Context is not { } context) return;
+        Pending.Remove(context);
+        RestoreDetection(context);
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -76,7 +94,22 @@ public sealed class ManagedCreditKeeper : SaveChangesInterceptor
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is not PortalDb db) return;
         var touched = Pending.GetValue(db, _ => new Touched());
-        foreach (var entry in db.ChangeTracker.Entries())
+        // Changes detected once here (the Partner employee switch, a client's MRR are property changes), and SaveChanges
+        // does not detect them again: each detection looks at every tracked entity, thousands in a bulk change.
+        if (db.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            db.ChangeTracker.DetectChanges();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            Restore.AddOrUpdate(db, true);
+        }
+        CollectFrom(db, touched);
+        if (!touched.Any) Pending.Remove(db);
+    }
+
+    private static void CollectFrom(PortalDb db, Touched touched)
+    {
+        var newPartners = new List<long>();
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             switch (entry.Entity)
@@ -97,9 +130,13 @@ public sealed class ManagedCreditKeeper : SaveChangesInterceptor
                 case ClientAccount client when entry.State == EntityState.Modified && entry.Property(nameof(Account.MonthlyRecurringRevenue)).IsModified:
                     touched.Clients.Add(client.HubId);
                     break;
+                case PartnerAccount partner when entry.State == EntityState.Added:
+                    newPartners.Add(partner.HubId);
+                    break;
             }
         }
-        if (!touched.Any) Pending.Remove(db);
+        // Every partner has its row from the start, so that keeping it is an UPDATE (saved with the account).
+        foreach (var hubId in newPartners) db.PartnerCredits.Add(new PartnerCredit(hubId, 0m, DateTimeOffset.UtcNow));
     }
 
     private static Task RefreshAsync(PortalDb db, Touched touched, CancellationToken ct)
@@ -116,50 +153,99 @@ public sealed class ManagedCreditKeeper : SaveChangesInterceptor
         return RefreshClientsAsync(db, concerned, ct);
     }
 
-    /// <summary>Judges the relationships of <paramref name="clients"/> again and rewrites their partners' sums (four statements).</summary>
+    /// <summary>Judges the relationships of <paramref name="clients"/> again and rewrites their partners' figures (four statements).</summary>
     private static async Task RefreshClientsAsync(PortalDb db, IQueryable<long> clients, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await JudgeAsync(db, db.Relationships.Where(r => clients.Contains(r.ClientHubId)), ct);
+        var now = DateTimeOffset.UtcNow;
         var partners = db.Relationships.Where(r => clients.Contains(r.ClientHubId)).Select(r => r.PartnerHubId);
-        await RewriteSumsAsync(db, partners, db.ManagedCreditShares.Where(s => partners.Contains(s.PartnerHubId)), ct);
+        var rows = db.PartnerCredits.Where(c => partners.Contains(c.PartnerHubId));
+        // First take hold of the partners' rows: a concurrent save for one of them waits here until this one commits.
+        await rows.ExecuteUpdateAsync(set => set.SetProperty(c => c.KeptAt, now), ct);
+        await JudgeAsync(db, db.Relationships.Where(r => clients.Contains(r.ClientHubId)), ct);
+        var totals = await TotalsAsync(db, partners, ct);
+        await rows.ExecuteUpdateAsync(set => set.SetProperty(c => c.MonthlyRecurringRevenue, TotalOf(totals)), ct);
     }
 
-    /// <summary>Every relationship judged again and every sum rewritten: at start, every hour, and after a bulk load.</summary>
+    /// <summary>Every relationship judged again and every partner's figure rewritten: at start, every hour, and after a bulk load.</summary>
     public static async Task RebuildAsync(PortalDb db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await RebuildInTransactionAsync(db, ct);
+            return;
+        }
+        // In one transaction of its own, inside the provider's execution strategy (PostgreSQL's retries on a dropped connection).
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await RebuildInTransactionAsync(db, ct);
+            await transaction.CommitAsync(ct);
+        });
+    }
+
+    private static async Task RebuildInTransactionAsync(PortalDb db, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow;
         await JudgeAsync(db, db.Relationships, ct);
-        await RewriteSumsAsync(db, db.Relationships.Select(r => r.PartnerHubId), db.ManagedCreditShares, ct);
-        if (transaction is not null) await transaction.CommitAsync(ct);
+        var totals = (await TotalsAsync(db, db.Relationships.Select(r => r.PartnerHubId), ct)).ToDictionary(t => t.PartnerHubId, t => t.Mrr);
+        var partners = await db.Accounts.Where(a => a.Kind == AccountKind.Partner).Select(a => a.HubId).ToListAsync(ct);
+        var kept = await db.PartnerCredits.ToDictionaryAsync(c => c.PartnerHubId, ct);
+        foreach (var partner in partners)
+        {
+            var mrr = totals.GetValueOrDefault(partner);
+            if (kept.TryGetValue(partner, out var row)) row.Keep(mrr, now);
+            else db.PartnerCredits.Add(new PartnerCredit(partner, mrr, now));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Each partner's managed MRR: the MRR of its earning clients summed by how many partners share them, each sum
+    /// split evenly (<see cref="ManagedCredit.ShareOf"/>, the domain's split). Partners without any are left out (0).</summary>
+    private static async Task<List<(long PartnerHubId, decimal Mrr)>> TotalsAsync(PortalDb db, IQueryable<long> partners, CancellationToken ct)
+    {
+        var sums = await db.Relationships
+            .Where(r => partners.Contains(r.PartnerHubId) && EF.Property<int>(r, PartnerCredit.RelationshipPartners) > 0)
+            .GroupBy(r => new { r.PartnerHubId, Partners = EF.Property<int>(r, PartnerCredit.RelationshipPartners) })
+            .Select(g => new { g.Key.PartnerHubId, g.Key.Partners, Mrr = g.Sum(r => EF.Property<decimal>(r, PartnerCredit.RelationshipMrr)) })
+            .ToListAsync(ct);
+        return sums.GroupBy(s => s.PartnerHubId).Select(g => (g.Key, g.Sum(s => ManagedCredit.ShareOf(s.Mrr, s.Partners)))).ToList();
+    }
+
+    private sealed class Total(long partnerHubId, decimal mrr)
+    {
+        public readonly long PartnerHubId = partnerHubId;
+        public readonly decimal Mrr = mrr;
+    }
+
+    /// <summary>
+    /// <c>CASE WHEN PartnerHubId = @p1 THEN @v1 … ELSE 0 END</c>: every partner's figure in one UPDATE. The values are read
+    /// from objects, so EF Core sends them as parameters and the SQL is the same for the same number of partners.
+    /// </summary>
+    private static Expression<Func<PartnerCredit, decimal>> TotalOf(List<(long PartnerHubId, decimal Mrr)> totals)
+    {
+        var row = Expression.Parameter(typeof(PartnerCredit), "c");
+        Expression value = Expression.Constant(0m);
+        foreach (var (partner, mrr) in totals)
+        {
+            var total = Expression.Constant(new Total(partner, mrr));
+            value = Expression.Condition(
+                Expression.Equal(Expression.Property(row, nameof(PartnerCredit.PartnerHubId)), Expression.Field(total, nameof(Total.PartnerHubId))),
+                Expression.Field(total, nameof(Total.Mrr)), value);
+        }
+        return Expression.Lambda<Func<PartnerCredit, decimal>>(value, row);
     }
 
     private static Task<int> JudgeAsync(PortalDb db, IQueryable<PartnerClientRelationship> relationships, CancellationToken ct)
     {
         var earning = ManagedCreditQuery.Earning(db);
         return relationships.ExecuteUpdateAsync(set => set
-            .SetProperty(r => EF.Property<decimal>(r, ManagedCreditShare.RelationshipMrr),
+            .SetProperty(r => EF.Property<decimal>(r, PartnerCredit.RelationshipMrr),
                 r => earning.Any(e => e.Id == r.Id) ? db.Accounts.Where(a => a.HubId == r.ClientHubId).Select(a => a.MonthlyRecurringRevenue).FirstOrDefault() : 0m)
-            .SetProperty(r => EF.Property<int>(r, ManagedCreditShare.RelationshipPartners),
+            .SetProperty(r => EF.Property<int>(r, PartnerCredit.RelationshipPartners),
                 r => earning.Any(e => e.Id == r.Id) ? earning.Count(e => e.ClientHubId == r.ClientHubId) : 0), ct);
     }
 
-    private static async Task RewriteSumsAsync(PortalDb db, IQueryable<long> partners, IQueryable<ManagedCreditShare> current, CancellationToken ct)
-    {
-        var sums = await db.Relationships
-            .Where(r => partners.Contains(r.PartnerHubId) && EF.Property<int>(r, ManagedCreditShare.RelationshipPartners) > 0)
-            .GroupBy(r => new { r.PartnerHubId, Partners = EF.Property<int>(r, ManagedCreditShare.RelationshipPartners) })
-            .Select(g => new { g.Key.PartnerHubId, g.Key.Partners, Mrr = g.Sum(r => EF.Property<decimal>(r, ManagedCreditShare.RelationshipMrr)) })
-            .ToListAsync(ct);
-        var rows = await current.ToListAsync(ct);
-        var wanted = sums.ToDictionary(s => (s.PartnerHubId, s.Partners), s => s.Mrr);
-        foreach (var row in rows)
-        {
-            if (!wanted.Remove((row.PartnerHubId, row.Partners), out var mrr)) db.ManagedCreditShares.Remove(row);
-            else if (row.MonthlyRecurringRevenue != mrr) row.MonthlyRecurringRevenue = mrr;
-        }
-        foreach (var ((partner, sharing), mrr) in wanted) db.ManagedCreditShares.Add(new ManagedCreditShare(partner, sharing, mrr));
-        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
-    }
 }

@@ -33,12 +33,12 @@ public static class SessionValidation
         {
             // B7 in the same read: whether an account of theirs requires two-factor sign-in that they have not set up.
             var db = services.GetRequiredService<PortalDb>();
-            var mustEnrol = TwoFactorRules.MustEnrol(db);
+            var requiring = TwoFactorRules.RequiringMemberships(db);
             var session = await db.Users.AsNoTracking().Where(u => u.Id == userId)
                 .Select(u => new
                 {
                     u.SecurityStamp,
-                    MustEnrol = mustEnrol.Contains(u.Id),
+                    MustEnrol = !u.TwoFactorEnabled && requiring.Any(m => m.UserId == u.Id),
                     // B6: the bell's unread count in the same statement, from the (UserId, ReadAt) index, counted up to a cap.
                     Unread = db.Notifications.Where(n => n.UserId == u.Id && n.ReadAt == null).Take(Pages.Notifications.IndexModel.UnreadCap + 1).Count(),
                 })

@@ -14,15 +14,13 @@ public static class TwoFactorRules
             .OrderBy(a => a.Name).Select(a => a.Name).Take(3).ToListAsync(ct);
     }
 
-    /// <summary>The users who must enrol before anything else: a member of an account that requires it, without it on. (A
-    /// query to compose: the session check reads it with the security stamp, in one statement.)</summary>
-    public static IQueryable<Guid> MustEnrol(PortalDb db)
+    /// <summary>The memberships in accounts that require two-factor sign-in, from the account's flag beside each membership
+    /// (<see cref="Membership.AccountRequiresTwoFactor"/>): a user without two-factor who has one must enrol before anything
+    /// else. A query to compose: the session check reads it with the security stamp, in one statement, as one index probe.</summary>
+    public static IQueryable<Membership> RequiringMemberships(PortalDb db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // From the account's flag beside each membership (Membership.AccountRequiresTwoFactor): one probe of an index, not
-        // a look at every account of a user who is in a thousand.
-        return db.Users.Where(u => !u.TwoFactorEnabled && db.Memberships.Any(m => m.UserId == u.Id && m.AccountRequiresTwoFactor))
-            .Select(u => u.Id);
+        return db.Memberships.Where(m => m.AccountRequiresTwoFactor);
     }
 
     private static IQueryable<Domain.Account> Requiring(PortalDb db) => db.Accounts.Where(a => a.RequiresTwoFactor);

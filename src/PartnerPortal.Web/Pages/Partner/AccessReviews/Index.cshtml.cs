@@ -104,7 +104,7 @@ public class IndexModel(IMediator mediator) : PageModel
     /// <param name="Decision">"keep" or "remove".</param>
     public sealed record Decide(long HubId, IReadOnlyList<string> Access, string Decision, string? Reason) : ICommand<Result<string>>, IAccountRequest
     {
-        public const int Max = Query.PageSize * 4;
+        public const int Max = 1000;
 
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);
     }

@@ -3,7 +3,7 @@ namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 /// <summary>R8: link an employee who already is a user in client accounts, so that they count for managed credit.</summary>
 public class LinkClientsModel(IMediator mediator) : PageModel
 {
-    public const int MaxClients = 500;
+    public const int MaxClients = 1000;
 
     [BindProperty] public Command Data { get; set; } = new();
 

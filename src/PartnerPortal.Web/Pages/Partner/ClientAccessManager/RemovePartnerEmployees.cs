@@ -10,7 +10,7 @@ namespace PartnerPortal.Web.Pages.Partner.ClientAccessManager;
 /// </summary>
 public static class RemovePartnerEmployees
 {
-    public const int MaxPairs = 500;
+    public const int MaxPairs = 1000;
 
     public sealed record Pair(long ClientHubId, Guid UserId);
 

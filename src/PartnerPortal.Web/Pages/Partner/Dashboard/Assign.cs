@@ -10,7 +10,7 @@ namespace PartnerPortal.Web.Pages.Partner.Dashboard;
 /// </summary>
 public static class Assign
 {
-    public const int MaxClients = 500;
+    public const int MaxClients = 1000;
     public const int MaxEmployees = 100;
 
     public sealed record Command(long PartnerHubId, IReadOnlyList<Guid> EmployeeIds, IReadOnlyList<long> ClientHubIds)

@@ -64,6 +64,8 @@ public class IndexModel(IMediator mediator) : PageModel
                 Employees = employees.Count(),
                 WithAccess = employees.Count(m => db.Memberships.Any(c => c.UserId == m.UserId && c.PartnerHubId == hubId)),
                 Waiting = waiting.Count(),
+                // R15: the managed MRR ManagedCreditKeeper keeps (one row): it does not grow with the agency's clients.
+                ManagedMrr = db.PartnerCredits.Where(c => c.PartnerHubId == hubId).Select(c => c.MonthlyRecurringRevenue).FirstOrDefault(),
             }).SingleAsync(cancellationToken);
             var waitingClients = figures.Waiting == 0 ? [] : await waiting.OrderByDescending(s => s.SentAt).Take(Query.WaitingShown)
                 .Select(s => new Waiting(s.AccountName ?? "", s.Email, db.DomainUsers.Where(u => u.Id == s.InvitedByUserId).Select(u => u.Name).FirstOrDefault() ?? "A former user",
@@ -74,11 +76,7 @@ public class IndexModel(IMediator mediator) : PageModel
                 .ToListAsync(cancellationToken);
             endingSoon = endingSoon.OrderBy(e => e.EndsAt).ThenBy(e => e.HubId).ToList();
 
-            // R15: each earning client's MRR split evenly between the partners that earn credit there, from the few sums
-            // ManagedCreditKeeper keeps (one per number of sharing partners), so the read does not grow with the agency.
-            var shares = await db.ManagedCreditShares.Where(s => s.PartnerHubId == hubId)
-                .Select(s => new { s.Partners, Mrr = s.MonthlyRecurringRevenue }).ToListAsync(cancellationToken);
-            var managedMrr = shares.Sum(s => ManagedCredit.ShareOf(s.Mrr, s.Partners));
+            var managedMrr = figures.ManagedMrr;
 
 
             // The Client list: a page of the clients serviced, in name order.

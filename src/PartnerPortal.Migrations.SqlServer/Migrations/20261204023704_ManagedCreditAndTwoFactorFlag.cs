@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -37,16 +38,16 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
             migrationBuilder.Sql("UPDATE [Memberships] SET [AccountRequiresTwoFactor] = (SELECT a.[RequiresTwoFactor] FROM [Accounts] a WHERE a.[HubId] = [Memberships].[AccountHubId])");
 
             migrationBuilder.CreateTable(
-                name: "ManagedCreditShares",
+                name: "PartnerCredits",
                 columns: table => new
                 {
                     PartnerHubId = table.Column<long>(type: "bigint", nullable: false),
-                    Partners = table.Column<int>(type: "int", nullable: false),
-                    MonthlyRecurringRevenue = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                    MonthlyRecurringRevenue = table.Column<decimal>(type: "decimal(26,8)", precision: 26, scale: 8, nullable: false),
+                    KeptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ManagedCreditShares", x => new { x.PartnerHubId, x.Partners });
+                    table.PrimaryKey("PK_PartnerCredits", x => x.PartnerHubId);
                 });
 
             migrationBuilder.CreateIndex(
@@ -64,7 +65,7 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ManagedCreditShares");
+                name: "PartnerCredits");
 
             migrationBuilder.DropIndex(
                 name: "IX_PartnerClientRelationships_PartnerHubId_CreditPartners_CreditMrr",

@@ -37,16 +37,16 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
             migrationBuilder.Sql("UPDATE \"Memberships\" SET \"AccountRequiresTwoFactor\" = (SELECT a.\"RequiresTwoFactor\" FROM \"Accounts\" a WHERE a.\"HubId\" = \"Memberships\".\"AccountHubId\")");
 
             migrationBuilder.CreateTable(
-                name: "ManagedCreditShares",
+                name: "PartnerCredits",
                 columns: table => new
                 {
                     PartnerHubId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Partners = table.Column<int>(type: "INTEGER", nullable: false),
-                    MonthlyRecurringRevenue = table.Column<double>(type: "REAL", precision: 18, scale: 2, nullable: false)
+                    MonthlyRecurringRevenue = table.Column<double>(type: "REAL", precision: 26, scale: 8, nullable: false),
+                    KeptAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ManagedCreditShares", x => new { x.PartnerHubId, x.Partners });
+                    table.PrimaryKey("PK_PartnerCredits", x => x.PartnerHubId);
                 });
 
             migrationBuilder.CreateIndex(
@@ -64,7 +64,7 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ManagedCreditShares");
+                name: "PartnerCredits");
 
             migrationBuilder.DropIndex(
                 name: "IX_PartnerClientRelationships_PartnerHubId_CreditPartners_CreditMrr",
