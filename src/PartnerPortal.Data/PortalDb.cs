@@ -42,7 +42,7 @@ public class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbContext<Po
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AccessReminder> AccessReminders => Set<AccessReminder>();
     public DbSet<AccessReview> AccessReviews => Set<AccessReview>();
-    public DbSet<PartnerCredit> PartnerCredits => Set<PartnerCredit>();
+    public DbSet<PartnerFigures> PartnerFigures => Set<PartnerFigures>();
 
     /// <summary>B1: audit entries are only ever added. Saving a change to one, or its removal, is refused (the database refuses an UPDATE too).</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -129,7 +129,7 @@ try
         builder.Services.AddHostedService<AccessExpiryJob>();
         builder.Services.AddHostedService<AuditRetentionJob>();
         builder.Services.AddHostedService<SqliteStatistics>();
-        builder.Services.AddHostedService<ManagedCreditRebuildJob>();
+        builder.Services.AddHostedService<PartnerFiguresRebuildJob>();
     }
     // Keys live in the database: every instance on it shares them, and they survive restarts (sessions, antiforgery, sealed access links).
     builder.Services.AddDataProtection().SetApplicationName("PartnerPortal").PersistKeysToDbContext<PortalDb>();

@@ -55,8 +55,47 @@ public sealed class AccessExpiryTests(PortalFixture fixture, ITestOutputHelper o
         var services = scope.ServiceProvider;
         var clock = new ManualClock(at);
         var db = services.GetRequiredService<PortalDb>();
-        var expiry = new AccessExpiry(db, new MailOutbox(db, clock), services.GetRequiredService<PublicUrls>(), clock);
+        var expiry = new AccessExpiry(db, new MailOutbox(db, clock), services.GetRequiredService<PublicUrls>(),
+            services.GetRequiredService<Infrastructure.DomainEvents.RelationshipKeeper>(), clock);
         return (await expiry.RemindAsync(CancellationToken.None), await expiry.ExpireAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task B3_the_job_removes_the_access_of_1_and_of_60_clients_in_the_same_number_of_statements()
+    {
+        await Fixture.InDbAsync(db => db.Memberships.Where(m => m.ExpiresAt != null).ExecuteUpdateAsync(s => s.SetProperty(m => m.ExpiresAt, (DateTimeOffset?)null)));
+        async Task<int> StatementsAsync(int clients)
+        {
+            var endsAt = Now.AddDays(40);
+            await Fixture.BuildAsync(w =>
+            {
+                var agency = w.Partner($"Expiring Agency {clients}");
+                w.Employee(agency, "Bo Expiring", AccessType.SuperAdmin);
+                for (var i = 0; i < clients; i++)
+                {
+                    var client = w.Client($"Expiring {clients} Client {i:00}");
+                    w.Services(agency, client, activityDaysAgo: 100);
+                    // The only partner employee there, and another whose access stays, in every other client.
+                    w.Seat(client, agency, w.Employee(agency, $"Eve Expiring {clients}-{i:00}"), AccessType.PartnerAdmin, endsAt: endsAt);
+                    if (i % 2 == 1) w.Seat(client, agency, w.Employee(agency, $"Sam Stays {clients}-{i:00}"), AccessType.User, "Sales");
+                }
+                return 0;
+            });
+            await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var clock = new ManualClock(endsAt.AddHours(1));
+            var db = services.GetRequiredService<PortalDb>();
+            var expiry = new AccessExpiry(db, new MailOutbox(db, clock), services.GetRequiredService<PublicUrls>(),
+                services.GetRequiredService<Infrastructure.DomainEvents.RelationshipKeeper>(), clock);
+            var counter = Fixture.Service<StatementCounter>();
+            counter.Clear();
+            Assert.Equal(clients, await expiry.ExpireAsync(CancellationToken.None));
+            var statements = counter.Statements.Count;
+            output.WriteLine($"{clients} clients: {statements} statements");
+            return statements;
+        }
+
+        Assert.Equal(await StatementsAsync(1), await StatementsAsync(60));
     }
 
     private Task<List<(Guid UserId, string Title)>> NoticesAsync(NotificationKind kind) => Fixture.InDbAsync(async db =>

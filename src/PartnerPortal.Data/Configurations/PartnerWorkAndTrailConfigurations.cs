@@ -24,19 +24,19 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Partn
         // Every move is made from the state it was read in: the job ending a relationship and an
         // employee being added back cannot both win (R12), nor two instances end it twice.
         builder.Property(r => r.State).IsConcurrencyToken();
-        // R15, kept by ManagedCreditKeeper: the client's MRR and how many partners share it, when this relationship earns
+        // R15, kept by PartnerFiguresKeeper: the client's MRR and how many partners share it, when this relationship earns
         // credit (both 0 otherwise). Shadow columns: the domain judges credit with ManagedCredit.Of, these are its sums.
-        builder.Property<decimal>(PartnerCredit.RelationshipMrr).HasPrecision(18, 2);
-        builder.Property<int>(PartnerCredit.RelationshipPartners);
-        builder.HasIndex(nameof(PartnerClientRelationship.PartnerHubId), PartnerCredit.RelationshipPartners, PartnerCredit.RelationshipMrr);
+        builder.Property<decimal>(PartnerFigures.RelationshipMrr).HasPrecision(18, 2);
+        builder.Property<int>(PartnerFigures.RelationshipPartners);
+        builder.HasIndex(nameof(PartnerClientRelationship.PartnerHubId), PartnerFigures.RelationshipPartners, PartnerFigures.RelationshipMrr);
     }
 }
 
-internal sealed class PartnerCreditConfiguration : IEntityTypeConfiguration<PartnerCredit>
+internal sealed class PartnerFiguresConfiguration : IEntityTypeConfiguration<PartnerFigures>
 {
-    public void Configure(EntityTypeBuilder<PartnerCredit> builder)
+    public void Configure(EntityTypeBuilder<PartnerFigures> builder)
     {
-        builder.ToTable("PartnerCredits");
+        builder.ToTable("PartnerFigures");
         builder.HasKey(c => c.PartnerHubId);
         builder.Property(c => c.PartnerHubId).ValueGeneratedNever();
         builder.Property(c => c.MonthlyRecurringRevenue).HasPrecision(26, 8);

@@ -254,10 +254,16 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Data.PartnerCredit", b =>
+            modelBuilder.Entity("PartnerPortal.Data.PartnerFigures", b =>
                 {
                     b.Property<long>("PartnerHubId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("EmployeesWithAccess")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ending")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("KeptAt")
                         .HasColumnType("timestamp with time zone");
@@ -266,9 +272,12 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                         .HasPrecision(26, 8)
                         .HasColumnType("numeric(26,8)");
 
+                    b.Property<int>("Serviced")
+                        .HasColumnType("integer");
+
                     b.HasKey("PartnerHubId");
 
-                    b.ToTable("PartnerCredits", (string)null);
+                    b.ToTable("PartnerFigures", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Data.PortalUser", b =>

@@ -255,10 +255,16 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Data.PartnerCredit", b =>
+            modelBuilder.Entity("PartnerPortal.Data.PartnerFigures", b =>
                 {
                     b.Property<long>("PartnerHubId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("EmployeesWithAccess")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Ending")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("KeptAt")
                         .HasColumnType("datetimeoffset");
@@ -267,9 +273,12 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                         .HasPrecision(26, 8)
                         .HasColumnType("decimal(26,8)");
 
+                    b.Property<int>("Serviced")
+                        .HasColumnType("int");
+
                     b.HasKey("PartnerHubId");
 
-                    b.ToTable("PartnerCredits", (string)null);
+                    b.ToTable("PartnerFigures", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Data.PortalUser", b =>

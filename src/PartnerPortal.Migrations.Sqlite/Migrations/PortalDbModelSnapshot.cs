@@ -239,9 +239,15 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Data.PartnerCredit", b =>
+            modelBuilder.Entity("PartnerPortal.Data.PartnerFigures", b =>
                 {
                     b.Property<long>("PartnerHubId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeesWithAccess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ending")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("KeptAt")
@@ -251,9 +257,12 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                         .HasPrecision(26, 8)
                         .HasColumnType("REAL");
 
+                    b.Property<int>("Serviced")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("PartnerHubId");
 
-                    b.ToTable("PartnerCredits", (string)null);
+                    b.ToTable("PartnerFigures", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Data.PortalUser", b =>

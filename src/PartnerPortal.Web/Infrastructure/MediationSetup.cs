@@ -21,7 +21,7 @@ public static class MediationSetup
         services.AddScoped<AccountAccess>();
         services.AddScoped<AccessScope>();
         services.AddScoped<DomainEventDispatcher>();
-        services.AddSingleton<ManagedCreditKeeper>();
+        services.AddSingleton<PartnerFiguresKeeper>();
         // Order matters, outermost first: answer no sooner than the floor where the answer must not tell (after the
         // transaction); retry a lost race from scratch; check who may act; check the input; then one transaction around the handler.
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Security.EvenTimingBehavior<,>));

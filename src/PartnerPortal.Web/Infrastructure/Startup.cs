@@ -23,7 +23,7 @@ public static class Startup
         // Domain events are dispatched as changes are saved (audit, R12, qualifying activity), then managed credit is kept
         // (R15) from what they saved. Any other interceptor registered as IInterceptor (e.g. the tests' statement counter) is added too.
         builder.Services.AddDbContext<PortalDb>((services, o) => o.UsePortalDatabase(provider, connectionString)
-            .AddInterceptors(services.GetServices<IInterceptor>().Prepend(services.GetRequiredService<ManagedCreditKeeper>())
+            .AddInterceptors(services.GetServices<IInterceptor>().Prepend(services.GetRequiredService<PartnerFiguresKeeper>())
                 .Prepend(services.GetRequiredService<DomainEventDispatcher>())));
     }
 
@@ -53,7 +53,7 @@ public static class Startup
                 app.Logger.LogInformation("Created the demo world: two partner agencies and their clients.");
         }
         // R15: managed credit judged from scratch once at start (a database restored or loaded in bulk, a new rule).
-        if (serving) await ManagedCreditKeeper.RebuildAsync(db, CancellationToken.None);
+        if (serving) await PartnerFiguresKeeper.RebuildAsync(db, CancellationToken.None);
     }
 
     /// <summary>O1: once listening (so that the link has the real address), prints the setup link when nobody runs the installation yet.</summary>

@@ -12,7 +12,7 @@ namespace PartnerPortal.Web.Infrastructure.Jobs;
 /// stays, <see cref="Account.ExpireDueAccess"/>), with R12, the audit trail ("Access expired") and the same people told.
 /// Both read and write a constant number of statements per chunk.
 /// </summary>
-public sealed class AccessExpiry(PortalDb db, MailOutbox mail, PublicUrls urls, TimeProvider clock)
+public sealed class AccessExpiry(PortalDb db, MailOutbox mail, PublicUrls urls, DomainEvents.RelationshipKeeper relationships, TimeProvider clock)
 {
     public const int ReminderChunk = 500;
     public const int ClientChunk = 100;
@@ -67,10 +67,21 @@ public sealed class AccessExpiry(PortalDb db, MailOutbox mail, PublicUrls urls, 
         if (clientIds.Count == 0) return null;
         var clients = await db.ClientAccounts.Include(a => a.Memberships).ThenInclude(m => m.User).Include(a => a.Memberships).ThenInclude(m => m.PermissionSet)
             .AsSplitQuery().Where(a => clientIds.Contains(a.HubId)).ToListAsync(ct);
+        // R12 for the whole chunk in two reads, not two a client: the relationships (tracked, RelationshipKeeper finds them
+        // here) and each partner's last qualifying activity in each client.
+        var serviced = await db.Relationships.Where(r => clientIds.Contains(r.ClientHubId)).ToListAsync(ct);
+        var last = (await db.QualifyingActivities.Where(a => clientIds.Contains(a.ClientHubId))
+                .GroupBy(a => new { a.ClientHubId, a.PartnerHubId }).Select(g => new { g.Key.ClientHubId, g.Key.PartnerHubId, At = g.Max(a => a.At) })
+                .ToListAsync(ct))
+            .ToDictionary(a => (a.ClientHubId, a.PartnerHubId), a => (DateTimeOffset?)a.At);
+        foreach (var relationship in serviced)
+            relationships.Know(relationship.ClientHubId, relationship.PartnerHubId, last.GetValueOrDefault((relationship.ClientHubId, relationship.PartnerHubId)));
         var gone = new List<Due>();
         foreach (var client in clients)
             gone.AddRange(client.ExpireDueAccess(now).Select(m => new Due(m.Id, client.HubId, m.PartnerHubId!.Value, m.UserId, m.UserEmail, m.UserName, m.ExpiresAt!.Value, 0)));
         if (gone.Count > 0) await TellAsync(gone, expired: true, ct);
+        await db.InsertAddedAsync<OutboxMessage>(ct);
+        await db.InsertAddedAsync<Notification>(ct);
         await db.SaveChangesAsync(ct); // the trail, R12 (RelationshipKeeper) and the notices, in this transaction
         await transaction.CommitAsync(ct);
         return gone.Count;

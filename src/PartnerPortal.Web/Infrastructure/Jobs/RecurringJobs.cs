@@ -79,13 +79,13 @@ public sealed class OutboxJob(IServiceScopeFactory scopes, Microsoft.Extensions.
         services.GetRequiredService<OutboxDispatcher>().DispatchAsync(ct);
 }
 
-/// <summary>R15: every partner's managed credit judged again from scratch, once an hour (<see cref="ManagedCreditKeeper"/>).</summary>
-public sealed class ManagedCreditRebuildJob(IServiceScopeFactory scopes, ILogger<ManagedCreditRebuildJob> logger) : RecurringJob(scopes, logger)
+/// <summary>R15: every partner's managed credit judged again from scratch, once an hour (<see cref="PartnerFiguresKeeper"/>).</summary>
+public sealed class PartnerFiguresRebuildJob(IServiceScopeFactory scopes, ILogger<PartnerFiguresRebuildJob> logger) : RecurringJob(scopes, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
     protected override Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
-        ManagedCreditKeeper.RebuildAsync(services.GetRequiredService<PartnerPortal.Data.PortalDb>(), ct);
+        PartnerFiguresKeeper.RebuildAsync(services.GetRequiredService<PartnerPortal.Data.PortalDb>(), ct);
 }
 
 /// <summary>SQLite only: refreshes the planner's statistics as the data grows (PostgreSQL's autovacuum does this itself).</summary>

@@ -6,7 +6,7 @@ namespace PartnerPortal.Web.Infrastructure.Jobs;
 /// R12: ends the relationships whose end date has passed (<see cref="PartnerClientRelationship.DueAt"/>), set-wise: per chunk
 /// (<see cref="ChunkSize"/>), in one transaction, the ids due, one conditional UPDATE (still due: another instance that got there first, or an
 /// employee added back meanwhile, leaves nothing to update), the rows this run ended (ended at this run's instant),
-/// and their audit entries in one multi-row INSERT (<see cref="AppendOnly"/>) — a constant number of statements per chunk, whatever the chunk's size. A chunk
+/// and their audit entries in one multi-row INSERT (<see cref="AppendOnly"/>), then the partners' kept figures (<see cref="PartnerFiguresKeeper"/>) — a constant number of statements per chunk, whatever the chunk's size. A chunk
 /// commits only when the rows it finds ended at its instant are exactly the rows its UPDATE changed.
 /// Each relationship ends exactly once, with one audit entry, however many instances run the job.
 /// </summary>
@@ -50,6 +50,8 @@ public sealed class RelationshipEnder(PortalDb db, DomainEventDispatcher events,
             // statement by looking through all of the command's parameters (100,000 took 60 s in chunks of 1,000).
             await db.InsertAddedAsync<AuditEntry>(ct);
             await db.SaveChangesAsync(ct);
+            // The dashboard's kept counts (PartnerFiguresKeeper): the UPDATE above was set-wise, so the keeper is told.
+            await PartnerFiguresKeeper.RelationshipsEndedAsync(db, db.Relationships.Where(r => ids.Contains(r.Id)).Select(r => r.ClientHubId), ct);
             count = mine.Count;
         }
         await transaction.CommitAsync(ct);

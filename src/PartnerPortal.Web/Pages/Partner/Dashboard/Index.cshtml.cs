@@ -56,16 +56,17 @@ public class IndexModel(IMediator mediator) : PageModel
             var current = db.CurrentRelationships.Where(r => r.PartnerHubId == hubId);
             var ending = db.Relationships.Where(r => r.PartnerHubId == hubId && r.State == RelationshipState.Ending);
             var employees = db.Memberships.Where(m => m.AccountHubId == hubId && m.IsPartnerEmployee);
-            // The counts in one statement, each from an index.
+            // The figures in one statement: what grows with the agency's clients from the row PartnerFiguresKeeper keeps (managed
+            // MRR, R15; clients serviced and Ending; employees with access), the rest counted from an index.
+            var kept = db.PartnerFigures.Where(f => f.PartnerHubId == hubId);
             var figures = await db.Accounts.Where(a => a.HubId == hubId).Select(a => new
             {
-                Serviced = current.Count(),
-                Ending = ending.Count(),
+                Serviced = kept.Select(f => f.Serviced).FirstOrDefault(),
+                Ending = kept.Select(f => f.Ending).FirstOrDefault(),
                 Employees = employees.Count(),
-                WithAccess = employees.Count(m => db.Memberships.Any(c => c.UserId == m.UserId && c.PartnerHubId == hubId)),
+                WithAccess = kept.Select(f => f.EmployeesWithAccess).FirstOrDefault(),
                 Waiting = waiting.Count(),
-                // R15: the managed MRR ManagedCreditKeeper keeps (one row): it does not grow with the agency's clients.
-                ManagedMrr = db.PartnerCredits.Where(c => c.PartnerHubId == hubId).Select(c => c.MonthlyRecurringRevenue).FirstOrDefault(),
+                ManagedMrr = kept.Select(f => f.MonthlyRecurringRevenue).FirstOrDefault(),
             }).SingleAsync(cancellationToken);
             var waitingClients = figures.Waiting == 0 ? [] : await waiting.OrderByDescending(s => s.SentAt).Take(Query.WaitingShown)
                 .Select(s => new Waiting(s.AccountName ?? "", s.Email, db.DomainUsers.Where(u => u.Id == s.InvitedByUserId).Select(u => u.Name).FirstOrDefault() ?? "A former user",

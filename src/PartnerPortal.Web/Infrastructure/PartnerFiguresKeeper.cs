@@ -1,21 +1,22 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PartnerPortal.Web.Infrastructure;
 
 /// <summary>
-/// R15 kept as it changes, so that the Partner dashboard reads a partner's managed MRR from one row whatever its number of
-/// clients (<see cref="PartnerCredit"/>). Whenever a save touches what a client's credit depends on — a relationship, a member
+/// The Partner dashboard's figures kept as they change (<see cref="PartnerFigures"/>), so that it reads a partner's managed MRR
+/// (R15), clients serviced and Ending and employees with access from one row whatever its number of clients. Whenever a save touches what a client's credit depends on — a relationship, a member
 /// of the client, a partner employee's switch in the partner account, a partner email domain, the client's MRR — the
 /// relationships of the clients concerned are judged again with <see cref="ManagedCreditQuery"/> (the one definition) and
 /// their partners' figures rewritten: four statements, however many clients and partners the save touched. No handler calls it: every
-/// change that goes through SaveChanges passes here (the one set-wise change of relationships, the ending job, moves them from
-/// Ending to Ended, neither of which earns); and <see cref="RebuildAsync"/> runs at start and every hour (a database restored or
+/// change that goes through SaveChanges passes here (the one set-wise change of relationships, the ending job, calls
+/// <see cref="RelationshipsEndedAsync"/>); and <see cref="RebuildAsync"/> runs at start and every hour (a database restored or
 /// loaded in bulk). Two saves touching one partner at once take turns: each first takes hold of the partners' rows, so the
 /// second judges with what the first wrote (under PostgreSQL's READ COMMITTED each statement reads anew).
 /// </summary>
-public sealed class ManagedCreditKeeper : SaveChangesInterceptor
+public sealed class PartnerFiguresKeeper : SaveChangesInterceptor
 {
     private sealed class Touched
     {
@@ -136,7 +137,7 @@ public sealed class ManagedCreditKeeper : SaveChangesInterceptor
             }
         }
         // Every partner has its row from the start, so that keeping it is an UPDATE (saved with the account).
-        foreach (var hubId in newPartners) db.PartnerCredits.Add(new PartnerCredit(hubId, 0m, DateTimeOffset.UtcNow));
+        foreach (var hubId in newPartners) db.PartnerFigures.Add(new PartnerFigures(hubId, 0m, DateTimeOffset.UtcNow));
     }
 
     private static Task RefreshAsync(PortalDb db, Touched touched, CancellationToken ct)
@@ -159,13 +160,26 @@ public sealed class ManagedCreditKeeper : SaveChangesInterceptor
         ArgumentNullException.ThrowIfNull(db);
         var now = DateTimeOffset.UtcNow;
         var partners = db.Relationships.Where(r => clients.Contains(r.ClientHubId)).Select(r => r.PartnerHubId);
-        var rows = db.PartnerCredits.Where(c => partners.Contains(c.PartnerHubId));
+        var rows = db.PartnerFigures.Where(c => partners.Contains(c.PartnerHubId));
         // First take hold of the partners' rows: a concurrent save for one of them waits here until this one commits.
         await rows.ExecuteUpdateAsync(set => set.SetProperty(c => c.KeptAt, now), ct);
         await JudgeAsync(db, db.Relationships.Where(r => clients.Contains(r.ClientHubId)), ct);
         var totals = await TotalsAsync(db, partners, ct);
-        await rows.ExecuteUpdateAsync(set => set.SetProperty(c => c.MonthlyRecurringRevenue, TotalOf(totals)), ct);
+        await rows.ExecuteUpdateAsync(set => Counts(db, set).SetProperty(c => c.MonthlyRecurringRevenue, TotalOf(totals)), ct);
     }
+
+    /// <summary>The counts, each from an index, set in the same UPDATE as the credit.</summary>
+    private static UpdateSettersBuilder<PartnerFigures> Counts(PortalDb db, UpdateSettersBuilder<PartnerFigures> set) => set
+        .SetProperty(c => c.Serviced, c => db.CurrentRelationships.Count(r => r.PartnerHubId == c.PartnerHubId))
+        .SetProperty(c => c.Ending, c => db.Relationships.Count(r => r.PartnerHubId == c.PartnerHubId && r.State == RelationshipState.Ending))
+        .SetProperty(c => c.EmployeesWithAccess, c => db.Memberships.Count(m => m.AccountHubId == c.PartnerHubId && m.IsPartnerEmployee
+            && db.Memberships.Any(w => w.UserId == m.UserId && w.PartnerHubId == c.PartnerHubId)));
+
+    /// <summary>
+    /// The ending job's set-wise UPDATE (Ending → Ended) changes what the partners count: it tells the keeper which clients,
+    /// for the same four statements.
+    /// </summary>
+    public static Task RelationshipsEndedAsync(PortalDb db, IQueryable<long> clients, CancellationToken ct) => RefreshClientsAsync(db, clients, ct);
 
     /// <summary>Every relationship judged again and every partner's figure rewritten: at start, every hour, and after a bulk load.</summary>
     public static async Task RebuildAsync(PortalDb db, CancellationToken ct)
@@ -192,14 +206,15 @@ public sealed class ManagedCreditKeeper : SaveChangesInterceptor
         await JudgeAsync(db, db.Relationships, ct);
         var totals = (await TotalsAsync(db, db.Relationships.Select(r => r.PartnerHubId), ct)).ToDictionary(t => t.PartnerHubId, t => t.Mrr);
         var partners = await db.Accounts.Where(a => a.Kind == AccountKind.Partner).Select(a => a.HubId).ToListAsync(ct);
-        var kept = await db.PartnerCredits.ToDictionaryAsync(c => c.PartnerHubId, ct);
+        var kept = await db.PartnerFigures.ToDictionaryAsync(c => c.PartnerHubId, ct);
         foreach (var partner in partners)
         {
             var mrr = totals.GetValueOrDefault(partner);
             if (kept.TryGetValue(partner, out var row)) row.Keep(mrr, now);
-            else db.PartnerCredits.Add(new PartnerCredit(partner, mrr, now));
+            else db.PartnerFigures.Add(new PartnerFigures(partner, mrr, now));
         }
         await db.SaveChangesAsync(ct);
+        await db.PartnerFigures.ExecuteUpdateAsync(set => Counts(db, set), ct);
     }
 
     /// <summary>Each partner's managed MRR: the MRR of its earning clients summed by how many partners share them, each sum
@@ -207,9 +222,9 @@ public sealed class ManagedCreditKeeper : SaveChangesInterceptor
     private static async Task<List<(long PartnerHubId, decimal Mrr)>> TotalsAsync(PortalDb db, IQueryable<long> partners, CancellationToken ct)
     {
         var sums = await db.Relationships
-            .Where(r => partners.Contains(r.PartnerHubId) && EF.Property<int>(r, PartnerCredit.RelationshipPartners) > 0)
-            .GroupBy(r => new { r.PartnerHubId, Partners = EF.Property<int>(r, PartnerCredit.RelationshipPartners) })
-            .Select(g => new { g.Key.PartnerHubId, g.Key.Partners, Mrr = g.Sum(r => EF.Property<decimal>(r, PartnerCredit.RelationshipMrr)) })
+            .Where(r => partners.Contains(r.PartnerHubId) && EF.Property<int>(r, PartnerFigures.RelationshipPartners) > 0)
+            .GroupBy(r => new { r.PartnerHubId, Partners = EF.Property<int>(r, PartnerFigures.RelationshipPartners) })
+            .Select(g => new { g.Key.PartnerHubId, g.Key.Partners, Mrr = g.Sum(r => EF.Property<decimal>(r, PartnerFigures.RelationshipMrr)) })
             .ToListAsync(ct);
         return sums.GroupBy(s => s.PartnerHubId).Select(g => (g.Key, g.Sum(s => ManagedCredit.ShareOf(s.Mrr, s.Partners)))).ToList();
     }
@@ -224,27 +239,27 @@ public sealed class ManagedCreditKeeper : SaveChangesInterceptor
     /// <c>CASE WHEN PartnerHubId = @p1 THEN @v1 … ELSE 0 END</c>: every partner's figure in one UPDATE. The values are read
     /// from objects, so EF Core sends them as parameters and the SQL is the same for the same number of partners.
     /// </summary>
-    private static Expression<Func<PartnerCredit, decimal>> TotalOf(List<(long PartnerHubId, decimal Mrr)> totals)
+    private static Expression<Func<PartnerFigures, decimal>> TotalOf(List<(long PartnerHubId, decimal Mrr)> totals)
     {
-        var row = Expression.Parameter(typeof(PartnerCredit), "c");
+        var row = Expression.Parameter(typeof(PartnerFigures), "c");
         Expression value = Expression.Constant(0m);
         foreach (var (partner, mrr) in totals)
         {
             var total = Expression.Constant(new Total(partner, mrr));
             value = Expression.Condition(
-                Expression.Equal(Expression.Property(row, nameof(PartnerCredit.PartnerHubId)), Expression.Field(total, nameof(Total.PartnerHubId))),
+                Expression.Equal(Expression.Property(row, nameof(PartnerFigures.PartnerHubId)), Expression.Field(total, nameof(Total.PartnerHubId))),
                 Expression.Field(total, nameof(Total.Mrr)), value);
         }
-        return Expression.Lambda<Func<PartnerCredit, decimal>>(value, row);
+        return Expression.Lambda<Func<PartnerFigures, decimal>>(value, row);
     }
 
     private static Task<int> JudgeAsync(PortalDb db, IQueryable<PartnerClientRelationship> relationships, CancellationToken ct)
     {
         var earning = ManagedCreditQuery.Earning(db);
         return relationships.ExecuteUpdateAsync(set => set
-            .SetProperty(r => EF.Property<decimal>(r, PartnerCredit.RelationshipMrr),
+            .SetProperty(r => EF.Property<decimal>(r, PartnerFigures.RelationshipMrr),
                 r => earning.Any(e => e.Id == r.Id) ? db.Accounts.Where(a => a.HubId == r.ClientHubId).Select(a => a.MonthlyRecurringRevenue).FirstOrDefault() : 0m)
-            .SetProperty(r => EF.Property<int>(r, PartnerCredit.RelationshipPartners),
+            .SetProperty(r => EF.Property<int>(r, PartnerFigures.RelationshipPartners),
                 r => earning.Any(e => e.Id == r.Id) ? earning.Count(e => e.ClientHubId == r.ClientHubId) : 0), ct);
     }
 

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PartnerPortal.Migrations.SqlServer.Migrations
+namespace PartnerPortal.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class ManagedCreditAndTwoFactorFlag : Migration
+    public partial class PartnerFiguresAndTwoFactorFlag : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,7 +14,7 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<decimal>(
                 name: "CreditMrr",
                 table: "PartnerClientRelationships",
-                type: "decimal(18,2)",
+                type: "numeric(18,2)",
                 precision: 18,
                 scale: 2,
                 nullable: false,
@@ -23,35 +23,38 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "CreditPartners",
                 table: "PartnerClientRelationships",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<bool>(
                 name: "AccountRequiresTwoFactor",
                 table: "Memberships",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
-            // B7: the flag beside each membership starts as its account's setting (managed credit is judged at start).
-            migrationBuilder.Sql("UPDATE [Memberships] SET [AccountRequiresTwoFactor] = (SELECT a.[RequiresTwoFactor] FROM [Accounts] a WHERE a.[HubId] = [Memberships].[AccountHubId])");
+            // B7: the flag beside each membership starts as its account's setting (the partners' figures are built at start).
+            migrationBuilder.Sql("UPDATE \"Memberships\" SET \"AccountRequiresTwoFactor\" = (SELECT a.\"RequiresTwoFactor\" FROM \"Accounts\" a WHERE a.\"HubId\" = \"Memberships\".\"AccountHubId\")");
 
             migrationBuilder.CreateTable(
-                name: "PartnerCredits",
+                name: "PartnerFigures",
                 columns: table => new
                 {
                     PartnerHubId = table.Column<long>(type: "bigint", nullable: false),
-                    MonthlyRecurringRevenue = table.Column<decimal>(type: "decimal(26,8)", precision: 26, scale: 8, nullable: false),
-                    KeptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    MonthlyRecurringRevenue = table.Column<decimal>(type: "numeric(26,8)", precision: 26, scale: 8, nullable: false),
+                    Serviced = table.Column<int>(type: "integer", nullable: false),
+                    Ending = table.Column<int>(type: "integer", nullable: false),
+                    EmployeesWithAccess = table.Column<int>(type: "integer", nullable: false),
+                    KeptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PartnerCredits", x => x.PartnerHubId);
+                    table.PrimaryKey("PK_PartnerFigures", x => x.PartnerHubId);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_PartnerClientRelationships_PartnerHubId_CreditPartners_CreditMrr",
+                name: "IX_PartnerClientRelationships_PartnerHubId_CreditPartners_Cred~",
                 table: "PartnerClientRelationships",
                 columns: new[] { "PartnerHubId", "CreditPartners", "CreditMrr" });
 
@@ -65,10 +68,10 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "PartnerCredits");
+                name: "PartnerFigures");
 
             migrationBuilder.DropIndex(
-                name: "IX_PartnerClientRelationships_PartnerHubId_CreditPartners_CreditMrr",
+                name: "IX_PartnerClientRelationships_PartnerHubId_CreditPartners_Cred~",
                 table: "PartnerClientRelationships");
 
             migrationBuilder.DropIndex(

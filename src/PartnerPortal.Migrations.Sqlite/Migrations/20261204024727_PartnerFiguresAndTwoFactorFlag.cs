@@ -5,7 +5,7 @@
 namespace PartnerPortal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class ManagedCreditAndTwoFactorFlag : Migration
+    public partial class PartnerFiguresAndTwoFactorFlag : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -33,20 +33,23 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                 nullable: false,
                 defaultValue: false);
 
-            // B7: the flag beside each membership starts as its account's setting (managed credit is judged at start).
+            // B7: the flag beside each membership starts as its account's setting (the partners' figures are built at start).
             migrationBuilder.Sql("UPDATE \"Memberships\" SET \"AccountRequiresTwoFactor\" = (SELECT a.\"RequiresTwoFactor\" FROM \"Accounts\" a WHERE a.\"HubId\" = \"Memberships\".\"AccountHubId\")");
 
             migrationBuilder.CreateTable(
-                name: "PartnerCredits",
+                name: "PartnerFigures",
                 columns: table => new
                 {
                     PartnerHubId = table.Column<long>(type: "INTEGER", nullable: false),
                     MonthlyRecurringRevenue = table.Column<double>(type: "REAL", precision: 26, scale: 8, nullable: false),
+                    Serviced = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ending = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeesWithAccess = table.Column<int>(type: "INTEGER", nullable: false),
                     KeptAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PartnerCredits", x => x.PartnerHubId);
+                    table.PrimaryKey("PK_PartnerFigures", x => x.PartnerHubId);
                 });
 
             migrationBuilder.CreateIndex(
@@ -64,7 +67,7 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "PartnerCredits");
+                name: "PartnerFigures");
 
             migrationBuilder.DropIndex(
                 name: "IX_PartnerClientRelationships_PartnerHubId_CreditPartners_CreditMrr",

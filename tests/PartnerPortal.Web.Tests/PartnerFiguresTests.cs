@@ -7,10 +7,10 @@ using PartnerPortal.Web.Infrastructure;
 namespace PartnerPortal.Web.Tests;
 
 /// <summary>
-/// R15 kept as it changes (ManagedCreditKeeper): the Partner dashboard reads a partner's managed MRR from a few kept sums, so
-/// every change that credit depends on must move them, and what was kept must be what judging everything anew gives.
+/// The Partner dashboard's figures kept as they change (PartnerFiguresKeeper): it reads a partner's managed MRR (R15) and counts
+/// from one kept row, so every change they depend on must move it, and what was kept must be what judging everything anew gives.
 /// </summary>
-public sealed class ManagedCreditTests(PortalFixture fixture) : PortalTest(fixture)
+public sealed class PartnerFiguresTests(PortalFixture fixture) : PortalTest(fixture)
 {
     private static async Task<string> ManagedMrrAsync(BrowserLikeClient user, long agency)
     {
@@ -18,8 +18,9 @@ public sealed class ManagedCreditTests(PortalFixture fixture) : PortalTest(fixtu
         return page.QuerySelector("[data-testid=managed-mrr]")!.TextContent.Trim();
     }
 
-    private Task<List<(long Partner, decimal Mrr)>> KeptAsync() => Fixture.InDbAsync(async db =>
-        (await db.PartnerCredits.AsNoTracking().OrderBy(c => c.PartnerHubId).ToListAsync()).Select(c => (c.PartnerHubId, c.MonthlyRecurringRevenue)).ToList());
+    private Task<List<(long Partner, decimal Mrr, int Serviced, int Ending, int WithAccess)>> KeptAsync() => Fixture.InDbAsync(async db =>
+        (await db.PartnerFigures.AsNoTracking().OrderBy(c => c.PartnerHubId).ToListAsync())
+            .Select(c => (c.PartnerHubId, c.MonthlyRecurringRevenue, c.Serviced, c.Ending, c.EmployeesWithAccess)).ToList());
 
     [Fact]
     public async Task R15_managed_MRR_follows_a_revoked_partner_and_a_removed_employee_in_both_agencies_and_equals_a_rebuild()
@@ -63,9 +64,9 @@ public sealed class ManagedCreditTests(PortalFixture fixture) : PortalTest(fixtu
 
         // What was kept through these changes is what judging every relationship anew gives.
         var kept = await KeptAsync();
-        await Fixture.InDbAsync(async db => { await ManagedCreditKeeper.RebuildAsync(db, CancellationToken.None); return 0; });
+        await Fixture.InDbAsync(async db => { await PartnerFiguresKeeper.RebuildAsync(db, CancellationToken.None); return 0; });
         Assert.Equal(kept, await KeptAsync());
-        Assert.Equal([(w.Agency, 3_000m), (w.Rival, 0m)], kept.Where(k => k.Partner == w.Agency || k.Partner == w.Rival).OrderBy(k => k.Partner != w.Agency));
+        Assert.Equal([(w.Agency, 3_000m), (w.Rival, 0m)], kept.Where(k => k.Partner == w.Agency || k.Partner == w.Rival).OrderBy(k => k.Partner != w.Agency).Select(k => (k.Partner, k.Mrr)));
     }
 
     [Fact]
@@ -84,14 +85,14 @@ public sealed class ManagedCreditTests(PortalFixture fixture) : PortalTest(fixtu
         // As a restore or a bulk load leaves it: nothing kept.
         await Fixture.InDbAsync(async db =>
         {
-            await db.PartnerCredits.ExecuteDeleteAsync();
-            return await db.Relationships.ExecuteUpdateAsync(s => s.SetProperty(r => EF.Property<decimal>(r, PartnerCredit.RelationshipMrr), 0m)
-                .SetProperty(r => EF.Property<int>(r, PartnerCredit.RelationshipPartners), 0));
+            await db.PartnerFigures.ExecuteDeleteAsync();
+            return await db.Relationships.ExecuteUpdateAsync(s => s.SetProperty(r => EF.Property<decimal>(r, PartnerFigures.RelationshipMrr), 0m)
+                .SetProperty(r => EF.Property<int>(r, PartnerFigures.RelationshipPartners), 0));
         });
         using var boss = await Fixture.SignedInAsync(w.Boss);
         Assert.Equal("$0", await ManagedMrrAsync(boss, w.Agency));
 
-        await Fixture.InDbAsync(async db => { await ManagedCreditKeeper.RebuildAsync(db, CancellationToken.None); return 0; });
+        await Fixture.InDbAsync(async db => { await PartnerFiguresKeeper.RebuildAsync(db, CancellationToken.None); return 0; });
 
         Assert.Equal("$4,000", await ManagedMrrAsync(boss, w.Agency));
     }
@@ -124,10 +125,13 @@ public sealed class ManagedCreditTests(PortalFixture fixture) : PortalTest(fixtu
             new Pages.Partner.ClientAccessManager.RemovePartnerEmployees.Command(w.Agency, [new(p.Client, p.Employee)]), w.Boss))));
 
         Assert.All(results, r => Assert.True(r.Succeeded));
-        // The even clients (100, 300, …, 1,900: 10,000) keep a credited employee; the odd ones earn nothing now.
+        // The even clients (100, 300, …, 1,900: 10,000) keep a credited employee; the odd ones earn nothing now. Of the 31
+        // partner employees, the ten who stay in a client have access.
         Assert.Equal("$10,000", await ManagedMrrAsync(boss, w.Agency));
+        var (_, page) = await boss.FollowAsync($"/{w.Agency}/partner/dashboard");
+        Assert.Equal("10 with access · 21 without", string.Join(' ', page.QuerySelector("[data-testid=employee-counts]")!.TextContent.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)));
         var kept = await KeptAsync();
-        await Fixture.InDbAsync(async db => { await ManagedCreditKeeper.RebuildAsync(db, CancellationToken.None); return 0; });
+        await Fixture.InDbAsync(async db => { await PartnerFiguresKeeper.RebuildAsync(db, CancellationToken.None); return 0; });
         Assert.Equal(kept, await KeptAsync());
     }
 }

@@ -11,8 +11,8 @@ using PartnerPortal.Data;
 namespace PartnerPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261204023645_ManagedCreditAndTwoFactorFlag")]
-    partial class ManagedCreditAndTwoFactorFlag
+    [Migration("20261204024727_PartnerFiguresAndTwoFactorFlag")]
+    partial class PartnerFiguresAndTwoFactorFlag
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -242,9 +242,15 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Data.PartnerCredit", b =>
+            modelBuilder.Entity("PartnerPortal.Data.PartnerFigures", b =>
                 {
                     b.Property<long>("PartnerHubId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeesWithAccess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ending")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("KeptAt")
@@ -254,9 +260,12 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                         .HasPrecision(26, 8)
                         .HasColumnType("REAL");
 
+                    b.Property<int>("Serviced")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("PartnerHubId");
 
-                    b.ToTable("PartnerCredits", (string)null);
+                    b.ToTable("PartnerFigures", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Data.PortalUser", b =>

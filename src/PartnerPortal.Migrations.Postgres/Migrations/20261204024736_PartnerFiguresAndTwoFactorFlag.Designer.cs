@@ -12,8 +12,8 @@ using PartnerPortal.Data;
 namespace PartnerPortal.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261204023655_ManagedCreditAndTwoFactorFlag")]
-    partial class ManagedCreditAndTwoFactorFlag
+    [Migration("20261204024736_PartnerFiguresAndTwoFactorFlag")]
+    partial class PartnerFiguresAndTwoFactorFlag
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -257,10 +257,16 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Data.PartnerCredit", b =>
+            modelBuilder.Entity("PartnerPortal.Data.PartnerFigures", b =>
                 {
                     b.Property<long>("PartnerHubId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("EmployeesWithAccess")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ending")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("KeptAt")
                         .HasColumnType("timestamp with time zone");
@@ -269,9 +275,12 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                         .HasPrecision(26, 8)
                         .HasColumnType("numeric(26,8)");
 
+                    b.Property<int>("Serviced")
+                        .HasColumnType("integer");
+
                     b.HasKey("PartnerHubId");
 
-                    b.ToTable("PartnerCredits", (string)null);
+                    b.ToTable("PartnerFigures", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Data.PortalUser", b =>

@@ -12,8 +12,8 @@ using PartnerPortal.Data;
 namespace PartnerPortal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261204023704_ManagedCreditAndTwoFactorFlag")]
-    partial class ManagedCreditAndTwoFactorFlag
+    [Migration("20261204024745_PartnerFiguresAndTwoFactorFlag")]
+    partial class PartnerFiguresAndTwoFactorFlag
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -258,10 +258,16 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Data.PartnerCredit", b =>
+            modelBuilder.Entity("PartnerPortal.Data.PartnerFigures", b =>
                 {
                     b.Property<long>("PartnerHubId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("EmployeesWithAccess")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Ending")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("KeptAt")
                         .HasColumnType("datetimeoffset");
@@ -270,9 +276,12 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                         .HasPrecision(26, 8)
                         .HasColumnType("decimal(26,8)");
 
+                    b.Property<int>("Serviced")
+                        .HasColumnType("int");
+
                     b.HasKey("PartnerHubId");
 
-                    b.ToTable("PartnerCredits", (string)null);
+                    b.ToTable("PartnerFigures", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Data.PortalUser", b =>
