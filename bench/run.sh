@@ -138,7 +138,7 @@ busy_percent() {
   local a b
   a=($(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat)); sleep 3
   b=($(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat))
-  awk -v busy=$((b[0] - a[0])) -v idle=$((b[1] - a[1])) 'BEGIN { printf "%.0f", (busy + idle) > 0 ? 100 * busy / (busy + idle) : 0 }'
+  awk -v busy=$((b[0] - a[0])) -v idle=$((b[1] - a[1])) 'BEGIN { printf "%.0f", ((busy + idle) > 0) ? 100 * busy / (busy + idle) : 0 }'
 }
 
 # quiet <what>: before a round, waits (up to a minute) for the machine to be quiet — under BENCH_QUIET_BUSY percent busy

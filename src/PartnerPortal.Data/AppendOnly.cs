@@ -22,7 +22,7 @@ namespace PartnerPortal.Data;
 /// </summary>
 public static class AppendOnly
 {
-    /// <summary>Rows in one INSERT at most (SQL Server's limit for a VALUES list).</summary>
+    /// <summary>Rows in one INSERT at most on SQL Server (its limit for a VALUES list).</summary>
     public const int MaxRowsPerStatement = 1000;
 
     public static async Task<int> InsertAddedAsync<TEntity>(this DbContext db, CancellationToken ct) where TEntity : class
@@ -37,11 +37,14 @@ public static class AppendOnly
         var properties = entityType.GetProperties().Where(p => !added[0].Property(p.Name).IsTemporary).ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
         var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
-        var rowsPerStatement = Math.Max(1, Math.Min(MaxRowsPerStatement, ParameterLimit(db) / properties.Count));
+        // As many rows a statement as the database takes: SQL Server's VALUES list holds 1,000, PostgreSQL's statement 65,535
+        // parameters, and SQLite's one JSON parameter any number (so that a bulk change's entries are one statement there).
+        var isSqlServer = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
+        var rowsPerStatement = Math.Max(1, Math.Min(isSqlServer ? MaxRowsPerStatement : int.MaxValue, ParameterLimit(db) / properties.Count));
 
         if (db.Database.IsSqlite())
         {
-            foreach (var rows in added.Chunk(MaxRowsPerStatement)) await InsertAsJsonAsync(db, sql, table, columns, properties, rows, ct);
+            await InsertAsJsonAsync(db, sql, table, columns, properties, [.. added], ct);
             foreach (var entry in added) entry.State = EntityState.Detached;
             return added.Count;
         }
@@ -108,10 +111,10 @@ public static class AppendOnly
         await db.Database.ExecuteSqlRawAsync(text, [new SqliteParameter("rows", Encoding.UTF8.GetString(json.WrittenSpan))], ct);
     }
 
-    /// <summary>The parameters one statement may carry, with room to spare: SQL Server 2,100; PostgreSQL 65,535; SQLite 32,766.</summary>
+    /// <summary>The parameters one statement may carry, with room to spare: SQL Server 2,100; PostgreSQL 65,535.</summary>
     private static int ParameterLimit(DbContext db) => db.Database.ProviderName switch
     {
         "Microsoft.EntityFrameworkCore.SqlServer" => 2000,
-        _ => 30000,
+        _ => 65000,
     };
 }

@@ -62,6 +62,13 @@ public static class QueryRows
         return new(query.AsAsyncEnumerable(), db.Database.CreateExecutionStrategy());
     }
 
+    /// <summary>
+    /// Rows read a chunk at a time (each chunk one query, retried on its own by the provider's strategy if the connection
+    /// drops): with a retrying execution strategy (PostgreSQL, SQL Server) EF Core holds a query's whole result before the
+    /// first row, so one query for a million audit entries held them all (1 GB).
+    /// </summary>
+    public static QueryRows<T> Chunked<T>(IAsyncEnumerable<T> rows, DbContext db) => new(rows, new Microsoft.EntityFrameworkCore.Storage.NonRetryingExecutionStrategy(db));
+
     public static QueryRows<T> None<T>(DbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -151,11 +151,25 @@ public static class Trail
         return (shown, rows.Count > PageSize ? Cursor(shown[^1].At, shown[^1].Id) : null);
     }
 
-    /// <summary>Every entry of the trail with the filters, for the CSV: streamed, never held in memory.</summary>
-    public static async Task<TrailStream> StreamAsync(PortalDb db, long hubId, bool partner, Filter filter, CancellationToken ct)
+    /// <summary>Entries a query of the CSV reads: the pages' keyset, a larger page.</summary>
+    public const int StreamChunk = 2000;
+
+    /// <summary>Every entry of the trail with the filters, for the CSV: streamed a chunk at a time, never held in memory whole.</summary>
+    public static Task<TrailStream> StreamAsync(PortalDb db, long hubId, bool partner, Filter filter, CancellationToken ct) =>
+        Task.FromResult(new TrailStream(QueryRows.Chunked(ChunksAsync(db, hubId, partner, filter with { After = null }, ct), db)));
+
+    private static async IAsyncEnumerable<Row> ChunksAsync(PortalDb db, long hubId, bool partner, Filter filter,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var entries = await EntriesAsync(db, hubId, partner, filter with { After = null }, take: null, ct);
-        return new TrailStream(entries is null ? QueryRows.None<Row>(db) : QueryRows.Of(Rows(db, entries), db));
+        for (string? after = null; ;)
+        {
+            var entries = await EntriesAsync(db, hubId, partner, filter with { After = after }, StreamChunk, ct);
+            if (entries is null) yield break;
+            var rows = (await Rows(db, entries).ToListAsync(ct)).OrderByDescending(r => r.At).ThenByDescending(r => r.Id).ToList();
+            foreach (var row in rows) yield return row;
+            if (rows.Count < StreamChunk) yield break;
+            after = Cursor(rows[^1].At, rows[^1].Id);
+        }
     }
 
     public static readonly IReadOnlyList<string> CsvHeader = ["When (UTC)", "Who", "Action", "Whom or what", "Before", "After", "Account", "Hub ID"];

@@ -94,15 +94,23 @@ public class IndexModel(IMediator mediator) : PageModel
                 clients = clients.Where(x => matching.Contains(x.Account.HubId));
                 paging = await Paging.CountAheadAsync(clients, request.Page, Query.PageSize, cancellationToken);
             }
-            var page = await clients.OrderBy(x => x.Account.Name).ThenBy(x => x.Account.HubId).Skip(paging.Skip).Take(Query.PageSize)
-                .Select(x => new
+            // Accounts in name order (their index), each looked up among the partner's relationships (its unique index), so that
+            // a page reads its 25 rows instead of sorting every client the agency services (10,000 at a large one).
+            var listed = db.Accounts.AsNoTracking().Where(a => current.Any(r => r.ClientHubId == a.HubId));
+            if (search is not null)
+            {
+                var matching = db.Accounts.Where(Picker.Matches(search, [])).Select(a => a.HubId);
+                listed = listed.Where(a => matching.Contains(a.HubId));
+            }
+            var page = await listed.OrderBy(a => a.Name).ThenBy(a => a.HubId).Skip(paging.Skip).Take(Query.PageSize)
+                .Select(a => new
                 {
-                    x.Account.HubId,
-                    x.Account.Name,
-                    x.Relationship.State,
-                    x.Relationship.EndsAt,
-                    Employees = db.Memberships.Count(m => m.AccountHubId == x.Account.HubId && m.PartnerHubId == hubId),
-                    Assigned = db.Assignments.Count(s => s.PartnerHubId == hubId && s.ClientHubId == x.Account.HubId),
+                    a.HubId,
+                    a.Name,
+                    State = current.Where(r => r.ClientHubId == a.HubId).Select(r => r.State).First(),
+                    EndsAt = current.Where(r => r.ClientHubId == a.HubId).Select(r => r.EndsAt).First(),
+                    Employees = db.Memberships.Count(m => m.AccountHubId == a.HubId && m.PartnerHubId == hubId),
+                    Assigned = db.Assignments.Count(s => s.PartnerHubId == hubId && s.ClientHubId == a.HubId),
                 })
                 .ToListAsync(cancellationToken);
             var rows = page.Select(c => new ClientRow(c.HubId, c.Name, PartnerClientRelationship.Describe(c.State, c.EndsAt), c.Employees, c.Assigned)).ToList();
