@@ -10,7 +10,7 @@ namespace PartnerPortal.Web.Infrastructure;
 /// (R15), clients serviced and Ending and employees with access from one row whatever its number of clients. Whenever a save touches what a client's credit depends on — a relationship, a member
 /// of the client, a partner employee's switch in the partner account, a partner email domain, the client's MRR — the
 /// relationships of the clients concerned are judged again with <see cref="ManagedCreditQuery"/> (the one definition) and
-/// their partners' figures rewritten: four statements, however many clients and partners the save touched. No handler calls it: every
+/// their partners' figures rewritten: five statements, however many clients and partners the save touched. No handler calls it: every
 /// change that goes through SaveChanges passes here (the one set-wise change of relationships, the ending job, calls
 /// <see cref="RelationshipsEndedAsync"/>); and <see cref="RebuildAsync"/> runs at start and every hour (a database restored or
 /// loaded in bulk). Two saves touching one partner at once take turns: each first takes hold of the partners' rows, so the
@@ -140,26 +140,34 @@ public sealed class PartnerFiguresKeeper : SaveChangesInterceptor
         foreach (var hubId in newPartners) db.PartnerFigures.Add(new PartnerFigures(hubId, 0m, DateTimeOffset.UtcNow));
     }
 
-    private static Task RefreshAsync(PortalDb db, Touched touched, CancellationToken ct)
+    private static async Task RefreshAsync(PortalDb db, Touched touched, CancellationToken ct)
     {
-        var clients = touched.Clients.ToList();
-        var domainPartners = touched.PartnersOfDomains.ToList();
-        var employeePartners = touched.PartnersOfEmployees.ToList();
-        var employees = touched.Employees.ToList();
-        // The clients whose credit may have changed: those touched, every client of a partner whose domains changed, and every
-        // client where a partner employee whose switch changed works for that partner (a superset is harmless).
-        var concerned = db.Relationships.Where(r => clients.Contains(r.ClientHubId) || domainPartners.Contains(r.PartnerHubId)
-                || db.Memberships.Any(m => m.AccountHubId == r.ClientHubId && employees.Contains(m.UserId) && m.PartnerHubId != null && employeePartners.Contains(m.PartnerHubId.Value)))
-            .Select(r => r.ClientHubId);
-        return RefreshClientsAsync(db, concerned, ct);
+        // The clients whose figures may have changed, as a list (a query of ORs inlined into each statement made PostgreSQL
+        // scan every relationship against every membership): those touched; every client of a partner whose domains
+        // changed; every client where a partner employee whose switch changed works for that partner. A superset is harmless.
+        var clients = touched.Clients.ToHashSet();
+        if (touched.PartnersOfDomains.Count > 0)
+        {
+            var partners = touched.PartnersOfDomains.ToList();
+            clients.UnionWith(await db.Relationships.Where(r => partners.Contains(r.PartnerHubId)).Select(r => r.ClientHubId).ToListAsync(ct));
+        }
+        if (touched.Employees.Count > 0)
+        {
+            var employees = touched.Employees.ToList();
+            var partners = touched.PartnersOfEmployees.ToList();
+            clients.UnionWith(await db.Memberships.Where(m => employees.Contains(m.UserId) && m.AccountKind == AccountKind.Client
+                && m.PartnerHubId != null && partners.Contains(m.PartnerHubId.Value)).Select(m => m.AccountHubId).ToListAsync(ct));
+        }
+        if (clients.Count > 0) await RefreshClientsAsync(db, [.. clients], ct);
     }
 
-    /// <summary>Judges the relationships of <paramref name="clients"/> again and rewrites their partners' figures (four statements).</summary>
-    private static async Task RefreshClientsAsync(PortalDb db, IQueryable<long> clients, CancellationToken ct)
+    /// <summary>Judges the relationships of <paramref name="clients"/> again and rewrites their partners' figures (five statements).</summary>
+    private static async Task RefreshClientsAsync(PortalDb db, List<long> clients, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var now = DateTimeOffset.UtcNow;
-        var partners = db.Relationships.Where(r => clients.Contains(r.ClientHubId)).Select(r => r.PartnerHubId);
+        var partners = await db.Relationships.Where(r => clients.Contains(r.ClientHubId)).Select(r => r.PartnerHubId).Distinct().ToListAsync(ct);
+        if (partners.Count == 0) return;
         var rows = db.PartnerFigures.Where(c => partners.Contains(c.PartnerHubId));
         // First take hold of the partners' rows: a concurrent save for one of them waits here until this one commits.
         await rows.ExecuteUpdateAsync(set => set.SetProperty(c => c.KeptAt, now), ct);
@@ -179,7 +187,7 @@ public sealed class PartnerFiguresKeeper : SaveChangesInterceptor
     /// The ending job's set-wise UPDATE (Ending → Ended) changes what the partners count: it tells the keeper which clients,
     /// for the same four statements.
     /// </summary>
-    public static Task RelationshipsEndedAsync(PortalDb db, IQueryable<long> clients, CancellationToken ct) => RefreshClientsAsync(db, clients, ct);
+    public static Task RelationshipsEndedAsync(PortalDb db, List<long> clients, CancellationToken ct) => RefreshClientsAsync(db, clients, ct);
 
     /// <summary>Every relationship judged again and every partner's figure rewritten: at start, every hour, and after a bulk load.</summary>
     public static async Task RebuildAsync(PortalDb db, CancellationToken ct)
@@ -204,7 +212,8 @@ public sealed class PartnerFiguresKeeper : SaveChangesInterceptor
     {
         var now = DateTimeOffset.UtcNow;
         await JudgeAsync(db, db.Relationships, ct);
-        var totals = (await TotalsAsync(db, db.Relationships.Select(r => r.PartnerHubId), ct)).ToDictionary(t => t.PartnerHubId, t => t.Mrr);
+        var serviced = await db.Relationships.Select(r => r.PartnerHubId).Distinct().ToListAsync(ct);
+        var totals = (await TotalsAsync(db, serviced, ct)).ToDictionary(t => t.PartnerHubId, t => t.Mrr);
         var partners = await db.Accounts.Where(a => a.Kind == AccountKind.Partner).Select(a => a.HubId).ToListAsync(ct);
         var kept = await db.PartnerFigures.ToDictionaryAsync(c => c.PartnerHubId, ct);
         foreach (var partner in partners)
@@ -219,7 +228,7 @@ public sealed class PartnerFiguresKeeper : SaveChangesInterceptor
 
     /// <summary>Each partner's managed MRR: the MRR of its earning clients summed by how many partners share them, each sum
     /// split evenly (<see cref="ManagedCredit.ShareOf"/>, the domain's split). Partners without any are left out (0).</summary>
-    private static async Task<List<(long PartnerHubId, decimal Mrr)>> TotalsAsync(PortalDb db, IQueryable<long> partners, CancellationToken ct)
+    private static async Task<List<(long PartnerHubId, decimal Mrr)>> TotalsAsync(PortalDb db, List<long> partners, CancellationToken ct)
     {
         var sums = await db.Relationships
             .Where(r => partners.Contains(r.PartnerHubId) && EF.Property<int>(r, PartnerFigures.RelationshipPartners) > 0)

@@ -51,7 +51,7 @@ public sealed class RelationshipEnder(PortalDb db, DomainEventDispatcher events,
             await db.InsertAddedAsync<AuditEntry>(ct);
             await db.SaveChangesAsync(ct);
             // The dashboard's kept counts (PartnerFiguresKeeper): the UPDATE above was set-wise, so the keeper is told.
-            await PartnerFiguresKeeper.RelationshipsEndedAsync(db, db.Relationships.Where(r => ids.Contains(r.Id)).Select(r => r.ClientHubId), ct);
+            await PartnerFiguresKeeper.RelationshipsEndedAsync(db, mine.Select(r => r.ClientHubId).Distinct().ToList(), ct);
             count = mine.Count;
         }
         await transaction.CommitAsync(ct);
