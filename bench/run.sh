@@ -11,6 +11,7 @@
 #   BENCH_PROVIDERS=sqlite bench/run.sh   one database only; BENCH_SECONDS=10 longer wrk runs; BENCH_ROUNDS=5 more rounds
 #   BENCH_ONLY=upload bench/run.sh         only the 1,000-row file of Partner Access requests, in the large world
 #   BENCH_ONLY=audit bench/run.sh          only the audit trail (B1) with a million entries in the large world
+#   BENCH_ONLY=bulk bench/run.sh           only Ava removed from 1, 200 and 1,000 clients (R10) in the large world
 #
 # Needs wrk, curl and (for PostgreSQL) the postgresql package. Prints a table per database and writes it to
 # artifacts/bench/results.md: requests per second at both sizes and their ratio, p50 and p99 at the large size,
@@ -464,6 +465,10 @@ for provider in "${wanted[@]}"; do
   grow_seconds=$(( $(date +%s) - started ))
   if [ "${BENCH_ONLY:-}" = audit ]; then
     audit "$name" "$large_cs"
+    continue
+  fi
+  if [ "${BENCH_ONLY:-}" = bulk ]; then
+    bulk "$name" "$large_cs"
     continue
   fi
   if $small; then
