@@ -40,6 +40,7 @@ public static class Startup
             throw new StartupProblemException($"The database needs {pending} migration{(pending == 1 ? "" : "s")} and Database:MigrateAtStart is false: run \"PartnerPortal.Web migrate\" first (docs/operations.md), or set Database:MigrateAtStart=true.");
         if (db.Database.IsSqlite())
         {
+            app.Logger.LogDebug("SQLite's process-wide settings: {Result} (0 when they took)", SqliteEngine.Result);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             // Statistics for SQLite's planner (PostgreSQL keeps its own): without them it counted an employee's clients
             // through the partner's whole index, or started the Clients tab from every client instead of yours.
