@@ -123,15 +123,26 @@ statements_so_far() {
   cat "$out/$log"*.log | grep -c 'Executed DbCommand' || true
 }
 
-# run_wrk <size> <page> <file>: one measurement, appended as a line of the size's table.
+# app_pid <size>: the app serving that world.
+app_pid() { pgrep -f "PartnerPortal.Web.dll --urls http://127.0.0.1:$(port_of "$1")" | head -1; }
+
+# cpu_ticks <size>: the app's processor time so far (user + system, in clock ticks).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$(app_pid "$1")/stat"; }
+
+# run_wrk <size> <page> <file>: one measurement, appended as a line of the size's table — with the app's processor time per
+# request (milliseconds), which a busier spell of the machine moves far less than requests a second.
 run_wrk() {
-  local size=$1 page=$2 file=$3 rps p50 p99 errors
+  local size=$1 page=$2 file=$3 rps p50 p99 errors ticks requests cpu
+  ticks=$(cpu_ticks "$size")
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -H "Cookie: $(cookie_for "$size" "$page")" "$(url_of "$size" "$page")" >"$out/wrk.txt" 2>&1 || true
+  ticks=$(( $(cpu_ticks "$size") - ticks ))
   rps=$(awk '/Requests\/sec/ { print $2 }' "$out/wrk.txt")
   p50=$(awk '$1 == "50%" { print $2 }' "$out/wrk.txt")
   p99=$(awk '$1 == "99%" { print $2 }' "$out/wrk.txt")
   errors=$(awk '/Non-2xx or 3xx responses/ { print $5 }' "$out/wrk.txt")
-  echo -e "$page\t${rps:-0}\t${p50:-?}\t${p99:-?}\t${errors:-0}" >>"$file"
+  requests=$(awk '/requests in/ { print $1 }' "$out/wrk.txt")
+  cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="${requests:-0}" 'BEGIN { printf "%.2f", (n > 0) ? 1000 * t / hz / n : 0 }')
+  echo -e "$page\t${rps:-0}\t${p50:-?}\t${p99:-?}\t${errors:-0}\t$cpu" >>"$file"
 }
 
 # busy_percent: how busy the machine's processors are over 3 seconds (every process: the apps are idle then).
@@ -171,13 +182,13 @@ median_round() {
     {
       errors = 0; list = ""
       for (r = 1; r <= rounds; r++) {
-        d = (r - 1) * 10; ratio[r] = ($(d + 2) > 0) ? $(d + 7) / $(d + 2) : 0; order[r] = r
-        errors += $(d + 5) + $(d + 10); list = list (r > 1 ? " " : "") sprintf("%.2f", ratio[r])
+        d = (r - 1) * 12; ratio[r] = ($(d + 2) > 0) ? $(d + 8) / $(d + 2) : 0; order[r] = r
+        errors += $(d + 5) + $(d + 11); list = list (r > 1 ? " " : "") sprintf("%.2f", ratio[r])
       }
       for (a = 2; a <= rounds; a++) for (b = a; b > 1 && ratio[order[b]] < ratio[order[b - 1]]; b--) { t = order[b]; order[b] = order[b - 1]; order[b - 1] = t }
-      m = order[int((rounds + 1) / 2)]; d = (m - 1) * 10
-      print $(d + 1) "\t" $(d + 2) "\t" $(d + 3) "\t" $(d + 4) "\t" errors >demo
-      print $(d + 6) "\t" $(d + 7) "\t" $(d + 8) "\t" $(d + 9) "\t" 0 >large
+      m = order[int((rounds + 1) / 2)]; d = (m - 1) * 12
+      print $(d + 1) "\t" $(d + 2) "\t" $(d + 3) "\t" $(d + 4) "\t" errors "\t" $(d + 6) >demo
+      print $(d + 7) "\t" $(d + 8) "\t" $(d + 9) "\t" $(d + 10) "\t" 0 "\t" $(d + 12) >large
       print list >all
     }'
 }
@@ -421,12 +432,12 @@ report() {
     ceiling=$(awk -F'\t' 'NR == 1 { print $2 }' "$out/$provider-demo.wrk")
     echo "The ceiling (\`/health/live\` with the same cookie, demo world): $ceiling requests a second; \"of ceiling\" is the large world's figure over it."
     echo
-    echo "| page | demo req/s | large req/s | large/demo | every round | of ceiling | p50 large | p99 large | statements | KB large | non-2xx |"
-    echo "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|"
+    echo "| page | demo req/s | large req/s | large/demo | every round | of ceiling | CPU ms/request demo / large | p50 large | p99 large | statements | KB large | non-2xx |"
+    echo "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"
     paste "$out/$provider-demo.wrk" "$out/$provider-large.wrk" "$out/$provider-large.sql" "$out/$provider.rounds" | \
       sed -E 's#/access/[A-Za-z0-9_-]+#/access/{token}#; s#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}#{id}#g; s#/44010001/partner/client-access-manager#{cam}#' | \
-      awk -F'\t' -v ceiling="$ceiling" '{ ratio = ($2 > 0) ? $7 / $2 : 0; page = $1;
-        printf "| %s | %.0f | %.0f | %.2f | %s | %.2f | %s | %s | %s | %.0f | %s |\n", page, $2, $7, ratio, $14, (ceiling > 0) ? $7 / ceiling : 0, $8, $9, $12, $13 / 1024, $5 + $10 }'
+      awk -F'\t' -v ceiling="$ceiling" '{ ratio = ($2 > 0) ? $8 / $2 : 0; page = $1;
+        printf "| %s | %.0f | %.0f | %.2f | %s | %.2f | %s / %s | %s | %s | %s | %.0f | %s |\n", page, $2, $8, ratio, $16, (ceiling > 0) ? $8 / ceiling : 0, $6, $12, $9, $10, $14, $15 / 1024, $5 + $11 }'
     echo
     echo "How quiet the machine was ($(nproc) processors): load average (1, 5, 15 min) before each round and after it, and how busy the processors were with the apps idle just before it."
     echo
