@@ -16,6 +16,21 @@ public static class SessionValidation
 {
     private const string UnavailableKey = "SessionValidation.DatabaseUnavailable";
 
+    /// <summary>What a request needs to know of its session, read in one statement.</summary>
+    private sealed record Session(string? SecurityStamp, bool MustEnrol, int Unread);
+
+    // Compiled once: this runs on every signed-in request, and EF Core's work to turn a LINQ query into its cached SQL
+    // (walking the expression tree for closures, hashing it to find the cache entry) cost more than the statement itself.
+    private static readonly Func<PortalDb, Guid, CancellationToken, Task<Session?>> SessionQuery = EF.CompileAsyncQuery(
+        (PortalDb db, Guid userId, CancellationToken ct) => db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new Session(
+                u.SecurityStamp,
+                // B7 in the same read: whether an account of theirs requires two-factor sign-in that they have not set up.
+                !u.TwoFactorEnabled && db.Memberships.Where(TwoFactorRules.RequiringMembership).Any(m => m.UserId == u.Id),
+                // B6: the bell's unread count in the same statement, from the (UserId, ReadAt) index, counted up to a cap.
+                db.Notifications.Where(n => n.UserId == u.Id && n.ReadAt == null).Take(Pages.Notifications.IndexModel.UnreadCap + 1).Count()))
+            .SingleOrDefault());
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -31,18 +46,7 @@ public static class SessionValidation
         string? current;
         try
         {
-            // B7 in the same read: whether an account of theirs requires two-factor sign-in that they have not set up.
-            var db = services.GetRequiredService<PortalDb>();
-            var requiring = TwoFactorRules.RequiringMemberships(db);
-            var session = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new
-                {
-                    u.SecurityStamp,
-                    MustEnrol = !u.TwoFactorEnabled && requiring.Any(m => m.UserId == u.Id),
-                    // B6: the bell's unread count in the same statement, from the (UserId, ReadAt) index, counted up to a cap.
-                    Unread = db.Notifications.Where(n => n.UserId == u.Id && n.ReadAt == null).Take(Pages.Notifications.IndexModel.UnreadCap + 1).Count(),
-                })
-                .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+            var session = await SessionQuery(services.GetRequiredService<PortalDb>(), userId, context.HttpContext.RequestAborted);
             current = session?.SecurityStamp;
             if (session?.MustEnrol == true) context.HttpContext.Items[TwoFactorRules.MustEnrolKey] = true;
             if (session is not null) context.HttpContext.Items[Pages.Notifications.IndexModel.UnreadKey] = session.Unread;

@@ -14,14 +14,10 @@ public static class TwoFactorRules
             .OrderBy(a => a.Name).Select(a => a.Name).Take(3).ToListAsync(ct);
     }
 
-    /// <summary>The memberships in accounts that require two-factor sign-in, from the account's flag beside each membership
+    /// <summary>A membership in an account that requires two-factor sign-in, from the account's flag beside each membership
     /// (<see cref="Membership.AccountRequiresTwoFactor"/>): a user without two-factor who has one must enrol before anything
-    /// else. A query to compose: the session check reads it with the security stamp, in one statement, as one index probe.</summary>
-    public static IQueryable<Membership> RequiringMemberships(PortalDb db)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Memberships.Where(m => m.AccountRequiresTwoFactor);
-    }
+    /// else. An expression to compose: the session check reads it with the security stamp, in one statement, as one index probe.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Membership, bool>> RequiringMembership = m => m.AccountRequiresTwoFactor;
 
     private static IQueryable<Domain.Account> Requiring(PortalDb db) => db.Accounts.Where(a => a.RequiresTwoFactor);
 

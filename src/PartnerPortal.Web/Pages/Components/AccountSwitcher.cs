@@ -24,29 +24,35 @@ public static class AccountSwitcher
         public Entry? Find(long? hubId) => Accounts.FirstOrDefault(a => a.HubId == hubId);
     }
 
+    private sealed record Row(long HubId, string Name, AccountKind Kind, Membership Membership, int Total);
+
+    // One statement, bounded: the user's memberships from their (UserId, AccountName) index, which holds the kind and Hub ID,
+    // keeping the partner accounts, the current and the recent ones — or every one when the user is in no more than the menu
+    // holds. Whether they are is a count that stops at one more than the menu (an agency's admin is in a thousand accounts;
+    // every page shows this menu). No account is read and only the menu's thirteen rows are sorted. Compiled once: every page
+    // runs it, and EF Core's turning of the LINQ into its cached SQL cost about as much as the statement.
+    private static readonly Func<PortalDb, Guid, long, List<long>, IAsyncEnumerable<Row>> Rows = EF.CompileAsyncQuery(
+        (PortalDb db, Guid userId, long current, List<long> recent) => db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
+            // The menu's rows chosen and ordered from the index alone (it holds everything the choice needs), then read.
+            .Where(m => db.Memberships.Where(k => k.UserId == userId)
+                .Where(k => k.AccountKind == AccountKind.Partner || k.AccountHubId == current || recent.Contains(k.AccountHubId)
+                    || db.Memberships.Where(o => o.UserId == userId).Take(Size + 1).Count() <= Size)
+                .OrderBy(k => k.AccountKind).ThenBy(k => k.AccountName).ThenBy(k => k.AccountHubId)
+                .Take(Size + 1)
+                .Select(k => k.Id)
+                .Contains(m.Id))
+            .OrderBy(m => m.AccountKind).ThenBy(m => m.AccountName).ThenBy(m => m.AccountHubId)
+            .Select(m => new Row(m.AccountHubId, m.AccountName, m.AccountKind, m,
+                db.Memberships.Where(o => o.UserId == userId).Take(Size + 1).Count())));
+
     public sealed class QueryHandler(PortalDb db, ICurrentUser me) : IRequestHandler<Query, Result<Menu>>
     {
         public async Task<Result<Menu>> Handle(Query request, CancellationToken cancellationToken)
         {
             var current = request.CurrentHubId ?? 0;
             var recent = (request.Recent ?? []).Take(RecentAccounts.Max).ToList();
-            // One statement, bounded: the user's memberships from their (UserId, AccountName) index, which holds the kind and
-            // Hub ID, keeping the partner accounts, the current and the recent ones — or every one when the user is in no more
-            // than the menu holds. Whether they are is a count that stops at one more than the menu (an agency's admin is in
-            // a thousand accounts; every page shows this menu). No account is read and only the menu's thirteen rows are sorted.
-            var mine = db.Memberships.Where(m => m.UserId == me.UserId);
-            var upToOneMore = mine.Take(Size + 1);
-            // The menu's rows chosen and ordered from the index alone (it holds everything the choice needs), then read.
-            var keys = mine
-                .Where(m => m.AccountKind == AccountKind.Partner || m.AccountHubId == current || recent.Contains(m.AccountHubId) || upToOneMore.Count() <= Size)
-                .OrderBy(m => m.AccountKind).ThenBy(m => m.AccountName).ThenBy(m => m.AccountHubId)
-                .Take(Size + 1)
-                .Select(m => m.Id);
-            var rows = await db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
-                .Where(m => keys.Contains(m.Id))
-                .OrderBy(m => m.AccountKind).ThenBy(m => m.AccountName).ThenBy(m => m.AccountHubId)
-                .Select(m => new { HubId = m.AccountHubId, Name = m.AccountName, Kind = m.AccountKind, Membership = m, Total = upToOneMore.Count() })
-                .ToListAsync(cancellationToken);
+            var rows = new List<Row>(Size + 1);
+            await foreach (var row in Rows(db, me.UserId, current, recent).WithCancellation(cancellationToken)) rows.Add(row);
             var total = rows.Count == 0 ? 0 : rows[0].Total; // at most Size + 1: enough to tell whether there are more
             var shown = rows.Take(Size).ToList();
             var entries = shown.OrderBy(e => e.Kind).ThenBy(e => e.Name)
