@@ -322,7 +322,13 @@ audit() {
   while kill -0 "$curl_pid" 2>/dev/null; do now_rss=$(rss large); (( now_rss > peak )) && peak=$now_rss; sleep 0.2; done
   wait "$curl_pid" || true
   csv_seconds=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-  echo -e "csv\t$(($(wc -l <"$out/audit.csv") - 1))\t$csv_seconds\t$(( $(stat -c %s "$out/audit.csv") / 1048576 ))\t$((rss0 / 1024))\t$((peak / 1024))" >"$out/$provider-audit-csv.tsv"
+  # And where the memory settles: 20 s after the download with the app idle (2 s in --small), and after one more page.
+  if $small; then sleep 2; else sleep 20; fi
+  local idle settled
+  idle=$(rss large)
+  get large "$trail" >/dev/null; sleep 2
+  settled=$(rss large)
+  echo -e "csv\t$(($(wc -l <"$out/audit.csv") - 1))\t$csv_seconds\t$(( $(stat -c %s "$out/audit.csv") / 1048576 ))\t$((rss0 / 1024))\t$((peak / 1024))\t$((idle / 1024))\t$((settled / 1024))" >"$out/$provider-audit-csv.tsv"
   rm -f "$out/audit.csv"
   $small || stop_apps
   {
@@ -333,7 +339,7 @@ audit() {
     echo "|---|---:|---:|---:|---:|"
     sed -E 's#after=[0-9-]+#after={cursor}#; s#[0-9]{4}-[0-9]{2}-[0-9]{2}#{day}#g' "$out/$provider-audit.tsv" | awk -F'\t' '{ printf "| %s | %s | %.3f | %s | %s |\n", $1, $2, $3, $4, $5 }'
     echo
-    awk -F'\t' '{ printf "The whole partner trail as CSV: %s rows, %s MB, in %.1f s; the app'"'"'s memory %s MB before, %s MB at most while it streamed.\n", $2, $4, $3, $5, $6 }' "$out/$provider-audit-csv.tsv"
+    awk -F'\t' '{ printf "The whole partner trail as CSV: %s rows, %s MB, in %.1f s; the app'"'"'s memory %s MB before, %s MB at most while it streamed, %s MB once idle after it, %s MB after the next page.\n", $2, $4, $3, $5, $6, $7, $8 }' "$out/$provider-audit-csv.tsv"
   } | tee -a "$out/results.md"
 }
 
@@ -509,8 +515,9 @@ for provider in "${wanted[@]}"; do
   if ! $small; then
     echo "== $name: Ava removed from 1, 200 and 1,000 clients"
     bulk "$name" "$large_cs"
-    # Each answered with the result page within 5 s, in a number of statements that does not grow with the clients.
-    awk -F'\t' -v p="$name" 'NR == 1 { first = $4 } $2 != 302 || $3 > 5 || $4 != first { print p ": removing from " $1 " clients answered " $2 " in " $3 " s with " $4 " statements"; bad = 1 }
+    # Each answered with the result page within 5 s, in a number of statements that does not grow with the clients — but for
+    # the save's batches of 1,000 (DatabaseSetup.MaxBatchStatements): two changes a client, one command more per 500 clients.
+    awk -F'\t' -v p="$name" 'NR == 1 { first = $4 } $2 != 302 || $3 > 5 || $4 > first + int((2 * $1 - 1) / 1000) { print p ": removing from " $1 " clients answered " $2 " in " $3 " s with " $4 " statements"; bad = 1 }
       END { exit bad }' "$out/$name-bulk.tsv" >&2 || failed=1
   fi
   # The ending job (R12) on many due relationships, in a database of its own.

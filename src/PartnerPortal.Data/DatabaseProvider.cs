@@ -22,7 +22,11 @@ public static class DatabaseSetup
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
     /// <summary>At most this many statements go to the database in one batch when changes are saved: on SQLite through
-    /// <see cref="SqliteBatchFactory"/>, on PostgreSQL through Npgsql's batch size (SQL Server keeps its provider's).</summary>
+    /// <see cref="SqliteBatchFactory"/>, on PostgreSQL through Npgsql's batch size (SQL Server keeps its provider's). So a save
+    /// of more than 1,000 changes is a command more per thousand (removing someone from 1,000 clients: 1,000 deletions and
+    /// 1,000 version bumps, two commands). Not larger: Microsoft.Data.Sqlite looks up every parameter of a command in each of
+    /// its statements, so a batch costs the square of its size — at 10,000 a batch, growing the benchmark's world (250
+    /// clients a save) took 789 s instead of 296 (at 2,500 it went at the same pace), and linking 1,000 clients would pay the same.</summary>
     public const int MaxBatchStatements = 1000;
 
     /// <summary>
