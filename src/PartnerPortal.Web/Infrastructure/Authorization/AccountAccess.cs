@@ -14,7 +14,7 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
 
     // Compiled once, like the session's read: every account page passes here, and EF Core's turning of the LINQ into its
     // cached SQL (closures found, the tree hashed) cost about as much as the statement.
-    private static readonly Func<PortalDb, long, Guid, CancellationToken, Task<Yours?>> Membership = EF.CompileAsyncQuery(
+    private static readonly Func<PortalDb, long, Guid, CancellationToken, Task<Yours?>> YourMembership = EF.CompileAsyncQuery(
         (PortalDb db, long hubId, Guid userId, CancellationToken ct) => db.Memberships.AsNoTracking().Include(m => m.PermissionSet)
             .Where(m => m.AccountHubId == hubId && m.UserId == userId)
             .Join(db.Accounts, m => m.AccountHubId, a => a.HubId, (m, a) => new Yours(m, a.Name, a.Kind, a.StaleAfterDays, a.QuarterlyReview, a.SuspendedAt))
@@ -58,7 +58,7 @@ public sealed class AccountAccess(PortalDb db, ICurrentUser me)
     public async Task<Result<AccountView>> MemberOfAsync(long hubId, CancellationToken ct)
     {
         if (!me.IsSignedIn) return Failure.Forbidden;
-        var yours = await Membership(db, hubId, me.UserId, ct);
+        var yours = await YourMembership(db, hubId, me.UserId, ct);
         // O2: a suspended account's users cannot act in it, nor read it; they are told why.
         if (yours?.SuspendedAt is not null) return Failure.Suspended;
         return yours is null ? Failure.NotFound : new AccountView(hubId, yours.Name, yours.Kind, yours.Membership, yours.StaleAfterDays, yours.QuarterlyReview);
