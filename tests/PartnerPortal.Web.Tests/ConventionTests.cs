@@ -72,7 +72,20 @@ public sealed class ConventionTests
             .ToList();
         Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
         Assert.All(services.Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IValidator<>)),
-            d => Assert.Equal(ServiceLifetime.Scoped, d.Lifetime));
+            d => Assert.Equal(ServiceLifetime.Singleton, d.Lifetime));
+    }
+
+    [Fact]
+    public void A_validator_is_built_once_so_it_depends_on_nothing_a_request_owns()
+    {
+        // Singletons: a validator that took the database, the current user or anything scoped would keep the first request's.
+        var wrong = WebTypes
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IValidator).IsAssignableFrom(t))
+            .SelectMany(v => v.GetConstructors().SelectMany(c => c.GetParameters())
+                .Where(p => !(p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition() == typeof(Microsoft.Extensions.Options.IOptions<>)))
+                .Select(p => $"{v.FullName} takes {p.ParameterType.Name} {p.Name}: a validator may take options only"))
+            .ToList();
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static class ProbeCommands
     public static void Register(IServiceCollection services)
     {
         services.AddScoped<IRequestHandler<Probe, Result<int>>, ProbeHandler>();
-        services.AddScoped<IValidator<Probe>, ProbeValidator>();
+        services.AddSingleton<IValidator<Probe>, ProbeValidator>();
         services.AddScoped<IRequestHandler<RacingProbe, Result<int>>, RacingProbeHandler>();
         services.AddScoped<IRequestHandler<UnretriedRacingProbe, Result<int>>, RacingProbeHandler>();
     }

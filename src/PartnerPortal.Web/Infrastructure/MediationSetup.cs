@@ -5,7 +5,8 @@ namespace PartnerPortal.Web.Infrastructure;
 public static class MediationSetup
 {
     /// <summary>MediatR 5.1 has no DI package here: register its factory, the handlers and behaviours by hand; FluentValidation's own
-    /// extension registers the validators.</summary>
+    /// extension registers the validators — once each, as singletons: a validator is stateless, and building one (every
+    /// <c>RuleFor</c> compiles its expression) cost a third of a page's processor time when it was built per request.</summary>
     public static IServiceCollection AddMediation(this IServiceCollection services)
     {
         services.AddScoped<ServiceFactory>(provider => type => provider.GetService(type)!);
@@ -17,7 +18,7 @@ public static class MediationSetup
             .AddClasses(c => c.AssignableTo(typeof(IDomainEventHandler<>)))
             .AsSelfWithInterfaces()
             .WithScopedLifetime());
-        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AddScoped<AccountAccess>();
         services.AddScoped<AccessScope>();
         services.AddScoped<DomainEventDispatcher>();
