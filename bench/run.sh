@@ -95,13 +95,16 @@ path_of() { case $1 in client:* | reviewer:*) echo "${1#*: }" ;; *) echo "$1" ;;
 # url_of <size> <line>
 url_of() { echo "http://127.0.0.1:$(port_of "$1")$(path_of "$2")"; }
 
-# The pages Ava uses, with the ids of this world.
+# The pages Ava uses, with the ids of this world. The Clients tab also at 10 a page: the demo world fills 7 and 12 rows of
+# its 25 where the large world fills 25, and a page of more rows costs more without anything having grown; at 10 both
+# worlds show 10 rows (all types) or 7 and 10 (the default filter), which tells growth from a fuller page.
 pages() {
   local size=$1 cam="/44010001/partner/client-access-manager" ava hana link
   ava=$(get "$size" "$cam/employees?q=ava.patel" | grep -o 'employees/[0-9a-f-]\{36\}' | head -1 | cut -d/ -f2)
   hana=$(get "$size" "$cam/employees?q=hana.sato" | grep -o 'employees/[0-9a-f-]\{36\}' | head -1 | cut -d/ -f2)
   link=$(get "$size" "$cam/access-link?employee=$hana" | grep -o '/access/[A-Za-z0-9_-]\{20,\}' | head -1)
   printf '%s\n' "/health/live" "/44010001/partner/dashboard" "$cam" "$cam?filtered=true&types=all" "$cam?filtered=true&types=all&q=client+12" \
+    "$cam?size=10" "$cam?filtered=true&types=all&size=10" \
     "$cam/employees" "$cam/employees/$ava" "$cam/employees/$ava/remove-from-clients" "$cam/employees/$hana/link-clients" \
     "$cam/clients/45100001" "$cam/clients/45100001/add-employees" "/accounts" "$link" \
     "/44010001/settings/users" "/44010001/partner/access-reviews" "/notifications" \
