@@ -6,9 +6,10 @@ public class AuditEntry
     private AuditEntry() { }
 
     public AuditEntry(long accountHubId, long? partnerHubId, Guid? actorUserId, string action, string subject, string? before, string? after, DateTimeOffset at,
-        Guid? operationId = null)
+        Guid? operationId = null, Guid? apiTokenId = null)
     {
         OperationId = operationId;
+        ApiTokenId = apiTokenId;
         AccountHubId = accountHubId;
         PartnerHubId = partnerHubId;
         ActorUserId = actorUserId;
@@ -38,4 +39,7 @@ public class AuditEntry
 
     /// <summary>The one request or job batch that made the change: the entries of one operation are its receipt.</summary>
     public Guid? OperationId { get; private set; }
+
+    /// <summary>B8: the personal access token the actor made the change through, or null for the browser or a job.</summary>
+    public Guid? ApiTokenId { get; private set; }
 }

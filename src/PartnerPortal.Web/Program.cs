@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using PartnerPortal.Web.Infrastructure.Jobs;
 using PartnerPortal.Web.Infrastructure.Mail;
 using PartnerPortal.Web.Infrastructure.Operations;
+using PartnerPortal.Web.Api;
 using PartnerPortal.Web.Infrastructure.Security;
 
 // ExcelDataReader decodes workbooks with Windows code pages, which .NET offers only once they are registered (R26 uploads).
@@ -50,7 +51,14 @@ try
     builder.Services.AddScoped<SignInAttempts>();
     builder.Services.AddScoped<OneTimeCodes>();
     builder.Services.AddSingleton<DecoyPassword>();
-    builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+    // B8: one default scheme that picks the token on the API's addresses and the sign-in cookie everywhere else.
+    builder.Services.AddAuthentication(ApiTokenAuthentication.Selector)
+        .AddPolicyScheme(ApiTokenAuthentication.Selector, null, o => o.ForwardDefaultSelector = ApiTokenAuthentication.SchemeFor)
+        .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+    builder.Services.AddAuthentication().AddIdentityCookies();
+    builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
+        new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+    builder.Services.AddOpenApi();
     builder.Services.ConfigureApplicationCookie(o =>
     {
         o.LoginPath = "/sign-in";
@@ -162,7 +170,8 @@ try
         app.UseHsts();
         app.UseHttpsRedirection();
     }
-    app.UseStatusCodePagesWithReExecute("/error/{0}");
+    // The API answers problems of its own (application/problem+json); the pages' status pages are for browsers.
+    app.UseWhen(context => !ApiTokenAuthentication.IsApi(context.Request.Path), branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
     app.UseStaticFiles();
     app.UseRouting();
     app.UseRateLimiter();
@@ -176,6 +185,8 @@ try
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReports.WriteAsync });
     app.MapPortalMetrics();
     app.MapRazorPages();
+    app.MapOpenApi();
+    app.MapPortalApi();
 
     app.OfferFirstRunWhenStarted(jsonLogs);
     app.PrintBannerWhenStarted(demo: seedDemo || app.Environment.IsDevelopment(), json: jsonLogs);

@@ -118,7 +118,7 @@ public sealed class AuditTrailTests(PortalFixture fixture) : PortalTest(fixture)
 
         var csv = await (await boss.GetAsync($"{trail}?handler=Csv&client={world.Cafe}&from=2026-05-02&to=2026-05-02")).Content.ReadAsStringAsync();
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("When (UTC),Who,Action,Whom or what,Before,After,Account,Hub ID", lines[0]);
+        Assert.Equal("When (UTC),Who,Action,Whom or what,Before,After,Account,Hub ID,Through API token", lines[0]);
         Assert.Equal(12, lines.Length - 1);
         Assert.All(lines.Skip(1), l => Assert.Contains($",Trail Cafe,{world.Cafe}", l, StringComparison.Ordinal));
     }

@@ -66,6 +66,11 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : PortalTest
         ["GET account/password"] = ("/account/password", "", [SignIn, 200, 200, 200, 200, 200, 200]),
         ["POST account/password"] = ("/account/password", "Data.CurrentPassword=not-the-password&Data.NewPassword=a-new-long-password&Data.ConfirmPassword=a-new-long-password",
             [SignIn, 200, 200, 200, 200, 200, 200]),
+        // B8: your own tokens; making one for an account you are not in is a message beside the field; another's token is not found.
+        ["GET account/api-tokens"] = ("/account/api-tokens", "", [SignIn, 200, 200, 200, 200, 200, 200]),
+        ["POST account/api-tokens?handler=Create"] = ("/account/api-tokens?handler=Create", $"Data.Name=Matrix&Data.AccountHubId={Personas.Brightwave}&scopes=Read&Data.Days=30",
+            [SignIn, 200, 200, 200, 200, 200, 200]),
+        ["POST account/api-tokens?handler=Revoke"] = ("/account/api-tokens?handler=Revoke", "id=6f0c2b4e-0000-4000-8000-000000000001", [SignIn, 404, 404, 404, 404, 404, 404]),
         ["POST invitations?handler=Accept"] = ("/invitations?handler=Accept", "invitation=999999", [SignIn, 404, 404, 404, 404, 404, 404]),
         ["POST invitations?handler=Decline"] = ("/invitations?handler=Decline", "invitation=999999", [SignIn, 404, 404, 404, 404, 404, 404]),
         ["GET {hubId:long}/home"] = ($"/{Personas.Brightwave}/home", "", [SignIn, Elsewhere, Elsewhere, Elsewhere, 403, 403, 403]), // a partner's home is its dashboard

@@ -111,6 +111,8 @@ public sealed class ChangeOfMembersMatrixTests(PortalFixture fixture, ITestOutpu
         [typeof(Pages.Settings.EmailDomainsModel.RemoveDomain)] = "the partner's email domains",
         [typeof(Pages.Settings.SecurityModel.Command)] = "the partner's security settings",
         [typeof(Pages.Profile.TwoFactorModel.Change)] = "your own sign-in",
+        [typeof(Pages.Profile.ApiTokensModel.Create)] = "your own API token (B8): what it may change is decided per request by the same policy, ApiTests",
+        [typeof(Pages.Profile.ApiTokensModel.Revoke)] = "your own API token (B8)",
         [typeof(Pages.Notifications.IndexModel.Open)] = "your own notifications",
         [typeof(Pages.Notifications.IndexModel.ReadAll)] = "your own notifications",
         [typeof(Pages.Notifications.PreferencesModel.Save)] = "your own email preferences",

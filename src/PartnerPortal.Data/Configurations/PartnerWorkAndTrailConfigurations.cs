@@ -157,6 +157,26 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.PartnerHubId, a.ActorUserId, a.At });
         builder.HasIndex(a => new { a.PartnerHubId, a.Subject, a.At });
         builder.HasIndex(a => new { a.PartnerHubId, a.AccountHubId, a.At });
+        // B8: the token an entry was made through, if any (a token's row may be gone; the entry keeps its id).
+        builder.Property(a => a.ApiTokenId);
+    }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> builder)
+    {
+        builder.ToTable("ApiTokens");
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Name).HasMaxLength(ApiToken.NameLength);
+        builder.Property(t => t.TokenHash).HasMaxLength(64);
+        builder.Property(t => t.Hint).HasMaxLength(4);
+        // Found by its hash alone, on every API request.
+        builder.HasIndex(t => t.TokenHash).IsUnique();
+        // A user's own tokens, newest first.
+        builder.HasIndex(t => new { t.UserId, t.CreatedAt });
+        builder.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Account>().WithMany().HasForeignKey(t => t.AccountHubId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

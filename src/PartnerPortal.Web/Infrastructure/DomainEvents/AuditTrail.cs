@@ -5,7 +5,7 @@ namespace PartnerPortal.Web.Infrastructure.DomainEvents;
 /// <summary>
 /// B1: the one writer of the audit trail. Every real change the domain reports becomes one entry,
 /// saved with the change; a request that changes nothing reports nothing and writes nothing.
-/// The actor is the signed-in user, or nobody for a background job.
+/// The actor is the signed-in user, or nobody for a background job; B8: with the token they acted through, if any.
 /// </summary>
 public sealed class AuditTrail(PortalDb db, ICurrentUser me, Operation operation, TimeProvider clock, Operations.PortalMetrics metrics)
     : IDomainEventHandler<AccessChanged>, IDomainEventHandler<RelationshipChanged>, IDomainEventHandler<AccessLinkIssued>
@@ -39,6 +39,6 @@ public sealed class AuditTrail(PortalDb db, ICurrentUser me, Operation operation
     {
         operation.Record();
         db.AuditEntries.Add(new AuditEntry(accountHubId, partnerHubId, me.IsSignedIn ? me.UserId : null, action, subject, before, after, clock.GetUtcNow(),
-            operation.Id));
+            operation.Id, me.Token?.TokenId));
     }
 }

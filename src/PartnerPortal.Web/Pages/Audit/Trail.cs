@@ -70,7 +70,9 @@ public static class Trail
     }
 
     /// <summary>One line of a trail.</summary>
-    public sealed record Row(long Id, DateTimeOffset At, string By, string Action, string Subject, string? Before, string? After, long AccountHubId, string Account);
+    /// <param name="Token">B8: the name of the personal access token the change was made through, or null (the browser, a job).</param>
+    public sealed record Row(long Id, DateTimeOffset At, string By, string Action, string Subject, string? Before, string? After, long AccountHubId, string Account,
+        string? Token = null);
 
     /// <summary>A client's own trail: the entries of its account.</summary>
     public static IQueryable<AuditEntry> OfClient(PortalDb db, long clientHubId) => db.AuditEntries.AsNoTracking().Where(a => a.AccountHubId == clientHubId);
@@ -138,7 +140,8 @@ public static class Trail
         return entries.Select(a => new Row(a.Id, a.At,
             db.DomainUsers.Where(u => u.Id == a.ActorUserId).Select(u => u.Email).FirstOrDefault() ?? SystemActor,
             a.Action, a.Subject, a.Before, a.After, a.AccountHubId,
-            db.Accounts.Where(x => x.HubId == a.AccountHubId).Select(x => x.Name).FirstOrDefault() ?? ""));
+            db.Accounts.Where(x => x.HubId == a.AccountHubId).Select(x => x.Name).FirstOrDefault() ?? "",
+            a.ApiTokenId == null ? null : db.ApiTokens.Where(t => t.Id == a.ApiTokenId).Select(t => t.Name).FirstOrDefault() ?? "a deleted token"));
     }
 
     /// <summary>A page: up to <see cref="PageSize"/> rows and the cursor of the next, when there is one.</summary>
@@ -172,10 +175,10 @@ public static class Trail
         }
     }
 
-    public static readonly IReadOnlyList<string> CsvHeader = ["When (UTC)", "Who", "Action", "Whom or what", "Before", "After", "Account", "Hub ID"];
+    public static readonly IReadOnlyList<string> CsvHeader = ["When (UTC)", "Who", "Action", "Whom or what", "Before", "After", "Account", "Hub ID", "Through API token"];
 
     public static string?[] CsvFields(Row r) =>
-        [Infrastructure.Csv.Instant(r.At), r.By, r.Action, r.Subject, r.Before, r.After, r.Account, r.AccountHubId.ToString(CultureInfo.InvariantCulture)];
+        [Infrastructure.Csv.Instant(r.At), r.By, r.Action, r.Subject, r.Before, r.After, r.Account, r.AccountHubId.ToString(CultureInfo.InvariantCulture), r.Token];
 
     /// <summary>Actions the filter offers to pick (any action can be typed).</summary>
     public static readonly IReadOnlyList<string> CommonActions =

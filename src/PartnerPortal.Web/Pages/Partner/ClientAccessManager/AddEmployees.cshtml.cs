@@ -79,6 +79,7 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
             .OrderByDescending(s => s.IsStandardPartnerAdmin).ThenBy(s => s.Name).Select(s => new SetChoice(s.Id, s.Name)).ToListAsync(ct);
     }
 
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record Command : ICommand<Result<int>>, IAccountRequest
     {
         public const int Max = 200;

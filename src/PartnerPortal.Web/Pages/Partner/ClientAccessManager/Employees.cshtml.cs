@@ -12,6 +12,7 @@ public class EmployeesModel(IMediator mediator) : ListPageModel
         this.ShowListAsync(mediator, new Query(hubId, Search, PageNumber, PageSize), new Query(hubId), view => View = view);
 
     /// <param name="PageSize">Rows a page, as on the Clients tab (<see cref="Paging.Sizes"/>).</param>
+    [ApiScope(ApiScopes.Read)]
     public sealed record Query(long PartnerHubId, string? Search = null, int Page = 1, int PageSize = Paging.DefaultSize) : IRequest<Result<Model>>, IAccountRequest, IListQuery
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);

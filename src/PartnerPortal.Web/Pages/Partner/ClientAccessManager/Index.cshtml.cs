@@ -63,6 +63,7 @@ public class IndexModel(IMediator mediator) : ListPageModel
         };
     }
 
+    [ApiScope(ApiScopes.Read)]
     public sealed record Query : IRequest<Result<Model>>, IAccountRequest, IListQuery
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);

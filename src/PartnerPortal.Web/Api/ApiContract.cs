@@ -1,0 +1,48 @@
+using PartnerPortal.Web.Pages.Partner.ClientAccessManager;
+
+namespace PartnerPortal.Web.Api;
+
+/// <summary>
+/// B8: what the API's JSON looks like — its own shapes, not the pages' models, so that a page can change without breaking a
+/// script. Times are ISO 8601 in UTC; enums are their names in camelCase.
+/// </summary>
+public static class ApiContract
+{
+    /// <summary>A page of a list: its rows, and where it is (<paramref name="More"/>: there are more rows than counted).</summary>
+    public sealed record ListPage<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total, bool More, bool HasNext);
+
+    public sealed record Client(long HubId, string Name, AccountKind Kind, AccessType? YourAccessType, int PartnerEmployees,
+        RelationshipState Relationship, DateTimeOffset? EndsAt, int StaleAccess);
+
+    public sealed record Employee(Guid UserId, string Name, string Email, bool OnPartnerDomain, int Clients);
+
+    /// <summary>Add employees to a client: who, with which permission set, and an optional last day (B3).</summary>
+    public sealed record AddEmployees(List<Guid>? EmployeeIds, int PermissionSetId, DateOnly? EndsOn);
+
+    public sealed record ChangeCount(int Changed);
+
+    public static ListPage<TOut> PageOf<TIn, TOut>(IReadOnlyList<TIn> rows, Paging paging, Func<TIn, TOut> map)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(paging);
+        return new(rows.Select(map).ToList(), paging.Page, paging.PageSize, paging.Total, paging.More, paging.HasNext);
+    }
+
+    public static Client ClientOf(IndexModel.ClientRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new(row.HubId, row.Name, row.Kind, row.YourAccessType, row.PartnerEmployees, row.State, row.EndsAt, row.StaleAccess);
+    }
+
+    public static IReadOnlyList<string> ScopeNames(ApiScopes scopes) =>
+        new[] { ApiScopes.Read, ApiScopes.ClientAccess, ApiScopes.Users, ApiScopes.Audit }.Where(s => scopes.HasFlag(s)).Select(ScopeName).ToList();
+
+    public static string ScopeName(ApiScopes scope) => scope switch
+    {
+        ApiScopes.Read => "read",
+        ApiScopes.ClientAccess => "client-access",
+        ApiScopes.Users => "users",
+        ApiScopes.Audit => "audit",
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "One scope at a time."),
+    };
+}

@@ -1,0 +1,234 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Domain;
+using PartnerPortal.Testing;
+
+namespace PartnerPortal.Web.Tests;
+
+/// <summary>B8: personal access tokens and the JSON API — the same requests as the pages, through the same gate, with the token's own limits.</summary>
+public sealed class ApiTests(PortalFixture fixture) : PortalTest(fixture)
+{
+    private sealed record World(long Agency, long Other, long Client, string Ana, Guid Ben, long SalesSet);
+
+    private async Task<World> BuildAsync()
+    {
+        var world = await Fixture.BuildAsync(w =>
+        {
+            var agency = w.Partner("Api Agency");
+            var other = w.Partner("Api Other Agency");
+            var ana = w.Employee(agency, "Ana Api", AccessType.SuperAdmin);
+            w.Employee(other, ana, AccessType.SuperAdmin);
+            var ben = w.Employee(agency, "Ben Api");
+            var client = w.Client("Api Client Co");
+            w.Services(agency, client);
+            w.Seat(client, agency, ana, AccessType.PartnerAdmin);
+            return (agency.HubId, other.HubId, client.HubId, ana.Email, ben.Id);
+        });
+        var sales = await Fixture.InDbAsync(db => db.PermissionSets.Where(s => s.AccountHubId == world.Item3 && s.Name == "Sales").Select(s => s.Id).SingleAsync());
+        return new World(world.Item1, world.Item2, world.Item3, world.Item4, world.Item5, sales);
+    }
+
+    /// <summary>Makes a token on the page, as its owner would, and reads the secret the page shows once.</summary>
+    private static async Task<string> MakeTokenAsync(BrowserLikeClient browser, long account, params string[] scopes)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Data.Name", "Nightly script"), new("Data.AccountHubId", account.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Data.Days", "30"),
+        };
+        fields.AddRange(scopes.Select(s => new KeyValuePair<string, string>("scopes", s)));
+        using var made = await browser.SubmitFormAsync("/account/api-tokens", fields);
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        var page = await BrowserLikeClient.ParseAsync(made);
+        var secret = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#new-token")?.Value;
+        Assert.True(secret is not null, BrowserLikeClient.MainText(page));
+        return secret!;
+    }
+
+    private HttpClient Api(string? token)
+    {
+        var http = Fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BrowserLikeClient.BaseAddress });
+        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    [Fact]
+    public async Task B8_a_token_is_shown_once_kept_as_its_hash_and_opens_the_api_in_its_one_account()
+    {
+        var world = await BuildAsync();
+        using var browser = await Fixture.SignedInAsync(world.Ana);
+        var secret = await MakeTokenAsync(browser, world.Agency, "Read");
+        Assert.StartsWith(ApiToken.Prefix, secret, StringComparison.Ordinal);
+
+        // Kept as its hash: the secret itself is nowhere in the row, and the page never shows it again.
+        var row = await Fixture.InDbAsync(db => db.ApiTokens.SingleAsync(t => t.Name == "Nightly script"));
+        Assert.Equal(SecretToken.HashOf(secret), row.TokenHash);
+        Assert.DoesNotContain(secret, JsonSerializer.Serialize(row), StringComparison.Ordinal);
+        var (_, again) = await browser.GetPageAsync("/account/api-tokens");
+        Assert.DoesNotContain(secret, again.Source.Text, StringComparison.Ordinal);
+        Assert.Contains("Nightly script", BrowserLikeClient.MainText(again), StringComparison.Ordinal);
+
+        using var api = Api(secret);
+        using (var me = await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+            var body = await JsonAsync(me);
+            Assert.Equal(world.Agency, body.GetProperty("accountHubId").GetInt64());
+            Assert.Equal(world.Ana, body.GetProperty("email").GetString());
+            Assert.Equal(["read"], body.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()!).ToArray());
+        }
+        using (var clients = await api.GetAsync(new Uri($"/api/v1/partners/{world.Agency}/clients", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, clients.StatusCode);
+            var body = await JsonAsync(clients);
+            var only = Assert.Single(body.GetProperty("items").EnumerateArray());
+            Assert.Equal(world.Client, only.GetProperty("hubId").GetInt64());
+            Assert.Equal("partnerAdmin", only.GetProperty("yourAccessType").GetString());
+            Assert.Equal("active", only.GetProperty("relationship").GetString());
+        }
+        // Ana is Super Admin of the other agency too, but this token is for one account: the other is not found.
+        using (var other = await api.GetAsync(new Uri($"/api/v1/partners/{world.Other}/clients", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+            Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
+        }
+        // A read token changes nothing.
+        using (var add = await api.PostAsJsonAsync(new Uri($"/api/v1/partners/{world.Agency}/clients/{world.Client}/employees", UriKind.Relative),
+                   new { employeeIds = new[] { world.Ben }, permissionSetId = world.SalesSet }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, add.StatusCode);
+            Assert.Contains("lacks the client-access scope", (await JsonAsync(add)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        Assert.False(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == world.Client && m.UserId == world.Ben)));
+
+        // Revoked on the page: refused on its next request.
+        using (var revoked = await browser.SubmitFormAsync("/account/api-tokens", [], $"form[action*='Revoke']"))
+            Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        using (var after = await api.GetAsync(new Uri("/api/v1/me", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+            Assert.Contains("revoked", (await JsonAsync(after)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task B8_the_api_takes_a_token_only_never_the_sign_in_cookie_and_answers_problems()
+    {
+        var world = await BuildAsync();
+        using var browser = await Fixture.SignedInAsync(world.Ana);
+        // Signed in in the browser, the API is still closed: a page elsewhere cannot make a signed-in browser call it.
+        using (var withCookie = await browser.GetAsync($"/api/v1/partners/{world.Agency}/clients"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, withCookie.StatusCode);
+            Assert.Equal("application/problem+json", withCookie.Content.Headers.ContentType?.MediaType);
+        }
+        using var none = Api(null);
+        using (var anonymous = await none.GetAsync(new Uri("/api/v1/me", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            Assert.Equal("Bearer", anonymous.Headers.WwwAuthenticate.Single().Scheme);
+        }
+        using var forged = Api(ApiToken.Prefix + new string('A', 43));
+        using (var unknown = await forged.GetAsync(new Uri("/api/v1/me", UriKind.Relative)))
+            Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        using (var nowhere = await none.GetAsync(new Uri("/api/v1/no-such-thing", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, nowhere.StatusCode);
+            Assert.Equal("application/problem+json", nowhere.Content.Headers.ContentType?.MediaType);
+        }
+
+        // An expired token: refused, and said so.
+        var (expired, secret) = ApiToken.Issue(await Fixture.UserIdAsync(world.Ana), world.Agency, "Old script", ApiScopes.Read, 1, DateTimeOffset.UtcNow.AddDays(-2));
+        await Fixture.InDbAsync(async db => { db.ApiTokens.Add(expired); return await db.SaveChangesAsync(); });
+        using var old = Api(secret);
+        using (var refused = await old.GetAsync(new Uri("/api/v1/me", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Contains("expired", (await JsonAsync(refused)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        // Input a validator refuses: 400 with the errors by field, and nothing changed.
+        var token = await MakeTokenAsync(browser, world.Agency, "Read", "ClientAccess");
+        using var api = Api(token);
+        using (var bad = await api.PostAsJsonAsync(new Uri($"/api/v1/partners/{world.Agency}/clients/{world.Client}/employees", UriKind.Relative),
+                   new { employeeIds = Array.Empty<Guid>(), permissionSetId = 0 }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var errors = (await JsonAsync(bad)).GetProperty("errors");
+            Assert.Equal("Select at least one employee.", errors.GetProperty("employeeIds")[0].GetString());
+            Assert.Equal("Select a permission set.", errors.GetProperty("permissionSetId")[0].GetString());
+        }
+        using (var page = await api.GetAsync(new Uri($"/api/v1/partners/{world.Agency}/clients?size=7", UriKind.Relative)))
+            Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task B8_a_change_through_a_token_is_the_pages_change_audited_with_the_token_and_it_loses_its_power_with_its_user()
+    {
+        var world = await BuildAsync();
+        using var browser = await Fixture.SignedInAsync(world.Ana);
+        var secret = await MakeTokenAsync(browser, world.Agency, "Read", "ClientAccess");
+        var tokenId = await Fixture.InDbAsync(db => db.ApiTokens.Where(t => t.TokenHash == SecretToken.HashOf(secret)).Select(t => t.Id).SingleAsync());
+        using var api = Api(secret);
+        using (var add = await api.PostAsJsonAsync(new Uri($"/api/v1/partners/{world.Agency}/clients/{world.Client}/employees", UriKind.Relative),
+                   new { employeeIds = new[] { world.Ben }, permissionSetId = world.SalesSet, endsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)) }))
+        {
+            Assert.Equal(HttpStatusCode.OK, add.StatusCode);
+            Assert.Equal(1, (await JsonAsync(add)).GetProperty("changed").GetInt32());
+        }
+        var entry = await Fixture.InDbAsync(db => db.AuditEntries.Where(a => a.AccountHubId == world.Client).OrderByDescending(a => a.Id).FirstAsync());
+        Assert.Equal(tokenId, entry.ApiTokenId);
+        Assert.Equal(await Fixture.UserIdAsync(world.Ana), entry.ActorUserId);
+        var (_, trail) = await browser.GetPageAsync($"/{world.Agency}/partner/audit-trail");
+        Assert.Contains($"{world.Ana} through the API token “Nightly script”", BrowserLikeClient.MainText(trail), StringComparison.Ordinal);
+        var lastUsed = await Fixture.InDbAsync(db => db.ApiTokens.Where(t => t.Id == tokenId).Select(t => t.LastUsedAt).SingleAsync());
+        Assert.NotNull(lastUsed);
+
+        // Ana stops being a Partner Admin in the client (its own Super Admin demotes her): the token cannot add anyone there either.
+        var anaId = await Fixture.UserIdAsync(world.Ana);
+        await Fixture.InDbAsync(db => db.Memberships.Where(m => m.AccountHubId == world.Client && m.UserId == anaId).ExecuteDeleteAsync());
+        using (var refused = await api.PostAsJsonAsync(new Uri($"/api/v1/partners/{world.Agency}/clients/{world.Client}/employees", UriKind.Relative),
+                   new { employeeIds = new[] { world.Ben }, permissionSetId = world.SalesSet }))
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        // Removed from the agency: the token opens nothing there.
+        await Fixture.InDbAsync(db => db.Memberships.Where(m => m.AccountHubId == world.Agency && m.UserId == anaId).ExecuteDeleteAsync());
+        using (var gone = await api.GetAsync(new Uri($"/api/v1/partners/{world.Agency}/clients", UriKind.Relative)))
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task B8_a_token_is_made_only_for_an_account_of_yours_and_revoked_only_by_its_owner()
+    {
+        var world = await BuildAsync();
+        using var browser = await Fixture.SignedInAsync(world.Ana);
+        using (var stranger = await browser.SubmitFormAsync("/account/api-tokens", new Dictionary<string, string>
+               {
+                   ["Data.Name"] = "Elsewhere", ["Data.AccountHubId"] = Personas.HarborCoffee.ToString(System.Globalization.CultureInfo.InvariantCulture), ["scopes"] = "Read",
+               }))
+        {
+            Assert.Equal(HttpStatusCode.OK, stranger.StatusCode);
+            Assert.Contains("You are not a member of an account with that Hub ID.", BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(stranger)), StringComparison.Ordinal);
+        }
+        using (var noScope = await browser.SubmitFormAsync("/account/api-tokens", new Dictionary<string, string>
+               {
+                   ["Data.Name"] = "No scope", ["Data.AccountHubId"] = world.Agency.ToString(System.Globalization.CultureInfo.InvariantCulture),
+               }))
+            Assert.Contains("Choose at least one scope.", BrowserLikeClient.MainText(await BrowserLikeClient.ParseAsync(noScope)), StringComparison.Ordinal);
+        Assert.Equal(0, await Fixture.InDbAsync(db => db.ApiTokens.CountAsync()));
+
+        await MakeTokenAsync(browser, world.Agency, "Read");
+        var id = await Fixture.InDbAsync(db => db.ApiTokens.Select(t => t.Id).SingleAsync());
+        using var ben = await Fixture.SignedInAsync(Personas.PlainPartnerEmployee);
+        var antiforgery = await ben.AntiforgeryTokenAsync();
+        using (var forged = await ben.PostRawAsync($"/account/api-tokens?handler=Revoke&id={id}", [new("__RequestVerificationToken", antiforgery)]))
+            Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Null(await Fixture.InDbAsync(db => db.ApiTokens.Where(t => t.Id == id).Select(t => t.RevokedAt).SingleAsync()));
+    }
+}
