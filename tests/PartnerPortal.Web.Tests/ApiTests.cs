@@ -204,6 +204,50 @@ public sealed class ApiTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task B8_a_client_reads_its_ledger_revokes_a_partner_employee_and_finds_it_in_its_trail_through_the_api()
+    {
+        var world = await BuildAsync();
+        var owner = await Fixture.InDbAsync(db => db.Memberships.Where(m => m.AccountHubId == world.Client && m.AccessType == AccessType.SuperAdmin && m.PartnerHubId == null)
+            .Select(m => m.User!.Email).SingleAsync());
+        using var browser = await Fixture.SignedInAsync(owner);
+        var secret = await MakeTokenAsync(browser, world.Client, "Read", "ClientAccess", "Audit");
+        using var api = Api(secret);
+        var anaId = await Fixture.UserIdAsync(world.Ana);
+
+        using (var ledger = await api.GetAsync(new Uri($"/api/v1/clients/{world.Client}/partner-access", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, ledger.StatusCode);
+            var only = Assert.Single((await JsonAsync(ledger)).GetProperty("items").EnumerateArray());
+            Assert.Equal(anaId, only.GetProperty("userId").GetGuid());
+            Assert.Equal(world.Agency, only.GetProperty("partnerHubId").GetInt64());
+        }
+        using (var revoke = await api.PostAsJsonAsync(new Uri($"/api/v1/clients/{world.Client}/partner-access/revoke", UriKind.Relative), new { userIds = new[] { anaId } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+            Assert.Equal("Access revoked for 1 partner employee.", (await JsonAsync(revoke)).GetProperty("message").GetString());
+        }
+        Assert.False(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == world.Client && m.UserId == anaId)));
+
+        using (var trail = await api.GetAsync(new Uri($"/api/v1/clients/{world.Client}/audit-trail?who={Uri.EscapeDataString(owner)}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, trail.StatusCode);
+            var body = await JsonAsync(trail);
+            var entry = body.GetProperty("items").EnumerateArray().First();
+            Assert.Equal(owner, entry.GetProperty("by").GetString());
+            Assert.Equal("Nightly script", entry.GetProperty("token").GetString());
+            Assert.Equal(JsonValueKind.Null, body.GetProperty("next").ValueKind);
+        }
+        using (var badCursor = await api.GetAsync(new Uri($"/api/v1/clients/{world.Client}/audit-trail?after=not-a-cursor", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, badCursor.StatusCode);
+            Assert.Equal("That page of the trail does not exist.", (await JsonAsync(badCursor)).GetProperty("errors").GetProperty("after")[0].GetString());
+        }
+        // The client's token reaches nothing of the partner's, whatever the scope.
+        using (var partnerTrail = await api.GetAsync(new Uri($"/api/v1/partners/{world.Agency}/audit-trail", UriKind.Relative)))
+            Assert.Equal(HttpStatusCode.NotFound, partnerTrail.StatusCode);
+    }
+
+    [Fact]
     public async Task B8_a_token_is_made_only_for_an_account_of_yours_and_revoked_only_by_its_owner()
     {
         var world = await BuildAsync();
@@ -230,5 +274,33 @@ public sealed class ApiTests(PortalFixture fixture) : PortalTest(fixture)
         using (var forged = await ben.PostRawAsync($"/account/api-tokens?handler=Revoke&id={id}", [new("__RequestVerificationToken", antiforgery)]))
             Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         Assert.Null(await Fixture.InDbAsync(db => db.ApiTokens.Where(t => t.Id == id).Select(t => t.RevokedAt).SingleAsync()));
+    }
+}
+
+/// <summary>B8: the published OpenAPI document describes every endpoint: what it does, the scope it needs and how it can fail.</summary>
+public sealed class OpenApiDocumentTests(PortalFixture fixture) : PortalTest(fixture)
+{
+    [Fact]
+    public async Task B8_every_api_endpoint_has_a_summary_its_scope_and_its_error_answers_in_the_document()
+    {
+        using var anonymous = Fixture.CreateClient();
+        using var response = await anonymous.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Op: op.Value)))
+            .ToList();
+        Assert.Contains(operations, o => o.Name == "POST /api/v1/partners/{hubId}/clients/{clientHubId}/employees");
+        var wrong = new List<string>();
+        foreach (var (name, op) in operations)
+        {
+            var summary = op.TryGetProperty("summary", out var s) ? s.GetString() ?? "" : "";
+            if (summary.Length < 20) wrong.Add($"{name}: no summary");
+            if (!summary.Contains("Scope: ", StringComparison.Ordinal)) wrong.Add($"{name}: its summary does not say its scope");
+            var answers = op.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToHashSet();
+            foreach (var status in new[] { "200", "401", "403" })
+                if (!answers.Contains(status)) wrong.Add($"{name}: no {status} answer");
+        }
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
     }
 }

@@ -21,6 +21,23 @@ public static class ApiContract
 
     public sealed record ChangeCount(int Changed);
 
+    /// <summary>A page of an audit trail, newest first; <paramref name="Next"/> is the cursor of the next (older) page, or null at the end.</summary>
+    public sealed record TrailPage(IReadOnlyList<TrailEntry> Items, string? Next);
+
+    /// <param name="By">Who made the change (their email), or "Partner Portal" for the system.</param>
+    /// <param name="Token">The personal access token it was made through, if any.</param>
+    public sealed record TrailEntry(long Id, DateTimeOffset At, string By, string Action, string Subject, string? Before, string? After, long AccountHubId,
+        string Account, string? Token);
+
+    /// <summary>A partner employee's access in a client, as the client's Partner Access ledger shows it (R23).</summary>
+    public sealed record LedgerEntry(Guid UserId, string Name, string Email, long PartnerHubId, string PartnerName, AccessType AccessType, string? PermissionSet,
+        DateTimeOffset GrantedAt, DateTimeOffset? EndsAt, DateTimeOffset? LastActivity);
+
+    /// <summary>Revoke partner employees' access in the client (the ledger's Revoke).</summary>
+    public sealed record RevokeAccess(List<Guid>? UserIds);
+
+    public sealed record Done(string Message);
+
     public static ListPage<TOut> PageOf<TIn, TOut>(IReadOnlyList<TIn> rows, Paging paging, Func<TIn, TOut> map)
     {
         ArgumentNullException.ThrowIfNull(rows);

@@ -21,6 +21,12 @@ public static class Trail
     {
         public bool Any => Who is not null || Whom is not null || Action is not null || From is not null || To is not null || Client is not null;
 
+        /// <summary>The filters as typed in a form or an address: blank is no filter, and what is typed is trimmed.</summary>
+        public static Filter Typed(string? who, string? whom, string? action, DateOnly? from, DateOnly? to, long? client, string? after) =>
+            new(Blank(who), Blank(whom), Blank(action), from, to, client, Blank(after));
+
+        private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
         /// <summary>The address query of these filters (without the cursor), for the next page, the CSV, the page again.</summary>
         public string Query(string? after = null)
         {
@@ -221,9 +227,8 @@ public abstract class TrailPage(MediatR.IMediator mediator, bool partner) : Micr
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "client")] public long? Client { get; set; }
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "after")] public string? After { get; set; }
 
-    private Trail.Filter Filter => new(Blank(Who), Blank(Whom), Blank(Action), From, To, Client, Blank(After));
+    private Trail.Filter Filter => Trail.Filter.Typed(Who, Whom, Action, From, To, Client, After);
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private async Task<Microsoft.AspNetCore.Mvc.IActionResult> CsvAsync(MediatR.IMediator mediator, MediatR.IRequest<Infrastructure.Result<TrailStream>> query, string fileName)
     {
@@ -237,6 +242,7 @@ public abstract class TrailPage(MediatR.IMediator mediator, bool partner) : Micr
 }
 
 /// <summary>A trail's page: the partner's (Super Admin or Client access manager) or the client's (Super Admin or Add and edit users).</summary>
+[Infrastructure.Authorization.ApiScope(ApiScopes.Audit)]
 public sealed record TrailQuery(long HubId, bool Partner, Trail.Filter Filter) : MediatR.IRequest<Infrastructure.Result<TrailPage.Model>>, Infrastructure.Authorization.IAccountRequest
 {
     public Infrastructure.Authorization.AccessRequirement Requirement => TrailPage.RequirementOf(HubId, Partner);

@@ -42,6 +42,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
 
     private Func<string, IActionResult> Done(long hubId) => this.FlashThen(() => RedirectToPage(new { hubId, partner = Partner, p = PageNumber, size = PageSize }));
 
+    [ApiScope(ApiScopes.Read)]
     public sealed record Query(long HubId, long? Partner = null, int Page = 1, int PageSize = Paging.DefaultSize) : IRequest<Result<Model>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
@@ -119,6 +120,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
             Task.FromResult<Result<Rows>>(new Rows(QueryRows.Of(Ledger(db, request.HubId, request.Partner), db)));
     }
 
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record Revoke(long HubId, IReadOnlyList<Guid> UserIds) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
