@@ -46,6 +46,7 @@ public sealed class PortalFactory(TestDatabase database, Action<IServiceCollecti
         builder.UseSetting("RateLimits:AccessLinkPerAddress", "100000");
         builder.UseSetting("RateLimits:ExportsPerAddress", "100000");
         builder.UseSetting("RateLimits:EmailedLinksPerAddress", "100000");
+        builder.UseSetting("RateLimits:ApiPerToken", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         if (!productionPasswordHashing) builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = TestIterations));
         if (services is not null) builder.ConfigureServices(services);

@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PartnerPortal.Data;
+using PartnerPortal.Domain;
 using PartnerPortal.Testing;
 
 namespace PartnerPortal.Web.Tests;
@@ -16,6 +20,7 @@ public sealed class LimitedPortalFixture : IAsyncLifetime
             ["RateLimits:SignInPerAccount"] = "3",
             ["RateLimits:AccessLinkPerAddress"] = "3",
             ["RateLimits:ExportsPerAddress"] = "3",
+            ["RateLimits:ApiPerToken"] = "3",
             ["RateLimits:AddressWindow"] = "01:00:00",
             ["RateLimits:AccountWindow"] = "01:00:00",
         });
@@ -61,6 +66,40 @@ public sealed class RateLimitTests(LimitedPortalFixture app) : IClassFixture<Lim
         using (var seventhFromThisAddress = await TryAsync(Personas.PartnerEmployeeManager)) await AssertTooManyAsync(seventhFromThisAddress);
         using var page = await client.GetAsync("/sign-in"); // reading the page is never limited
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task B8_the_api_is_limited_per_token_with_retry_after_in_a_problem()
+    {
+        async Task<string> TokenAsync(string name)
+        {
+            using var scope = app.Factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDb>();
+            var userId = await db.DomainUsers.Where(u => u.Email == Personas.ClientSuperAdmin).Select(u => u.Id).SingleAsync();
+            var (token, secret) = ApiToken.Issue(userId, Personas.HarborCoffee, name, ApiScopes.Read, 30, DateTimeOffset.UtcNow);
+            db.ApiTokens.Add(token);
+            await db.SaveChangesAsync();
+            return secret;
+        }
+        HttpClient ApiWith(string secret)
+        {
+            var http = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = BrowserLikeClient.BaseAddress });
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+            return http;
+        }
+        using var first = ApiWith(await TokenAsync("Busy script"));
+        for (var i = 0; i < 3; i++)
+            using (var allowed = await first.GetAsync(new Uri("/api/v1/me", UriKind.Relative))) Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        using (var fourth = await first.GetAsync(new Uri("/api/v1/me", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
+            Assert.InRange(int.Parse(fourth.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 3600);
+            Assert.Equal("application/problem+json", fourth.Content.Headers.ContentType?.MediaType);
+        }
+        // Another token has a budget of its own.
+        using var second = ApiWith(await TokenAsync("Quiet script"));
+        using var other = await second.GetAsync(new Uri("/api/v1/me", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
 
     [Fact]

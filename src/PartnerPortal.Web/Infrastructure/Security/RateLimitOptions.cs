@@ -18,6 +18,12 @@ public sealed class RateLimitOptions
     /// <summary>CSV downloads and file uploads per client address per <see cref="AddressWindow"/>.</summary>
     public int ExportsPerAddress { get; set; } = 30;
 
+    /// <summary>B8: API requests per personal access token (or, without one, per client address) per <see cref="ApiWindow"/>.</summary>
+    public int ApiPerToken { get; set; } = 600;
+
+    /// <summary>The window of the API's limit.</summary>
+    public TimeSpan ApiWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The window of the per-address limits.</summary>
     public TimeSpan AddressWindow { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -19,6 +19,9 @@ public static class RateLimits
     /// <summary>Forms that email a link to a typed address (sign-up, forgot password): posts only, per address.</summary>
     public const string EmailedLink = "emailed-link";
 
+    /// <summary>B8: the API, per token (a request is counted before its token is checked, by the hash of what it sent).</summary>
+    public const string Api = "api";
+
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection("RateLimits")).ValidateOnStart();
@@ -26,17 +29,21 @@ public static class RateLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, _) =>
+            o.OnRejected = async (context, _) =>
             {
                 SetRetryAfter(context.HttpContext.Response, context.Lease);
                 context.HttpContext.RequestServices.GetRequiredService<Operations.PortalMetrics>().RateLimited(context.HttpContext.Request.Path.Value ?? "/");
-                return ValueTask.CompletedTask;
+                // The API says it in a problem; the pages' status page explains it to a person.
+                if (ApiTokenAuthentication.IsApi(context.HttpContext.Request.Path))
+                    await PartnerPortal.Web.Api.ApiResults.WriteProblemAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                        $"This token has made too many requests: try again in {context.HttpContext.Response.Headers.RetryAfter} seconds.");
             };
             // Reading the sign-in page is free; only posting a password counts.
             o.AddPolicy(SignIn, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("read")
                 : PerAddress(context, Limits(context).SignInPerAddress));
             o.AddPolicy(AccessLink, context => PerAddress(context, Limits(context).AccessLinkPerAddress));
+            o.AddPolicy(Api, context => PerToken(context, Limits(context)));
             o.AddPolicy(EmailedLink, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("read")
                 : PerAddress(context, Limits(context).EmailedLinksPerAddress, "mail:"));
@@ -68,6 +75,18 @@ public static class RateLimits
         ArgumentNullException.ThrowIfNull(request);
         return (HttpMethods.IsGet(request.Method) && string.Equals(request.Query["handler"], "Csv", StringComparison.OrdinalIgnoreCase))
             || (HttpMethods.IsPost(request.Method) && request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
+    private static RateLimitPartition<string> PerToken(HttpContext context, RateLimitOptions limits)
+    {
+        string? header = context.Request.Headers.Authorization;
+        var key = string.IsNullOrEmpty(header) ? "api-address:" + AddressOf(context) : "api-token:" + SecretToken.HashOf(header);
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, limits.ApiPerToken),
+            Window = limits.ApiWindow,
+            QueueLimit = 0,
+        });
     }
 
     private static RateLimitPartition<string> PerAddress(HttpContext context, int permits, string kind = "") =>
