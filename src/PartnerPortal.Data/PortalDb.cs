@@ -44,6 +44,7 @@ public class PortalDb(DbContextOptions<PortalDb> options) : IdentityDbContext<Po
     public DbSet<AccessReview> AccessReviews => Set<AccessReview>();
     public DbSet<PartnerFigures> PartnerFigures => Set<PartnerFigures>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     /// <summary>B1: audit entries are only ever added. Saving a change to one, or its removal, is refused (the database refuses an UPDATE too).</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -248,6 +248,43 @@ public sealed class ApiTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task B8_a_post_repeated_with_its_idempotency_key_gets_the_first_answer_and_changes_nothing_twice_also_20_at_once()
+    {
+        var world = await BuildAsync();
+        using var browser = await Fixture.SignedInAsync(world.Ana);
+        var secret = await MakeTokenAsync(browser, world.Agency, "Read", "ClientAccess");
+        var add = new Uri($"/api/v1/partners/{world.Agency}/clients/{world.Client}/employees", UriKind.Relative);
+        async Task<HttpResponseMessage> PostAsync(string key, object body)
+        {
+            using var api = Api(secret);
+            using var request = new HttpRequestMessage(HttpMethod.Post, add) { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            return await api.SendAsync(request);
+        }
+        var body = new { employeeIds = new[] { world.Ben }, permissionSetId = world.SalesSet };
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PostAsync("add-ben-1", body)));
+        var texts = await Task.WhenAll(answers.Select(a => a.Content.ReadAsStringAsync()));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Single(texts.Distinct());
+        Assert.Equal(1, JsonDocument.Parse(texts[0]).RootElement.GetProperty("changed").GetInt32());
+        Assert.Equal(19, answers.Count(a => a.Headers.Contains("Idempotent-Replayed")));
+        // One operation ran: the audit entries made through the token are one request's.
+        Assert.Equal(1, await Fixture.InDbAsync(db => db.AuditEntries.Where(a => a.AccountHubId == world.Client && a.ApiTokenId != null).Select(a => a.OperationId).Distinct().CountAsync()));
+
+        using (var later = await PostAsync("add-ben-1", body))
+        {
+            Assert.Equal(texts[0], await later.Content.ReadAsStringAsync());
+            Assert.Equal("true", later.Headers.GetValues("Idempotent-Replayed").Single());
+        }
+        using (var otherRequest = await PostAsync("add-ben-1", new { employeeIds = new[] { world.Ben }, permissionSetId = world.SalesSet + 1 }))
+            Assert.Equal((HttpStatusCode)422, otherRequest.StatusCode);
+        // Without a key, a second post is a second request (here: Ben already has that access, nothing changes).
+        using (var again = await PostAsync("add-ben-2", body))
+            Assert.Equal(0, (await JsonAsync(again)).GetProperty("changed").GetInt32());
+        foreach (var answer in answers) answer.Dispose();
+    }
+
+    [Fact]
     public async Task B8_a_token_is_made_only_for_an_account_of_yours_and_revoked_only_by_its_owner()
     {
         var world = await BuildAsync();

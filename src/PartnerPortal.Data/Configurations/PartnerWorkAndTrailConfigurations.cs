@@ -162,6 +162,21 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     }
 }
 
+internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<IdempotentRequest>
+{
+    public void Configure(EntityTypeBuilder<IdempotentRequest> builder)
+    {
+        builder.ToTable("IdempotentRequests");
+        // One row per token and key: the first request to insert it runs, the others wait for its answer.
+        builder.HasKey(r => new { r.TokenId, r.Key });
+        builder.Property(r => r.Key).HasMaxLength(100);
+        builder.Property(r => r.Fingerprint).HasMaxLength(64);
+        builder.Property(r => r.ContentType).HasMaxLength(100);
+        builder.HasIndex(r => r.CreatedAt);
+        builder.HasOne<ApiToken>().WithMany().HasForeignKey(r => r.TokenId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 {
     public void Configure(EntityTypeBuilder<ApiToken> builder)

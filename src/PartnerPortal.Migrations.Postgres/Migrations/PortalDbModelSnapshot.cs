@@ -199,6 +199,40 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.ToTable("AccessReminders", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Data.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TokenId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotentRequests", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1376,6 +1410,15 @@ namespace PartnerPortal.Migrations.Postgres.Migrations
                     b.HasOne("PartnerPortal.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Data.IdempotentRequest", b =>
+                {
+                    b.HasOne("PartnerPortal.Domain.ApiToken", null)
+                        .WithMany()
+                        .HasForeignKey("TokenId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

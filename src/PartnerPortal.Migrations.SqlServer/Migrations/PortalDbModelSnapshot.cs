@@ -200,6 +200,40 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.ToTable("AccessReminders", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Data.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("TokenId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotentRequests", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1382,6 +1416,15 @@ namespace PartnerPortal.Migrations.SqlServer.Migrations
                     b.HasOne("PartnerPortal.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Data.IdempotentRequest", b =>
+                {
+                    b.HasOne("PartnerPortal.Domain.ApiToken", null)
+                        .WithMany()
+                        .HasForeignKey("TokenId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -186,6 +186,40 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.ToTable("AccessReminders", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Data.IdempotentRequest", b =>
+                {
+                    b.Property<Guid>("TokenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TokenId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotentRequests", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1331,6 +1365,15 @@ namespace PartnerPortal.Migrations.Sqlite.Migrations
                     b.HasOne("PartnerPortal.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Data.IdempotentRequest", b =>
+                {
+                    b.HasOne("PartnerPortal.Domain.ApiToken", null)
+                        .WithMany()
+                        .HasForeignKey("TokenId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

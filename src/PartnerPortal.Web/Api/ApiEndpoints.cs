@@ -20,6 +20,7 @@ public static class ApiEndpoints
             .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser())
             .DisableAntiforgery()
             .RequireRateLimiting(RateLimits.Api)
+            .AddEndpointFilter<Idempotency>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status403Forbidden)
