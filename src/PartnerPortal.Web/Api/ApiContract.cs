@@ -38,6 +38,44 @@ public static class ApiContract
 
     public sealed record Done(string Message);
 
+    /// <summary>An employee's access in one of the partner's clients (the employee panel).</summary>
+    public sealed record EmployeeClient(long HubId, string Name, string Access, bool Connected, bool Stale, DateTimeOffset? EndsAt);
+
+    public sealed record EmployeeClients(Guid UserId, string Name, string Email, IReadOnlyList<EmployeeClient> Clients, int Page, bool More);
+
+    /// <summary>The partner's employees in one client (its Details).</summary>
+    public sealed record ClientEmployees(long HubId, string Name, bool YouAdminister, IReadOnlyList<ClientEmployee> Employees);
+
+    public sealed record ClientEmployee(Guid UserId, string Name, string Email, string Access, string PermissionSet, DateTimeOffset GrantedAt);
+
+    public sealed record Removal(long ClientHubId, Guid UserId);
+
+    /// <summary>Remove employees from clients: any (client, employee) pairs, up to 1,000 (R10, R11) — Remove from clients, and removing all of a client's.</summary>
+    public sealed record Removals(List<Removal>? Pairs);
+
+    /// <param name="Blocker">Why this one stays (R14), or null when removed.</param>
+    public sealed record RemovalItem(long ClientHubId, string ClientName, Guid UserId, string Email, string Access, string? Blocker);
+
+    public sealed record RemovalOutlook(long ClientHubId, string ClientName, string Consequence);
+
+    public sealed record RemovalReview(string Summary, IReadOnlyList<RemovalItem> Items, IReadOnlyList<RemovalOutlook> Clients);
+
+    public sealed record PermissionSetChange(int PermissionSetId);
+
+    public sealed record ClientLinks(List<long>? ClientHubIds);
+
+    public sealed record PartnerAdminChange(Guid UserId, bool KeepBillingPermissions);
+
+    /// <param name="Link">The employee's personal access link (R1), or null when there is none to copy (reset to make one).</param>
+    public sealed record AccessLink(Guid UserId, string Email, string? Link);
+
+    public static RemovalReview ReviewOf(Pages.Partner.ClientAccessManager.RemovePartnerEmployees.Review review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        return new(review.Summary(), review.Items.Select(i => new RemovalItem(i.ClientHubId, i.ClientName, i.UserId, i.Email, i.Access, i.Blocker)).ToList(),
+            review.Clients.Select(c => new RemovalOutlook(c.ClientHubId, c.ClientName, c.Consequence)).ToList());
+    }
+
     public static ListPage<TOut> PageOf<TIn, TOut>(IReadOnlyList<TIn> rows, Paging paging, Func<TIn, TOut> map)
     {
         ArgumentNullException.ThrowIfNull(rows);

@@ -77,6 +77,74 @@ public static class ApiEndpoints
             .Produces<ApiContract.ChangeCount>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        partner.MapGet("/employees/{employeeId:guid}/clients", async (long hubId, Guid employeeId, string? q, int? page, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Cam.EmployeeModel.Query(hubId, employeeId, q, page ?? 1), ct), m => new ApiContract.EmployeeClients(m.EmployeeId,
+                    m.Name, m.Email, m.Clients.Select(c => new ApiContract.EmployeeClient(c.HubId, c.Name, c.Access, c.Connected, c.Stale, c.EndsAt)).ToList(), m.Page, m.More)))
+            .WithName("EmployeeClients")
+            .WithSummary("An employee's access in the partner's clients (the employee panel), 50 a page. Scope: read.")
+            .Produces<ApiContract.EmployeeClients>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        partner.MapGet("/clients/{clientHubId:long}", async (long hubId, long clientHubId, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Cam.ClientDetailsModel.Query(hubId, clientHubId), ct), m => new ApiContract.ClientEmployees(m.ClientHubId,
+                    m.ClientName, m.YouAdminister, m.Employees.Select(e => new ApiContract.ClientEmployee(e.UserId, e.Name, e.Email, e.Access, e.PermissionSet, e.GrantedAt)).ToList())))
+            .WithName("ClientDetails")
+            .WithSummary("One client's details: the partner's employees there, their access and permission sets. Scope: read.")
+            .Produces<ApiContract.ClientEmployees>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        partner.MapPost("/removals/review", async (long hubId, ApiContract.Removals body, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Cam.RemovePartnerEmployees.ReviewQuery(hubId, Pairs(body)), ct), ApiContract.ReviewOf))
+            .WithName("ReviewRemovals")
+            .WithSummary("What removing these employees from these clients would do, changing nothing: who stays and why (R14), which relationships end (R11, R12). "
+                + "Scope: client-access.")
+            .Produces<ApiContract.RemovalReview>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        partner.MapPost("/removals", async (long hubId, ApiContract.Removals body, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Cam.RemovePartnerEmployees.Command(hubId, Pairs(body)), ct), ApiContract.ReviewOf))
+            .WithName("RemoveEmployees")
+            .WithSummary("Remove employees from clients (Remove from clients, or every employee of one client): up to 1,000 pairs in one change, refused whole when "
+                + "one of them may not be removed (R10, R11, R14). Scope: client-access.")
+            .Produces<ApiContract.RemovalReview>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        partner.MapPost("/clients/{clientHubId:long}/employees/{employeeId:guid}/permission-set", async (long hubId, long clientHubId, Guid employeeId,
+                ApiContract.PermissionSetChange body, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Cam.ChangePermissionSetModel.Command
+                {
+                    PartnerHubId = hubId, ClientHubId = clientHubId, EmployeeId = employeeId, PermissionSetId = body.PermissionSetId,
+                }, ct), m => new ApiContract.Done(m)))
+            .WithName("ChangePermissionSet")
+            .WithSummary("Change an employee's permission set in a client (R9). Scope: client-access.")
+            .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        partner.MapPost("/employees/{employeeId:guid}/link-clients", async (long hubId, Guid employeeId, ApiContract.ClientLinks body, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Cam.LinkClientsModel.Command { PartnerHubId = hubId, EmployeeId = employeeId, ClientHubIds = body.ClientHubIds ?? [] }, ct),
+                    m => new ApiContract.Done(m)))
+            .WithName("LinkClients")
+            .WithSummary("Link clients to an employee: the client is asked, by email, to grant them access (R8). Scope: client-access.")
+            .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        partner.MapPost("/clients/{clientHubId:long}/change-to-partner-admin", async (long hubId, long clientHubId, ApiContract.PartnerAdminChange body,
+                IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Cam.ChangeToPartnerAdminModel.Command
+                {
+                    PartnerHubId = hubId, ClientHubId = clientHubId, UserId = body.UserId, KeepBillingPermissions = body.KeepBillingPermissions,
+                }, ct), m => new ApiContract.Done(m)))
+            .WithName("ChangeToPartnerAdmin")
+            .WithSummary("Change a Super Admin who is your employee to Partner Admin in a client (R13), keeping billing permissions or not. Scope: client-access.")
+            .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        partner.MapGet("/employees/{employeeId:guid}/access-link", async (long hubId, Guid employeeId, IMediator mediator, PublicUrls urls, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Cam.AccessLinkModel.Query(hubId, employeeId), ct), m => new ApiContract.AccessLink(m.EmployeeId, m.Email,
+                    m.Path is { } path ? urls.Absolute(path) : null)))
+            .WithName("GetAccessLink")
+            .WithSummary("An employee's personal access link (R1), the address a client opens to grant them access; it is a credential. Scope: client-access.")
+            .Produces<ApiContract.AccessLink>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        partner.MapPost("/employees/{employeeId:guid}/access-link/reset", async (long hubId, Guid employeeId, IMediator mediator, CancellationToken ct) =>
+                ApiResults.NoContent(await mediator.Send(new Cam.AccessLinkModel.Reset(hubId, employeeId), ct)))
+            .WithName("ResetAccessLink")
+            .WithSummary("Reset an employee's access link: the old one stops working at once (R4). Scope: client-access.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         partner.MapGet("/audit-trail", (long hubId, [AsParameters] TrailFilter filter, IMediator mediator, CancellationToken ct) =>
                 TrailAsync(hubId, partner: true, filter, mediator, ct))
             .WithName("PartnerAuditTrail")
@@ -111,6 +179,9 @@ public static class ApiEndpoints
             .ExcludeFromDescription();
         return app;
     }
+
+    private static List<Cam.RemovePartnerEmployees.Pair> Pairs(ApiContract.Removals body) =>
+        (body.Pairs ?? []).Select(p => new Cam.RemovePartnerEmployees.Pair(p.ClientHubId, p.UserId)).ToList();
 
     /// <summary>A trail's filters as the API's query string carries them (the pages' own names).</summary>
     public sealed record TrailFilter(string? Who, string? Whom, string? Action, DateOnly? From, DateOnly? To, long? Client, string? After);

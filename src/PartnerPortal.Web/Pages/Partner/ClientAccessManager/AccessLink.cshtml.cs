@@ -31,6 +31,8 @@ public class AccessLinkModel(IMediator mediator, PublicUrls urls) : PageModel
         return RedirectToPage(new { hubId, employee = EmployeeId });
     }
 
+    // An access link is a credential: reading it takes the scope that changes access.
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record Query(long PartnerHubId, Guid? EmployeeId) : IRequest<Result<Model>>, IAccountRequest
     {
         // R1: Super Admin or Client access manager, for your own link and for another employee's.
@@ -56,6 +58,7 @@ public class AccessLinkModel(IMediator mediator, PublicUrls urls) : PageModel
         }
     }
 
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record Reset(long PartnerHubId, Guid? EmployeeId) : ICommand<Result<bool>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);

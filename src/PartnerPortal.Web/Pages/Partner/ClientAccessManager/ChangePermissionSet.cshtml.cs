@@ -51,6 +51,7 @@ public class ChangePermissionSetModel(IMediator mediator) : PageModel
         }
     }
 
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record Command : ICommand<Result<string>>, IAccountRequest
     {
         public long PartnerHubId { get; init; }

@@ -48,6 +48,7 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
         }
     }
 
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record Command : ICommand<Result<string>>, IAccountRequest
     {
         public long PartnerHubId { get; init; }

@@ -32,6 +32,7 @@ public class ClientDetailsModel(IMediator mediator) : PageModel
 
     private Task<IActionResult> ShowAsync(long hubId, long clientHubId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId, clientHubId), view => View = view);
 
+    [ApiScope(ApiScopes.Read)]
     public sealed record Query(long PartnerHubId, long ClientHubId) : IRequest<Result<Model>>, IAccountRequest
     {
         // Looking only: a partner account the partner services as a client may be shown too.

@@ -32,6 +32,7 @@ public class EmployeeModel(IMediator mediator) : PageModel
     }
 
     /// <summary>The employee and a page of their clients (searched by name or Hub ID); clients in <paramref name="Selected"/> come first.</summary>
+    [ApiScope(ApiScopes.Read)]
     public sealed record Query(long PartnerHubId, Guid EmployeeId, string? Search = null, int Page = 1, IReadOnlyList<long>? Selected = null)
         : IRequest<Result<Model>>, IAccountRequest
     {

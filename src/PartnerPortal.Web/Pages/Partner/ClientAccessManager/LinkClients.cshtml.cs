@@ -68,6 +68,7 @@ public class LinkClientsModel(IMediator mediator) : PageModel
         }
     }
 
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record Command : ICommand<Result<string>>, IAccountRequest
     {
         public long PartnerHubId { get; init; }

@@ -56,12 +56,14 @@ public static class RemovePartnerEmployees
         private static string Count(int n, string one, string more) => $"{n} {(n == 1 ? one : more)}";
     }
 
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record ReviewQuery(long PartnerHubId, IReadOnlyList<Pair> Pairs) : IRequest<Result<Review>>, IAccountRequest
     {
         // R10, R11: Super Admin or Client access manager in the partner account; rights in each client are checked per client.
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
     }
 
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record Command(long PartnerHubId, IReadOnlyList<Pair> Pairs) : ICommand<Result<Review>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(PartnerHubId, Right.ClientAccessManager);
