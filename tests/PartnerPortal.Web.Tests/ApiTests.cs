@@ -352,6 +352,61 @@ public sealed class ApiTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task B8_offboarding_reviews_end_dates_and_a_clients_partners_through_the_api()
+    {
+        var world = await BuildAsync();
+        using var browser = await Fixture.SignedInAsync(world.Ana);
+        using var api = Api(await MakeTokenAsync(browser, world.Agency, "Read", "ClientAccess"));
+        Uri At(string path) => new($"/api/v1/partners/{world.Agency}{path}", UriKind.Relative);
+        using (var add = await api.PostAsJsonAsync(At($"/clients/{world.Client}/employees"), new { employeeIds = new[] { world.Ben }, permissionSetId = world.SalesSet }))
+            Assert.Equal(HttpStatusCode.OK, add.StatusCode);
+
+        using (var reviews = await api.GetAsync(At("/access-reviews")))
+        {
+            Assert.Equal(HttpStatusCode.OK, reviews.StatusCode);
+            Assert.True((await JsonAsync(reviews)).GetProperty("staleAfterDays").GetInt32() > 0);
+        }
+        using (var review = await api.PostAsync(At($"/employees/{world.Ben}/offboarding/review"), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, review.StatusCode);
+            Assert.Contains((await JsonAsync(review)).GetProperty("items").EnumerateArray(), i => i.GetProperty("clientHubId").GetInt64() == world.Client);
+        }
+        Assert.True(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == world.Client && m.UserId == world.Ben)));
+        using (var offboard = await api.PostAsJsonAsync(At($"/employees/{world.Ben}/offboarding"), new { alsoFromPartner = false }))
+        {
+            Assert.Equal(HttpStatusCode.OK, offboard.StatusCode);
+            var receipt = await JsonAsync(offboard);
+            var operation = receipt.GetProperty("operationId").GetGuid();
+            Assert.EndsWith($"/receipts/{operation}", receipt.GetProperty("receiptUrl").GetString(), StringComparison.Ordinal);
+            Assert.True(await Fixture.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.OperationId == operation && a.AccountHubId == world.Client)));
+        }
+        Assert.False(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == world.Client && m.UserId == world.Ben)));
+
+        // The client's side: its partners, and an end date on Ana's access.
+        var owner = await Fixture.InDbAsync(db => db.Memberships.Where(m => m.AccountHubId == world.Client && m.AccessType == AccessType.SuperAdmin && m.PartnerHubId == null)
+            .Select(m => m.User!.Email).SingleAsync());
+        using var ownerBrowser = await Fixture.SignedInAsync(owner);
+        using var client = Api(await MakeTokenAsync(ownerBrowser, world.Client, "Read", "ClientAccess"));
+        using (var partners = await client.GetAsync(new Uri($"/api/v1/clients/{world.Client}/partners", UriKind.Relative)))
+        {
+            var only = Assert.Single((await JsonAsync(partners)).EnumerateArray());
+            Assert.Equal(world.Agency, only.GetProperty("hubId").GetInt64());
+            Assert.Equal("active", only.GetProperty("relationship").GetString());
+        }
+        var anaId = await Fixture.UserIdAsync(world.Ana);
+        var lastDay = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10));
+        using (var endDate = await client.PostAsJsonAsync(new Uri($"/api/v1/clients/{world.Client}/partner-access/end-date", UriKind.Relative), new { userId = anaId, endsOn = lastDay }))
+            Assert.Equal(HttpStatusCode.OK, endDate.StatusCode);
+        Assert.NotNull(await Fixture.InDbAsync(db => db.Memberships.Where(m => m.AccountHubId == world.Client && m.UserId == anaId).Select(m => m.ExpiresAt).SingleAsync()));
+        using (var past = await client.PostAsJsonAsync(new Uri($"/api/v1/clients/{world.Client}/partner-access/end-date", UriKind.Relative),
+                   new { userId = anaId, endsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)) }))
+            Assert.True(past.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict, past.StatusCode.ToString());
+        using (var revoke = await client.PostAsync(new Uri($"/api/v1/clients/{world.Client}/partners/{world.Agency}/revoke", UriKind.Relative), null))
+            Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        Assert.False(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == world.Client && m.UserId == anaId)));
+    }
+
+    [Fact]
     public async Task B8_a_token_is_made_only_for_an_account_of_yours_and_revoked_only_by_its_owner()
     {
         var world = await BuildAsync();

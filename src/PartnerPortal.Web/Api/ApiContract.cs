@@ -69,6 +69,24 @@ public static class ApiContract
     /// <param name="Link">The employee's personal access link (R1), or null when there is none to copy (reset to make one).</param>
     public sealed record AccessLink(Guid UserId, string Email, string? Link);
 
+    public sealed record Offboarding(bool AlsoFromPartner);
+
+    /// <param name="OperationId">The change's receipt: its audit entries (the partner's trail, and each client's), and the receipt page.</param>
+    public sealed record Receipt(string Message, Guid? OperationId, string? ReceiptUrl);
+
+    public sealed record StaleAccess(long ClientHubId, string ClientName, Guid UserId, string Email, string Access, DateTimeOffset GrantedAt,
+        DateTimeOffset? LastActivity);
+
+    /// <param name="Next">The cursor of the next page (pass it as after), or null at the end.</param>
+    public sealed record AccessReview(int StaleAfterDays, IReadOnlyList<StaleAccess> Items, int? Next, int Stale, bool More);
+
+    /// <param name="Decision">keep or remove.</param>
+    public sealed record ReviewDecision(List<Removal>? Access, string? Decision, string? Reason);
+
+    public sealed record ClientPartner(long HubId, string Name, RelationshipState Relationship, DateTimeOffset? EndsAt, int Employees);
+
+    public sealed record EndDate(Guid UserId, DateOnly? EndsOn);
+
     public static RemovalReview ReviewOf(Pages.Partner.ClientAccessManager.RemovePartnerEmployees.Review review)
     {
         ArgumentNullException.ThrowIfNull(review);

@@ -145,6 +145,38 @@ public static class ApiEndpoints
             .WithSummary("Reset an employee's access link: the old one stops working at once (R4). Scope: client-access.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        partner.MapPost("/employees/{employeeId:guid}/offboarding/review", async (long hubId, Guid employeeId, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Pages.Partner.Dashboard.OffboardModel.Query(hubId, employeeId), ct), m => ApiContract.ReviewOf(m.Review)))
+            .WithName("ReviewOffboarding")
+            .WithSummary("What offboarding an employee would do (B4), changing nothing: each client, who stays and why. Scope: client-access.")
+            .Produces<ApiContract.RemovalReview>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        partner.MapPost("/employees/{employeeId:guid}/offboarding", async (long hubId, Guid employeeId, ApiContract.Offboarding body, IMediator mediator,
+                Infrastructure.DomainEvents.Operation operation, PublicUrls urls, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Pages.Partner.Dashboard.OffboardModel.Command(hubId, employeeId, body.AlsoFromPartner), ct),
+                    m => new ApiContract.Receipt(m, operation.Recorded == 0 ? null : operation.Id,
+                        operation.Recorded == 0 ? null : urls.Absolute($"/{hubId}/partner/client-access-manager/receipts/{operation.Id}"))))
+            .WithName("Offboard")
+            .WithSummary("Offboard an employee (B4): their access leaves every client at once, and with alsoFromPartner the partner account too (R20, "
+                + "which takes Add and edit users there); the answer names the receipt. Scope: client-access.")
+            .Produces<ApiContract.Receipt>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        partner.MapGet("/access-reviews", async (long hubId, int? after, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Pages.Partner.AccessReviews.IndexModel.Query(hubId, after), ct), m => new ApiContract.AccessReview(m.StaleAfterDays,
+                    m.Rows.Select(r => new ApiContract.StaleAccess(r.ClientHubId, r.ClientName, r.UserId, r.Email, r.Access, r.GrantedAt, r.LastActivity)).ToList(),
+                    m.Next, m.Stale, m.More)))
+            .WithName("AccessReview")
+            .WithSummary("Stale access (B5): no qualifying activity for the partner's period; keyset-paged (pass next as after). Scope: read.")
+            .Produces<ApiContract.AccessReview>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        partner.MapPost("/access-reviews/decisions", async (long hubId, ApiContract.ReviewDecision body, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Pages.Partner.AccessReviews.IndexModel.Decide(hubId,
+                    (body.Access ?? []).Select(a => $"{a.ClientHubId.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{a.UserId}").ToList(),
+                    body.Decision ?? "", body.Reason), ct), m => new ApiContract.Done(m)))
+            .WithName("DecideAccessReview")
+            .WithSummary("Keep or remove stale access (B5), with a reason the clients read in their trails; up to 1,000 at once. Scope: client-access.")
+            .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         partner.MapGet("/audit-trail", (long hubId, [AsParameters] TrailFilter filter, IMediator mediator, CancellationToken ct) =>
                 TrailAsync(hubId, partner: true, filter, mediator, ct))
             .WithName("PartnerAuditTrail")
@@ -167,6 +199,25 @@ public static class ApiEndpoints
             .WithName("ClientPartnerAccess")
             .WithSummary("The client's Partner Access ledger (R23): every partner employee with access here, of one partner or all. Scope: read.")
             .Produces<ApiContract.ListPage<ApiContract.LedgerEntry>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        client.MapGet("/partners", async (long hubId, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Pages.ClientAccount.PartnersModel.Query(hubId), ct),
+                    m => m.Partners.Select(p => new ApiContract.ClientPartner(p.HubId, p.Name, p.State, p.EndsAt, p.Employees)).ToList()))
+            .WithName("ClientPartners")
+            .WithSummary("The client's partners (R22): each relationship, its state and how many of its employees have access. Scope: read.")
+            .Produces<List<ApiContract.ClientPartner>>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        client.MapPost("/partners/{partnerHubId:long}/revoke", async (long hubId, long partnerHubId, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Pages.ClientAccount.RevokePartnerModel.Command(hubId, partnerHubId, Confirm: true), ct), m => new ApiContract.Done(m)))
+            .WithName("RevokePartner")
+            .WithSummary("Revoke a partner (R22): every one of its employees loses access here and the relationship ends. Scope: client-access.")
+            .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        client.MapPost("/partner-access/end-date", async (long hubId, ApiContract.EndDate body, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Pages.ClientAccount.PartnerAccessModel.SetEndDate(hubId, body.UserId, body.EndsOn), ct), m => new ApiContract.Done(m)))
+            .WithName("SetEndDate")
+            .WithSummary("Set, change or clear a partner employee's last day of access here (B3); it ends at the end of that day (UTC). Scope: client-access.")
+            .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         client.MapPost("/partner-access/revoke", async (long hubId, ApiContract.RevokeAccess body, IMediator mediator, CancellationToken ct) =>
                 ApiResults.From(await mediator.Send(new Pages.ClientAccount.PartnerAccessModel.Revoke(hubId, body.UserIds ?? []), ct), m => new ApiContract.Done(m)))

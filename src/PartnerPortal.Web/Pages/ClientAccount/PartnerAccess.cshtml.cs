@@ -148,6 +148,7 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
         }
     }
 
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record SetEndDate(long HubId, Guid UserId, DateOnly? EndsOn) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);

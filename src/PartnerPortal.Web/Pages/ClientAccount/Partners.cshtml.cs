@@ -37,6 +37,7 @@ public class PartnersModel(IMediator mediator) : PageModel
 
     private Task<IActionResult> ShowAsync(long hubId, CancellationToken ct) => this.ShowPageAsync(mediator, new Query(hubId), view => View = view);
 
+    [ApiScope(ApiScopes.Read)]
     public sealed record Query(long HubId) : IRequest<Result<Model>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);

@@ -46,6 +46,7 @@ public class RevokePartnerModel(IMediator mediator) : PageModel
         }
     }
 
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record Command(long HubId, long PartnerHubId, bool Confirm) : ICommand<Result<string>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);

@@ -30,6 +30,7 @@ public class IndexModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostPolicyAsync(long hubId, [FromForm(Name = "days")] int days, [FromForm(Name = "quarterly")] bool quarterly) =>
         this.SubmitAsync(mediator, new Policy(hubId, days, quarterly), this.FlashThen(() => RedirectToPage(new { hubId })), () => OnGetAsync(hubId));
 
+    [ApiScope(ApiScopes.Read)]
     public sealed record Query(long HubId, int? After = null) : IRequest<Result<Model>>, IAccountRequest
     {
         public const int PageSize = 50;
@@ -102,6 +103,7 @@ public class IndexModel(IMediator mediator) : PageModel
     }
 
     /// <param name="Decision">"keep" or "remove".</param>
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record Decide(long HubId, IReadOnlyList<string> Access, string Decision, string? Reason) : ICommand<Result<string>>, IAccountRequest
     {
         public const int Max = 1000;

@@ -32,6 +32,7 @@ public class OffboardModel(IMediator mediator) : PageModel
             return receipt is not null ? Redirect(receipt) : RedirectToPage("Employees", new { hubId });
         }, () => OnPostReviewAsync(hubId, employeeId, ct));
 
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record Query(long HubId, Guid EmployeeId) : IRequest<Result<Model>>, IAccountRequest
     {
         public AccessRequirement Requirement => AccessRequirement.InPartner(HubId, Right.ClientAccessManager);
@@ -59,6 +60,7 @@ public class OffboardModel(IMediator mediator) : PageModel
         }
     }
 
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record Command(long HubId, Guid EmployeeId, bool AlsoFromPartner) : ICommand<Result<string>>, IAccountRequest
     {
         // B4: Super Admin or Client access manager; removing them from the partner account too takes Add and edit users (R20, the domain's check).
