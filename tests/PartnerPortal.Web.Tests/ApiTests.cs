@@ -5,6 +5,7 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Domain;
 using PartnerPortal.Testing;
 
@@ -462,5 +463,139 @@ public sealed class OpenApiDocumentTests(PortalFixture fixture) : PortalTest(fix
                 if (!answers.Contains(status)) wrong.Add($"{name}: no {status} answer");
         }
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+}
+
+/// <summary>
+/// B8: every endpoint of the API, read from the running app, under every kind of token that must not pass — none, unknown,
+/// expired, revoked, another tenant's, one without the scope — and with hostile input: no unexpected allow, never a 5xx.
+/// </summary>
+public sealed class ApiMatrixTests(PortalFixture fixture) : PortalTest(fixture)
+{
+    private sealed record Endpoint(string Method, string Template, ApiScopes Scope, bool ClientSide);
+
+    private List<Endpoint> Endpoints()
+    {
+        var sources = Fixture.Factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>();
+        return sources.Endpoints.OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (e, m)))
+            .Select(x => new Endpoint(x.m, x.e.RoutePattern.RawText!, ScopeOf(x.e), x.e.RoutePattern.RawText!.StartsWith("/api/v1/clients/", StringComparison.Ordinal)))
+            .ToList();
+    }
+
+    /// <summary>The scope an endpoint needs, from its summary ("Scope: client-access."): the document and the gate say the same.</summary>
+    private static ApiScopes ScopeOf(Microsoft.AspNetCore.Http.Endpoint endpoint)
+    {
+        var summary = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IEndpointSummaryMetadata>()?.Summary ?? "";
+        var named = summary[(summary.LastIndexOf("Scope: ", StringComparison.Ordinal) + 7)..].TrimEnd('.');
+        return named switch
+        {
+            "read" => ApiScopes.Read, "client-access" => ApiScopes.ClientAccess, "users" => ApiScopes.Users, "audit" => ApiScopes.Audit, "any" => ApiScopes.None,
+            _ => throw new InvalidOperationException($"{endpoint.DisplayName}: the summary names no scope"),
+        };
+    }
+
+    private async Task<string> TokenAsync(string email, long account, ApiScopes scopes, int ageDays = 0, bool revoked = false)
+    {
+        var userId = await Fixture.UserIdAsync(email);
+        var (token, secret) = ApiToken.Issue(userId, account, "Matrix", scopes, ageDays > 0 ? ageDays / 2 : 30, DateTimeOffset.UtcNow.AddDays(-ageDays));
+        if (revoked) token.Revoke(DateTimeOffset.UtcNow);
+        await Fixture.InDbAsync(async db => { db.ApiTokens.Add(token); return await db.SaveChangesAsync(); });
+        return secret;
+    }
+
+    private async Task<string> UrlAsync(Endpoint endpoint)
+    {
+        var employee = await Fixture.UserIdAsync(Personas.PlainPartnerEmployee);
+        return endpoint.Template
+            .Replace("{hubId:long}", (endpoint.ClientSide ? Personas.HarborCoffee : Personas.Brightwave).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{clientHubId:long}", Personas.HarborCoffee.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{partnerHubId:long}", Personas.Brightwave.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{employeeId:guid}", employee.ToString(), StringComparison.Ordinal);
+    }
+
+    private HttpClient Api(string? token)
+    {
+        var http = Fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BrowserLikeClient.BaseAddress });
+        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    private static async Task<HttpStatusCode> SendAsync(HttpClient api, string method, string url, string body = "{}")
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(url, UriKind.Relative));
+        if (method == "POST") request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await api.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task B8_no_endpoint_opens_to_a_token_that_must_not_pass()
+    {
+        var endpoints = Endpoints();
+        Assert.True(endpoints.Count >= 20, $"{endpoints.Count} API endpoints found");
+        var ava = Personas.PartnerSuperAdmin;
+        var maria = Personas.ClientSuperAdmin;
+        var kinds = new (string Kind, string? Partner, string? Client, Func<Endpoint, bool> Refused, HttpStatusCode[] Expected)[]
+        {
+            ("no token", null, null, _ => true, [HttpStatusCode.Unauthorized]),
+            ("an unknown token", ApiToken.Prefix + new string('x', 43), ApiToken.Prefix + new string('y', 43), _ => true, [HttpStatusCode.Unauthorized]),
+            ("an expired token", await TokenAsync(ava, Personas.Brightwave, (ApiScopes)15, ageDays: 40), await TokenAsync(maria, Personas.HarborCoffee, (ApiScopes)15, ageDays: 40),
+                _ => true, [HttpStatusCode.Unauthorized]),
+            ("a revoked token", await TokenAsync(ava, Personas.Brightwave, (ApiScopes)15, revoked: true), await TokenAsync(maria, Personas.HarborCoffee, (ApiScopes)15, revoked: true),
+                _ => true, [HttpStatusCode.Unauthorized]),
+            // Another tenant's own token, every scope: Crestline's Super Admin, and Nordic's, in each other's place.
+            ("another tenant's token", await TokenAsync(Personas.OtherPartnerSuperAdmin, Personas.Crestline, (ApiScopes)15),
+                await TokenAsync(Personas.NordicSuperAdmin, Personas.NordicOutdoor, (ApiScopes)15), e => e.Template != "/api/v1/me", [HttpStatusCode.NotFound]),
+            // The right account, no scope for what the endpoint needs (read only; for a read endpoint, audit only).
+            ("a token without the scope", null, null, e => e.Scope != ApiScopes.None, [HttpStatusCode.Forbidden]),
+        };
+        var readOnlyPartner = await TokenAsync(ava, Personas.Brightwave, ApiScopes.Read);
+        var auditOnlyPartner = await TokenAsync(ava, Personas.Brightwave, ApiScopes.Audit);
+        var readOnlyClient = await TokenAsync(maria, Personas.HarborCoffee, ApiScopes.Read);
+        var auditOnlyClient = await TokenAsync(maria, Personas.HarborCoffee, ApiScopes.Audit);
+        var unexpected = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var url = await UrlAsync(endpoint);
+            foreach (var (kind, partner, client, refused, expected) in kinds)
+            {
+                if (!refused(endpoint)) continue;
+                var token = kind == "a token without the scope"
+                    ? endpoint.ClientSide ? (endpoint.Scope == ApiScopes.Read ? auditOnlyClient : readOnlyClient) : (endpoint.Scope == ApiScopes.Read ? auditOnlyPartner : readOnlyPartner)
+                    : endpoint.ClientSide ? client : partner;
+                using var api = Api(token);
+                var status = await SendAsync(api, endpoint.Method, url);
+                if (!expected.Contains(status)) unexpected.Add($"{endpoint.Method} {url} with {kind}: {(int)status}");
+            }
+        }
+        Assert.True(unexpected.Count == 0, string.Join(Environment.NewLine, unexpected));
+    }
+
+    [Fact]
+    public async Task B8_hostile_input_to_every_endpoint_is_refused_never_a_5xx()
+    {
+        var partner = await TokenAsync(Personas.PartnerSuperAdmin, Personas.Brightwave, (ApiScopes)15);
+        var client = await TokenAsync(Personas.ClientSuperAdmin, Personas.HarborCoffee, (ApiScopes)15);
+        string[] bodies =
+        [
+            "not json", "[]", "null", "{\"employeeIds\":\"everyone\"}", "{\"pairs\":[{\"clientHubId\":-1,\"userId\":\"00000000-0000-0000-0000-000000000000\"}]}",
+            "{\"permissionSetId\":2147483647,\"endsOn\":\"9999-12-31\"}", "{\"userIds\":[\"" + Guid.NewGuid() + "\"]}", "{\"decision\":\"" + new string('x', 5000) + "\"}",
+        ];
+        string[] queries = ["?size=1000000", "?page=-5", "?q=" + new string('%', 300), "?after=%00", "?types=root", "?from=0001-01-01&to=9999-12-31", "?client=99999999999"];
+        var failures = new List<string>();
+        foreach (var endpoint in Endpoints())
+        {
+            using var api = Api(endpoint.ClientSide ? client : partner);
+            var url = await UrlAsync(endpoint);
+            var tries = endpoint.Method == "POST" ? bodies.Select(b => (url, b)) : queries.Select(q => (url + q, "{}"));
+            foreach (var (address, body) in tries)
+            {
+                var status = await SendAsync(api, endpoint.Method, address, body);
+                if ((int)status >= 500) failures.Add($"{endpoint.Method} {address} with {body[..Math.Min(body.Length, 40)]}: {(int)status}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 }
