@@ -136,6 +136,7 @@ try
         builder.Services.AddHostedService<OutboxJob>();
         builder.Services.AddHostedService<AccessExpiryJob>();
         builder.Services.AddHostedService<AuditRetentionJob>();
+        builder.Services.AddHostedService<IdempotencyRetentionJob>();
         builder.Services.AddHostedService<SqliteStatistics>();
         builder.Services.AddHostedService<PartnerFiguresRebuildJob>();
     }

@@ -408,6 +408,23 @@ public sealed class ApiTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task B8_idempotency_keys_are_forgotten_after_a_day()
+    {
+        var ana = await Fixture.UserIdAsync(Personas.PartnerSuperAdmin);
+        var (token, _) = ApiToken.Issue(ana, Personas.Brightwave, "Keys", ApiScopes.ClientAccess, 30, DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        await Fixture.InDbAsync(async db =>
+        {
+            db.ApiTokens.Add(token);
+            db.IdempotentRequests.Add(new PartnerPortal.Data.IdempotentRequest(token.Id, "old", "f", now.AddHours(-25)));
+            db.IdempotentRequests.Add(new PartnerPortal.Data.IdempotentRequest(token.Id, "new", "f", now.AddHours(-23)));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(1, await Fixture.InDbAsync(db => PartnerPortal.Web.Api.Idempotency.ForgetOldAsync(db, now, CancellationToken.None)));
+        Assert.Equal(["new"], await Fixture.InDbAsync(db => db.IdempotentRequests.Select(r => r.Key).ToListAsync()));
+    }
+
+    [Fact]
     public async Task B8_a_token_is_made_only_for_an_account_of_yours_and_revoked_only_by_its_owner()
     {
         var world = await BuildAsync();

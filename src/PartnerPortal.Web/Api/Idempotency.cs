@@ -16,6 +16,9 @@ public sealed class Idempotency(TimeProvider clock) : IEndpointFilter
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int KeyLength = 100;
 
+    /// <summary>How long a key is remembered: a repeat after that is a new request (the answer's rows go hourly, <see cref="ForgetOldAsync"/>).</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromHours(24);
+
     /// <summary>How long a repeat waits for the first request's answer before it is told to try again.</summary>
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
@@ -62,6 +65,14 @@ public sealed class Idempotency(TimeProvider clock) : IEndpointFilter
                 .SetProperty(r => r.Body, body), CancellationToken.None);
         await original.WriteAsync(body, http.RequestAborted);
         return Results.Empty;
+    }
+
+    /// <summary>Forgets the keys older than <see cref="KeptFor"/>, in one statement (the rows' CreatedAt index).</summary>
+    public static Task<int> ForgetOldAsync(PortalDb db, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var cutoff = now - KeptFor;
+        return db.IdempotentRequests.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
     }
 
     private async Task<bool> TryTakeAsync(PortalDb db, Guid tokenId, string key, string fingerprint, CancellationToken ct)

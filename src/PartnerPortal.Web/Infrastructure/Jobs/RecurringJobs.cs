@@ -71,6 +71,18 @@ public sealed class AuditRetentionJob(IServiceScopeFactory scopes, ILogger<Audit
     }
 }
 
+/// <summary>B8: the API's Idempotency-Key answers are kept a day.</summary>
+public sealed class IdempotencyRetentionJob(IServiceScopeFactory scopes, ILogger<IdempotencyRetentionJob> logger) : RecurringJob(scopes, logger)
+{
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var forgotten = await Api.Idempotency.ForgetOldAsync(services.GetRequiredService<PortalDb>(), services.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+        if (forgotten > 0) logger.LogInformation("Forgot {Count} idempotency keys older than a day", forgotten);
+    }
+}
+
 public sealed class OutboxJob(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<MailOptions> options, ILogger<OutboxJob> logger) : RecurringJob(scopes, logger)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds));
