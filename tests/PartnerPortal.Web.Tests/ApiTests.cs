@@ -425,6 +425,33 @@ public sealed class ApiTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task B8_users_through_the_api_the_partners_own_a_new_one_with_the_users_scope_and_the_clients()
+    {
+        var world = await BuildAsync();
+        using var browser = await Fixture.SignedInAsync(world.Ana);
+        using var reader = Api(await MakeTokenAsync(browser, world.Agency, "Read"));
+        using var admin = Api(await MakeTokenAsync(browser, world.Agency, "Read", "Users"));
+        var users = new Uri($"/api/v1/partners/{world.Agency}/users", UriKind.Relative);
+        using (var list = await reader.GetAsync(users))
+            Assert.Contains((await JsonAsync(list)).GetProperty("items").EnumerateArray(), u => u.GetProperty("email").GetString() == world.Ana);
+        var newcomer = new { email = "nora.new@apiagency.example", name = "Nora New", superAdmin = false, permissions = new[] { "ClientAccessManager" } };
+        using (var refused = await reader.PostAsJsonAsync(users, newcomer))
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using (var created = await admin.PostAsJsonAsync(users, newcomer))
+            Assert.True(created.StatusCode == HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
+        Assert.True(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == world.Agency && m.User!.Email == "nora.new@apiagency.example")));
+        using (var invalid = await admin.PostAsJsonAsync(users, new { email = "not an email", name = "" }))
+            Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+
+        var owner = await Fixture.InDbAsync(db => db.Memberships.Where(m => m.AccountHubId == world.Client && m.AccessType == AccessType.SuperAdmin && m.PartnerHubId == null)
+            .Select(m => m.User!.Email).SingleAsync());
+        using var ownerBrowser = await Fixture.SignedInAsync(owner);
+        using var client = Api(await MakeTokenAsync(ownerBrowser, world.Client, "Read"));
+        using (var clientUsers = await client.GetAsync(new Uri($"/api/v1/clients/{world.Client}/users", UriKind.Relative)))
+            Assert.Contains((await JsonAsync(clientUsers)).GetProperty("items").EnumerateArray(), u => u.GetProperty("email").GetString() == world.Ana);
+    }
+
+    [Fact]
     public async Task B8_a_token_is_made_only_for_an_account_of_yours_and_revoked_only_by_its_owner()
     {
         var world = await BuildAsync();

@@ -87,6 +87,13 @@ public static class ApiContract
 
     public sealed record EndDate(Guid UserId, DateOnly? EndsOn);
 
+    public sealed record PartnerUser(Guid UserId, string Name, string Email, bool OnPartnerDomain, string Access, bool PartnerEmployee);
+
+    public sealed record ClientUser(Guid UserId, string Name, string Email, string Access, string Seat, string? Partner, DateTimeOffset? LastActivity);
+
+    /// <param name="Permissions">Partner permissions by name: ClientAccessManager, AddAndEditUsers, … (ignored for a Super Admin).</param>
+    public sealed record NewUser(string? Email, string? Name, bool SuperAdmin, List<string>? Permissions, bool PartnerEmployee = true);
+
     public static RemovalReview ReviewOf(Pages.Partner.ClientAccessManager.RemovePartnerEmployees.Review review)
     {
         ArgumentNullException.ThrowIfNull(review);

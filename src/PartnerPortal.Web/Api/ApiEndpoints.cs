@@ -177,6 +177,23 @@ public static class ApiEndpoints
             .WithSummary("Keep or remove stale access (B5), with a reason the clients read in their trails; up to 1,000 at once. Scope: client-access.")
             .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        partner.MapGet("/users", async (long hubId, string? q, int? page, int? size, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Pages.Settings.UsersModel.Query(hubId, q, page ?? 1, size ?? Paging.DefaultSize), ct),
+                    m => ApiContract.PageOf(m.Users, m.Paging, u => new ApiContract.PartnerUser(u.UserId, u.Name, u.Email, u.OnPartnerDomain, u.Access, u.IsPartnerEmployee))))
+            .WithName("PartnerUsers")
+            .WithSummary("The partner account's own users (Settings, Users & Teams), with their access there. Scope: read.")
+            .Produces<ApiContract.ListPage<ApiContract.PartnerUser>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        partner.MapPost("/users", async (long hubId, ApiContract.NewUser body, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Pages.Settings.CreateUserModel.Command
+                {
+                    HubId = hubId, Email = body.Email ?? "", Name = body.Name ?? "", SuperAdmin = body.SuperAdmin, Permissions = body.Permissions ?? [],
+                    PartnerEmployee = body.PartnerEmployee,
+                }, ct), m => new ApiContract.Done(m)))
+            .WithName("CreatePartnerUser")
+            .WithSummary("Create a user in the partner account (Create user): they get an email to set their password. Scope: users.")
+            .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         partner.MapGet("/audit-trail", (long hubId, [AsParameters] TrailFilter filter, IMediator mediator, CancellationToken ct) =>
                 TrailAsync(hubId, partner: true, filter, mediator, ct))
             .WithName("PartnerAuditTrail")
@@ -199,6 +216,13 @@ public static class ApiEndpoints
             .WithName("ClientPartnerAccess")
             .WithSummary("The client's Partner Access ledger (R23): every partner employee with access here, of one partner or all. Scope: read.")
             .Produces<ApiContract.ListPage<ApiContract.LedgerEntry>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        client.MapGet("/users", async (long hubId, string? q, int? page, int? size, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Pages.ClientAccount.UsersModel.Query(hubId, q, page ?? 1, size ?? Paging.DefaultSize), ct),
+                    m => ApiContract.PageOf(m.Users, m.Paging, u => new ApiContract.ClientUser(u.UserId, u.Name, u.Email, u.Access, u.Seat, u.Partner, u.LastActivity))))
+            .WithName("ClientUsers")
+            .WithSummary("The client's users (Users & Teams): its own and the partners' employees, their access, seat and last activity. Scope: read.")
+            .Produces<ApiContract.ListPage<ApiContract.ClientUser>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         client.MapGet("/partners", async (long hubId, IMediator mediator, CancellationToken ct) =>
                 ApiResults.From(await mediator.Send(new Pages.ClientAccount.PartnersModel.Query(hubId), ct),

@@ -11,6 +11,7 @@ public class UsersModel(IMediator mediator) : ListPageModel
     public Task<IActionResult> OnGetAsync(long hubId) =>
         this.ShowListAsync(mediator, new Query(hubId, Search, PageNumber, PageSize), new Query(hubId), view => View = view);
 
+    [ApiScope(ApiScopes.Read)]
     public sealed record Query(long HubId, string? Search = null, int Page = 1, int PageSize = Paging.DefaultSize) : IRequest<Result<Model>>, IAccountRequest, IListQuery
     {
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);

@@ -33,6 +33,7 @@ public class CreateUserModel(IMediator mediator) : PageModel
             Task.FromResult<Result<Model>>(new Model(SettingsHeader.For(scope.Account, SettingsHeader.Users), scope.Account.Membership.IsSuperAdmin));
     }
 
+    [ApiScope(ApiScopes.Users)]
     public sealed record Command : ICommand<Result<string>>, IAccountRequest
     {
         public long HubId { get; init; }
