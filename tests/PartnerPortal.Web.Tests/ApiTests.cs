@@ -452,6 +452,34 @@ public sealed class ApiTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task B8_assignments_and_a_clients_invitation_to_a_partner_through_the_api()
+    {
+        var world = await BuildAsync();
+        using var browser = await Fixture.SignedInAsync(world.Ana);
+        using var api = Api(await MakeTokenAsync(browser, world.Agency, "ClientAccess"));
+        using (var assign = await api.PostAsJsonAsync(new Uri($"/api/v1/partners/{world.Agency}/assignments", UriKind.Relative),
+                   new { employeeIds = new[] { world.Ben }, clientHubIds = new[] { world.Client } }))
+        {
+            Assert.True(assign.StatusCode == HttpStatusCode.OK, await assign.Content.ReadAsStringAsync());
+            var body = await JsonAsync(assign);
+            Assert.Equal(1, body.GetProperty("added").GetInt32());
+            Assert.Equal([world.Ben], body.GetProperty("withoutAccess").EnumerateArray().Select(e => e.GetGuid()).ToArray()); // R16: no access granted
+        }
+        Assert.False(await Fixture.InDbAsync(db => db.Memberships.AnyAsync(m => m.AccountHubId == world.Client && m.UserId == world.Ben)));
+
+        var owner = await Fixture.InDbAsync(db => db.Memberships.Where(m => m.AccountHubId == world.Client && m.AccessType == AccessType.SuperAdmin && m.PartnerHubId == null)
+            .Select(m => m.User!.Email).SingleAsync());
+        using var ownerBrowser = await Fixture.SignedInAsync(owner);
+        using var client = Api(await MakeTokenAsync(ownerBrowser, world.Client, "ClientAccess"));
+        var invitations = new Uri($"/api/v1/clients/{world.Client}/partners/invitations", UriKind.Relative);
+        using (var invite = await client.PostAsJsonAsync(invitations, new { partnerHubId = world.Other }))
+            Assert.True(invite.StatusCode == HttpStatusCode.OK, await invite.Content.ReadAsStringAsync());
+        Assert.True(await Fixture.InDbAsync(db => db.ClientInvitations.AnyAsync(i => i.ClientHubId == world.Client && i.PartnerHubId == world.Other)));
+        using (var none = await client.PostAsJsonAsync(invitations, new { partnerHubId = (long?)null }))
+            Assert.Equal("Enter your partner's Hub ID.", (await JsonAsync(none)).GetProperty("errors").GetProperty("partnerHubId")[0].GetString());
+    }
+
+    [Fact]
     public async Task B8_a_token_is_made_only_for_an_account_of_yours_and_revoked_only_by_its_owner()
     {
         var world = await BuildAsync();

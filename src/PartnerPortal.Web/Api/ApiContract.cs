@@ -94,6 +94,14 @@ public static class ApiContract
     /// <param name="Permissions">Partner permissions by name: ClientAccessManager, AddAndEditUsers, … (ignored for a Super Admin).</param>
     public sealed record NewUser(string? Email, string? Name, bool SuperAdmin, List<string>? Permissions, bool PartnerEmployee = true);
 
+    /// <summary>Assign employees to clients (R16): who looks after which client; it grants no access.</summary>
+    public sealed record Assignment(List<Guid>? EmployeeIds, List<long>? ClientHubIds);
+
+    /// <param name="WithoutAccess">Assigned employees who have no access in a client yet (add them there to let them work).</param>
+    public sealed record Assigned(int Added, string Summary, IReadOnlyList<Guid> WithoutAccess);
+
+    public sealed record PartnerInvitation(long? PartnerHubId);
+
     public static RemovalReview ReviewOf(Pages.Partner.ClientAccessManager.RemovePartnerEmployees.Review review)
     {
         ArgumentNullException.ThrowIfNull(review);

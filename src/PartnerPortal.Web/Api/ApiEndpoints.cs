@@ -194,6 +194,13 @@ public static class ApiEndpoints
             .WithSummary("Create a user in the partner account (Create user): they get an email to set their password. Scope: users.")
             .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        partner.MapPost("/assignments", async (long hubId, ApiContract.Assignment body, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Pages.Partner.Dashboard.Assign.Command(hubId, body.EmployeeIds ?? [], body.ClientHubIds ?? []), ct),
+                    o => new ApiContract.Assigned(o.Added, o.Summary, o.WithoutAccess.Select(w => w.Id).ToList())))
+            .WithName("AssignClients")
+            .WithSummary("Assign employees to clients (R16): who looks after which client, for the partner's own records; it grants no access. Scope: client-access.")
+            .Produces<ApiContract.Assigned>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         partner.MapGet("/audit-trail", (long hubId, [AsParameters] TrailFilter filter, IMediator mediator, CancellationToken ct) =>
                 TrailAsync(hubId, partner: true, filter, mediator, ct))
             .WithName("PartnerAuditTrail")
@@ -230,6 +237,13 @@ public static class ApiEndpoints
             .WithName("ClientPartners")
             .WithSummary("The client's partners (R22): each relationship, its state and how many of its employees have access. Scope: read.")
             .Produces<List<ApiContract.ClientPartner>>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        client.MapPost("/partners/invitations", async (long hubId, ApiContract.PartnerInvitation body, IMediator mediator, CancellationToken ct) =>
+                ApiResults.From(await mediator.Send(new Pages.ClientAccount.PartnersModel.Invite { HubId = hubId, PartnerHubId = body.PartnerHubId }, ct),
+                    m => new ApiContract.Done(m)))
+            .WithName("InvitePartner")
+            .WithSummary("Invite a partner by its Hub ID (R22): it accepts or declines on its dashboard. Scope: client-access.")
+            .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         client.MapPost("/partners/{partnerHubId:long}/revoke", async (long hubId, long partnerHubId, IMediator mediator, CancellationToken ct) =>
                 ApiResults.From(await mediator.Send(new Pages.ClientAccount.RevokePartnerModel.Command(hubId, partnerHubId, Confirm: true), ct), m => new ApiContract.Done(m)))

@@ -77,6 +77,7 @@ public class PartnersModel(IMediator mediator) : PageModel
         }
     }
 
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record Invite : ICommand<Result<string>>, IAccountRequest
     {
         public long HubId { get; init; }

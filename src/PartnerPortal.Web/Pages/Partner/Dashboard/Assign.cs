@@ -13,6 +13,7 @@ public static class Assign
     public const int MaxClients = 1000;
     public const int MaxEmployees = 100;
 
+    [ApiScope(ApiScopes.ClientAccess)]
     public sealed record Command(long PartnerHubId, IReadOnlyList<Guid> EmployeeIds, IReadOnlyList<long> ClientHubIds)
         : ICommand<Result<Outcome>>, IAccountRequest
     {
