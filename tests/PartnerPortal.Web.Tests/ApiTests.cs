@@ -480,6 +480,44 @@ public sealed class ApiTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task B8_a_change_with_if_match_is_refused_when_the_client_changed_since_its_etag()
+    {
+        var world = await BuildAsync();
+        using var browser = await Fixture.SignedInAsync(world.Ana);
+        using var api = Api(await MakeTokenAsync(browser, world.Agency, "Read", "ClientAccess"));
+        var details = new Uri($"/api/v1/partners/{world.Agency}/clients/{world.Client}", UriKind.Relative);
+        async Task<string> ETagAsync()
+        {
+            using var read = await api.GetAsync(details);
+            return read.Headers.ETag!.Tag;
+        }
+        async Task<HttpResponseMessage> SendAsync(string path, object body, string? ifMatch)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/partners/{world.Agency}/clients/{world.Client}{path}", UriKind.Relative))
+            {
+                Content = JsonContent.Create(body),
+            };
+            if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            return await api.SendAsync(request);
+        }
+        var first = await ETagAsync();
+        using (var add = await SendAsync("/employees", new { employeeIds = new[] { world.Ben }, permissionSetId = world.SalesSet }, first))
+            Assert.Equal(HttpStatusCode.OK, add.StatusCode);
+        var readOnly = await Fixture.InDbAsync(db => db.PermissionSets.Where(s => s.AccountHubId == world.Client && s.Name == "Read only").Select(s => s.Id).SingleAsync());
+        // The addition changed the client: a change decided on the first read is refused, and changes nothing.
+        using (var stale = await SendAsync($"/employees/{world.Ben}/permission-set", new { permissionSetId = readOnly }, first))
+            Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal((int?)world.SalesSet, await Fixture.InDbAsync(db => db.Memberships.Where(m => m.AccountHubId == world.Client && m.UserId == world.Ben).Select(m => m.PermissionSetId).SingleAsync()));
+        using (var unreadable = await SendAsync($"/employees/{world.Ben}/permission-set", new { permissionSetId = readOnly }, "W/\"soon\""))
+            Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        var second = await ETagAsync();
+        Assert.NotEqual(first, second);
+        using (var fresh = await SendAsync($"/employees/{world.Ben}/permission-set", new { permissionSetId = readOnly }, second))
+            Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Equal(readOnly, await Fixture.InDbAsync(db => db.Memberships.Where(m => m.AccountHubId == world.Client && m.UserId == world.Ben).Select(m => m.PermissionSetId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task B8_a_token_is_made_only_for_an_account_of_yours_and_revoked_only_by_its_owner()
     {
         var world = await BuildAsync();

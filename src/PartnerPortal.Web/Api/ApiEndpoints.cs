@@ -59,8 +59,10 @@ public static class ApiEndpoints
             .Produces<ApiContract.ListPage<ApiContract.Employee>>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        partner.MapPost("/clients/{clientHubId:long}/employees", async (long hubId, long clientHubId, ApiContract.AddEmployees body, IMediator mediator, CancellationToken ct) =>
+        partner.MapPost("/clients/{clientHubId:long}/employees", async (long hubId, long clientHubId, ApiContract.AddEmployees body, HttpRequest http,
+                IMediator mediator, CancellationToken ct) =>
             {
+                if (!ApiResults.TryIfMatch(http, out var version)) return ApiResults.BadIfMatch();
                 var command = new Cam.AddEmployeesModel.Command
                 {
                     PartnerHubId = hubId,
@@ -68,13 +70,14 @@ public static class ApiEndpoints
                     EmployeeIds = body.EmployeeIds ?? [],
                     PermissionSetId = body.PermissionSetId,
                     EndsOn = body.EndsOn,
+                    IfMatch = version,
                 };
                 return ApiResults.From(await mediator.Send(command, ct), changed => new ApiContract.ChangeCount(changed));
             })
             .WithName("AddEmployees")
-            .WithSummary("Add employees to a client with a permission set, and an optional last day (R6, B3) — as Add employees in the client's Actions. "
-                + "Scope: client-access.")
-            .Produces<ApiContract.ChangeCount>()
+            .WithSummary("Add employees to a client with a permission set, and an optional last day (R6, B3) — as Add employees in the client's Actions; "
+                + "If-Match with the client's ETag refuses it (412) if the client changed meanwhile. Scope: client-access.")
+            .Produces<ApiContract.ChangeCount>().ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         partner.MapGet("/employees/{employeeId:guid}/clients", async (long hubId, Guid employeeId, string? q, int? page, IMediator mediator, CancellationToken ct) =>
@@ -84,11 +87,12 @@ public static class ApiEndpoints
             .WithSummary("An employee's access in the partner's clients (the employee panel), 50 a page. Scope: read.")
             .Produces<ApiContract.EmployeeClients>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        partner.MapGet("/clients/{clientHubId:long}", async (long hubId, long clientHubId, IMediator mediator, CancellationToken ct) =>
-                ApiResults.From(await mediator.Send(new Cam.ClientDetailsModel.Query(hubId, clientHubId), ct), m => new ApiContract.ClientEmployees(m.ClientHubId,
+        partner.MapGet("/clients/{clientHubId:long}", async (long hubId, long clientHubId, IMediator mediator, HttpContext http, PortalDb db, CancellationToken ct) =>
+                await TaggedAsync(http, db, clientHubId, await mediator.Send(new Cam.ClientDetailsModel.Query(hubId, clientHubId), ct), m => new ApiContract.ClientEmployees(m.ClientHubId,
                     m.ClientName, m.YouAdminister, m.Employees.Select(e => new ApiContract.ClientEmployee(e.UserId, e.Name, e.Email, e.Access, e.PermissionSet, e.GrantedAt)).ToList())))
             .WithName("ClientDetails")
-            .WithSummary("One client's details: the partner's employees there, their access and permission sets. Scope: read.")
+            .WithSummary("One client's details: the partner's employees there, their access and permission sets; its ETag is the client's version, "
+                + "for If-Match on a change there. Scope: read.")
             .Produces<ApiContract.ClientEmployees>().ProducesProblem(StatusCodes.Status404NotFound);
 
         partner.MapPost("/removals/review", async (long hubId, ApiContract.Removals body, IMediator mediator, CancellationToken ct) =>
@@ -106,14 +110,14 @@ public static class ApiEndpoints
             .Produces<ApiContract.RemovalReview>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         partner.MapPost("/clients/{clientHubId:long}/employees/{employeeId:guid}/permission-set", async (long hubId, long clientHubId, Guid employeeId,
-                ApiContract.PermissionSetChange body, IMediator mediator, CancellationToken ct) =>
-                ApiResults.From(await mediator.Send(new Cam.ChangePermissionSetModel.Command
+                ApiContract.PermissionSetChange body, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+                !ApiResults.TryIfMatch(http, out var version) ? ApiResults.BadIfMatch() : ApiResults.From(await mediator.Send(new Cam.ChangePermissionSetModel.Command
                 {
-                    PartnerHubId = hubId, ClientHubId = clientHubId, EmployeeId = employeeId, PermissionSetId = body.PermissionSetId,
+                    PartnerHubId = hubId, ClientHubId = clientHubId, EmployeeId = employeeId, PermissionSetId = body.PermissionSetId, IfMatch = version,
                 }, ct), m => new ApiContract.Done(m)))
             .WithName("ChangePermissionSet")
-            .WithSummary("Change an employee's permission set in a client (R9). Scope: client-access.")
-            .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Change an employee's permission set in a client (R9); If-Match with the client's ETag. Scope: client-access.")
+            .Produces<ApiContract.Done>().ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         partner.MapPost("/employees/{employeeId:guid}/link-clients", async (long hubId, Guid employeeId, ApiContract.ClientLinks body, IMediator mediator, CancellationToken ct) =>
                 ApiResults.From(await mediator.Send(new Cam.LinkClientsModel.Command { PartnerHubId = hubId, EmployeeId = employeeId, ClientHubIds = body.ClientHubIds ?? [] }, ct),
@@ -123,14 +127,15 @@ public static class ApiEndpoints
             .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         partner.MapPost("/clients/{clientHubId:long}/change-to-partner-admin", async (long hubId, long clientHubId, ApiContract.PartnerAdminChange body,
-                IMediator mediator, CancellationToken ct) =>
-                ApiResults.From(await mediator.Send(new Cam.ChangeToPartnerAdminModel.Command
+                HttpRequest http, IMediator mediator, CancellationToken ct) =>
+                !ApiResults.TryIfMatch(http, out var version) ? ApiResults.BadIfMatch() : ApiResults.From(await mediator.Send(new Cam.ChangeToPartnerAdminModel.Command
                 {
-                    PartnerHubId = hubId, ClientHubId = clientHubId, UserId = body.UserId, KeepBillingPermissions = body.KeepBillingPermissions,
+                    PartnerHubId = hubId, ClientHubId = clientHubId, UserId = body.UserId, KeepBillingPermissions = body.KeepBillingPermissions, IfMatch = version,
                 }, ct), m => new ApiContract.Done(m)))
             .WithName("ChangeToPartnerAdmin")
-            .WithSummary("Change a Super Admin who is your employee to Partner Admin in a client (R13), keeping billing permissions or not. Scope: client-access.")
-            .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Change a Super Admin who is your employee to Partner Admin in a client (R13), keeping billing permissions or not; If-Match with the "
+                + "client's ETag. Scope: client-access.")
+            .Produces<ApiContract.Done>().ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         partner.MapGet("/employees/{employeeId:guid}/access-link", async (long hubId, Guid employeeId, IMediator mediator, PublicUrls urls, CancellationToken ct) =>
                 ApiResults.From(await mediator.Send(new Cam.AccessLinkModel.Query(hubId, employeeId), ct), m => new ApiContract.AccessLink(m.EmployeeId, m.Email,
@@ -216,12 +221,13 @@ public static class ApiEndpoints
             .WithSummary("The client's own audit trail (B1), as the partner's: newest first, 50 a page, with the same filters and cursor. Scope: audit.")
             .Produces<ApiContract.TrailPage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        client.MapGet("/partner-access", async (long hubId, long? partner, int? page, int? size, IMediator mediator, CancellationToken ct) =>
-                ApiResults.From(await mediator.Send(new Pages.ClientAccount.PartnerAccessModel.Query(hubId, partner, page ?? 1, size ?? Paging.DefaultSize), ct),
+        client.MapGet("/partner-access", async (long hubId, long? partner, int? page, int? size, IMediator mediator, HttpContext http, PortalDb db, CancellationToken ct) =>
+                await TaggedAsync(http, db, hubId, await mediator.Send(new Pages.ClientAccount.PartnerAccessModel.Query(hubId, partner, page ?? 1, size ?? Paging.DefaultSize), ct),
                     m => ApiContract.PageOf(m.Employees, m.Paging, r => new ApiContract.LedgerEntry(r.UserId, r.Name, r.Email, r.PartnerHubId, r.PartnerName,
                         r.AccessType, r.Set, r.GrantedAt, r.EndsAt, r.LastActivity))))
             .WithName("ClientPartnerAccess")
-            .WithSummary("The client's Partner Access ledger (R23): every partner employee with access here, of one partner or all. Scope: read.")
+            .WithSummary("The client's Partner Access ledger (R23): every partner employee with access here, of one partner or all; its ETag is the "
+                + "client's version, for If-Match on a change here. Scope: read.")
             .Produces<ApiContract.ListPage<ApiContract.LedgerEntry>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         client.MapGet("/users", async (long hubId, string? q, int? page, int? size, IMediator mediator, CancellationToken ct) =>
@@ -251,22 +257,36 @@ public static class ApiEndpoints
             .WithSummary("Revoke a partner (R22): every one of its employees loses access here and the relationship ends. Scope: client-access.")
             .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        client.MapPost("/partner-access/end-date", async (long hubId, ApiContract.EndDate body, IMediator mediator, CancellationToken ct) =>
-                ApiResults.From(await mediator.Send(new Pages.ClientAccount.PartnerAccessModel.SetEndDate(hubId, body.UserId, body.EndsOn), ct), m => new ApiContract.Done(m)))
+        client.MapPost("/partner-access/end-date", async (long hubId, ApiContract.EndDate body, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+                !ApiResults.TryIfMatch(http, out var version) ? ApiResults.BadIfMatch()
+                    : ApiResults.From(await mediator.Send(new Pages.ClientAccount.PartnerAccessModel.SetEndDate(hubId, body.UserId, body.EndsOn) { IfMatch = version }, ct),
+                        m => new ApiContract.Done(m)))
             .WithName("SetEndDate")
-            .WithSummary("Set, change or clear a partner employee's last day of access here (B3); it ends at the end of that day (UTC). Scope: client-access.")
-            .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Set, change or clear a partner employee's last day of access here (B3); it ends at the end of that day (UTC); If-Match with the "
+                + "ledger's ETag. Scope: client-access.")
+            .Produces<ApiContract.Done>().ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        client.MapPost("/partner-access/revoke", async (long hubId, ApiContract.RevokeAccess body, IMediator mediator, CancellationToken ct) =>
-                ApiResults.From(await mediator.Send(new Pages.ClientAccount.PartnerAccessModel.Revoke(hubId, body.UserIds ?? []), ct), m => new ApiContract.Done(m)))
+        client.MapPost("/partner-access/revoke", async (long hubId, ApiContract.RevokeAccess body, HttpRequest http, IMediator mediator, CancellationToken ct) =>
+                !ApiResults.TryIfMatch(http, out var version) ? ApiResults.BadIfMatch()
+                    : ApiResults.From(await mediator.Send(new Pages.ClientAccount.PartnerAccessModel.Revoke(hubId, body.UserIds ?? []) { IfMatch = version }, ct),
+                        m => new ApiContract.Done(m)))
             .WithName("RevokePartnerAccess")
-            .WithSummary("Revoke partner employees' access in the client (the ledger's Revoke, R23), up to 500 at a time. Scope: client-access.")
-            .Produces<ApiContract.Done>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Revoke partner employees' access in the client (the ledger's Revoke, R23), up to 500 at a time; If-Match with the ledger's ETag. "
+                + "Scope: client-access.")
+            .Produces<ApiContract.Done>().ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         // Anything else under /api: a problem, not the HTML error page.
         app.MapFallback("/api/{**rest}", () => ApiResults.Problem(StatusCodes.Status404NotFound, "Not found", "The API has no such address: see /openapi/v1.json."))
             .ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>A read of one account's things, answered with the account's version as its ETag (for If-Match on a change there).</summary>
+    private static async Task<IResult> TaggedAsync<T, TBody>(HttpContext http, PortalDb db, long hubId, Result<T> result, Func<T, TBody> body)
+    {
+        if (result.Succeeded)
+            http.Response.Headers.ETag = ApiResults.ETagOf(await db.Accounts.Where(a => a.HubId == hubId).Select(a => a.Version).SingleAsync(http.RequestAborted));
+        return ApiResults.From(result, body);
     }
 
     private static List<Cam.RemovePartnerEmployees.Pair> Pairs(ApiContract.Removals body) =>

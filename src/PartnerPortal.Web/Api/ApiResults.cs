@@ -38,6 +38,7 @@ public static class ApiResults
                 ? Problem(StatusCodes.Status423Locked, "Account suspended", Infrastructure.Failure.SuspendedMessage)
                 : Problem(StatusCodes.Status403Forbidden, "Forbidden", result.Message ?? "You may not do that in this account."),
             ResultStatus.NotFound => Problem(StatusCodes.Status404NotFound, "Not found", "There is no such thing for you."),
+            ResultStatus.PreconditionFailed => Problem(StatusCodes.Status412PreconditionFailed, "Changed since read", result.Message ?? IfMatchBehavior<object, object>.Changed),
             _ => throw new InvalidOperationException("A success is not a failure."),
         };
     }
@@ -51,6 +52,29 @@ public static class ApiResults
         ArgumentNullException.ThrowIfNull(context);
         await Problem(status, title, detail).ExecuteAsync(context);
     }
+
+    /// <summary>An account's version as an ETag (a strong one: the version is the account's concurrency token).</summary>
+    public static string ETagOf(long version) => $"\"{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>The version an <c>If-Match</c> names: none (absent or *), the version, or unreadable (a 400).</summary>
+    public static bool TryIfMatch(HttpRequest request, out long? version)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        version = null;
+        string? header = request.Headers.IfMatch;
+        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*") return true;
+        var text = header.Trim();
+        if (text.Length > 2 && text[0] == '"' && text[^1] == '"'
+            && long.TryParse(text[1..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+        {
+            version = parsed;
+            return true;
+        }
+        return false;
+    }
+
+    public static IResult BadIfMatch() =>
+        Problem(StatusCodes.Status400BadRequest, "Bad If-Match", "If-Match takes the ETag of what you read, such as \"42\", or *.");
 
     /// <summary>A field as the API's JSON names it: camelCase, the form's prefix ("Data.") dropped.</summary>
     private static string Field(string field)

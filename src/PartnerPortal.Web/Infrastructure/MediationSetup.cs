@@ -24,12 +24,13 @@ public static class MediationSetup
         services.AddScoped<DomainEventDispatcher>();
         services.AddSingleton<PartnerFiguresKeeper>();
         // Order matters, outermost first: answer no sooner than the floor where the answer must not tell (after the
-        // transaction); retry a lost race from scratch; check who may act; check the input; then one transaction around the handler.
+        // transaction); retry a lost race from scratch; check who may act; check the input; then one transaction around the handler, in which an expected version is held first (B8).
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Security.EvenTimingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RetryBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IfMatchBehavior<,>));
         return services;
     }
 }

@@ -12,4 +12,7 @@ public enum ResultStatus
 
     Forbidden,
     NotFound,
+
+    /// <summary>B8: the request named the version it expected (the API's If-Match) and the account has changed since.</summary>
+    PreconditionFailed,
 }

@@ -121,8 +121,13 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
     }
 
     [ApiScope(ApiScopes.ClientAccess)]
-    public sealed record Revoke(long HubId, IReadOnlyList<Guid> UserIds) : ICommand<Result<string>>, IAccountRequest
+    public sealed record Revoke(long HubId, IReadOnlyList<Guid> UserIds) : ICommand<Result<string>>, IAccountRequest, IVersionedChange
     {
+        /// <summary>B8: the client's version the API caller read (If-Match); never from a form.</summary>
+        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public long? IfMatch { get; init; }
+
+        long IVersionedChange.VersionedHubId => HubId;
+
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
     }
 
@@ -149,8 +154,13 @@ public class PartnerAccessModel(IMediator mediator) : PageModel
     }
 
     [ApiScope(ApiScopes.ClientAccess)]
-    public sealed record SetEndDate(long HubId, Guid UserId, DateOnly? EndsOn) : ICommand<Result<string>>, IAccountRequest
+    public sealed record SetEndDate(long HubId, Guid UserId, DateOnly? EndsOn) : ICommand<Result<string>>, IAccountRequest, IVersionedChange
     {
+        /// <summary>B8: the client's version the API caller read (If-Match); never from a form.</summary>
+        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public long? IfMatch { get; init; }
+
+        long IVersionedChange.VersionedHubId => HubId;
+
         public AccessRequirement Requirement => AccessRequirement.OwnClient(HubId, Right.AddAndEditUsers);
 
         /// <summary>Access ends at the end of the day chosen (UTC).</summary>

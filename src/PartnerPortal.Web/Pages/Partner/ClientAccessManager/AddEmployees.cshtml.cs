@@ -80,8 +80,13 @@ public class AddEmployeesModel(IMediator mediator) : PageModel
     }
 
     [ApiScope(ApiScopes.ClientAccess)]
-    public sealed record Command : ICommand<Result<int>>, IAccountRequest
+    public sealed record Command : ICommand<Result<int>>, IAccountRequest, IVersionedChange
     {
+        /// <summary>B8: the client's version the API caller read (If-Match); never from a form.</summary>
+        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public long? IfMatch { get; init; }
+
+        long IVersionedChange.VersionedHubId => ClientHubId;
+
         public const int Max = 200;
 
         public long PartnerHubId { get; init; }

@@ -49,8 +49,13 @@ public class ChangeToPartnerAdminModel(IMediator mediator) : PageModel
     }
 
     [ApiScope(ApiScopes.ClientAccess)]
-    public sealed record Command : ICommand<Result<string>>, IAccountRequest
+    public sealed record Command : ICommand<Result<string>>, IAccountRequest, IVersionedChange
     {
+        /// <summary>B8: the client's version the API caller read (If-Match); never from a form.</summary>
+        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public long? IfMatch { get; init; }
+
+        long IVersionedChange.VersionedHubId => ClientHubId;
+
         public long PartnerHubId { get; init; }
         public long ClientHubId { get; init; }
         public Guid UserId { get; init; }
