@@ -684,6 +684,26 @@ public sealed class ApiMatrixTests(PortalFixture fixture) : PortalTest(fixture)
     }
 
     [Fact]
+    public async Task B8_every_read_of_the_api_sends_a_fixed_small_number_of_statements()
+    {
+        var partner = await TokenAsync(Personas.PartnerSuperAdmin, Personas.Brightwave, (ApiScopes)15);
+        var client = await TokenAsync(Personas.ClientSuperAdmin, Personas.HarborCoffee, (ApiScopes)15);
+        var counter = Fixture.Service<StatementCounter>();
+        var over = new List<string>();
+        foreach (var endpoint in Endpoints().Where(e => e.Method == "GET"))
+        {
+            using var api = Api(endpoint.ClientSide ? client : partner);
+            var url = await UrlAsync(endpoint);
+            await SendAsync(api, "GET", url); // the token's last use is written at most once a minute: not counted
+            counter.Clear();
+            var status = await SendAsync(api, "GET", url);
+            // The token's statement, the gate's, the page's own reads, an ETag: 2 to 6 (as a page, whose six include its session and menu).
+            if (status != HttpStatusCode.OK || counter.Statements.Count > 6) over.Add($"{url}: {(int)status}, {counter.Statements.Count} statements");
+        }
+        Assert.True(over.Count == 0, string.Join(Environment.NewLine, over));
+    }
+
+    [Fact]
     public async Task B8_hostile_input_to_every_endpoint_is_refused_never_a_5xx()
     {
         var partner = await TokenAsync(Personas.PartnerSuperAdmin, Personas.Brightwave, (ApiScopes)15);
