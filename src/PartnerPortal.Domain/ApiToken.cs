@@ -72,7 +72,7 @@ public class ApiToken
     /// <summary>A new token that lasts <paramref name="days"/> days (1 to <see cref="MostDays"/>); the secret is returned once.</summary>
     public static (ApiToken Token, string Secret) Issue(Guid userId, long accountHubId, string name, ApiScopes scopes, int days, DateTimeOffset now)
     {
-        if (scopes == ApiScopes.None || (scopes & ~(ApiScopes.Read | ApiScopes.ClientAccess | ApiScopes.Users | ApiScopes.Audit)) != 0)
+        if (!AreKnown(scopes))
             throw new ArgumentOutOfRangeException(nameof(scopes), scopes, "A token has at least one known scope.");
         if (days is < 1 or > MostDays) throw new ArgumentOutOfRangeException(nameof(days), days, $"A token lasts 1 to {MostDays} days.");
         var token = new ApiToken(userId, accountHubId, name.Trim(), scopes, now, now.AddDays(days));
@@ -89,9 +89,16 @@ public class ApiToken
 
     public static string HashOf(string secret) => SecretToken.HashOf(secret);
 
-    public bool IsUsable(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
+    /// <summary>Every scope, in the order they are shown.</summary>
+    public static readonly IReadOnlyList<ApiScopes> AllScopes = [ApiScopes.Read, ApiScopes.ClientAccess, ApiScopes.Users, ApiScopes.Audit];
 
-    public string StateAt(DateTimeOffset now) => RevokedAt is not null ? "Revoked" : now >= ExpiresAt ? "Expired" : "Active";
+    /// <summary>At least one scope, and only known ones.</summary>
+    public static bool AreKnown(ApiScopes scopes) =>
+        scopes != ApiScopes.None && (scopes & ~(ApiScopes.Read | ApiScopes.ClientAccess | ApiScopes.Users | ApiScopes.Audit)) == 0;
+
+    /// <summary>What its owner reads of a token: Active, Expired or Revoked (revoked first: it says more).</summary>
+    public static string StateOf(DateTimeOffset? revokedAt, DateTimeOffset expiresAt, DateTimeOffset now) =>
+        revokedAt is not null ? "Revoked" : now >= expiresAt ? "Expired" : "Active";
 
     /// <summary>Revokes it at once; revoking again changes nothing.</summary>
     /// <returns>Whether it was usable until now.</returns>

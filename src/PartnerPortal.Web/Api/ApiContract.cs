@@ -123,7 +123,7 @@ public static class ApiContract
     }
 
     public static IReadOnlyList<string> ScopeNames(ApiScopes scopes) =>
-        new[] { ApiScopes.Read, ApiScopes.ClientAccess, ApiScopes.Users, ApiScopes.Audit }.Where(s => scopes.HasFlag(s)).Select(ScopeName).ToList();
+        ApiToken.AllScopes.Where(s => scopes.HasFlag(s)).Select(ScopeName).ToList();
 
     public static string ScopeName(ApiScopes scope) => scope switch
     {

@@ -86,7 +86,7 @@ public class ApiTokensModel(IMediator mediator) : PageModel
                 })
                 .ToListAsync(cancellationToken);
             var shown = rows.Select(t => new Row(t.Id, t.Name, t.AccountHubId, t.Account, t.Scopes, t.Hint, t.CreatedAt, t.ExpiresAt, t.LastUsedAt,
-                t.RevokedAt is not null ? "Revoked" : now >= t.ExpiresAt ? "Expired" : "Active")).ToList();
+                ApiToken.StateOf(t.RevokedAt, t.ExpiresAt, now))).ToList();
             var accounts = await db.Memberships.AsNoTracking().Where(m => m.UserId == me.UserId).OrderBy(m => m.AccountName).ThenBy(m => m.AccountHubId)
                 .Take(ChoiceLimit + 1).Select(m => new AccountChoice(m.AccountHubId, m.AccountName)).ToListAsync(cancellationToken);
             return new Model(shown, total, now, accounts.Count > ChoiceLimit ? null : accounts);
@@ -111,7 +111,7 @@ public class ApiTokensModel(IMediator mediator) : PageModel
             RuleFor(c => c.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Name the token, for example after the script that uses it.")
                 .MaximumLength(ApiToken.NameLength).WithMessage($"A token's name has at most {ApiToken.NameLength} characters.");
             RuleFor(c => c.AccountHubId).GreaterThan(0).WithMessage("Enter the Hub ID of an account you belong to.");
-            RuleFor(c => c.Scopes).Must(s => s != ApiScopes.None && (s & ~(ApiScopes.Read | ApiScopes.ClientAccess | ApiScopes.Users | ApiScopes.Audit)) == 0)
+            RuleFor(c => c.Scopes).Must(ApiToken.AreKnown)
                 .WithMessage("Choose at least one scope.");
             RuleFor(c => c.Days).InclusiveBetween(1, ApiToken.MostDays).WithMessage($"A token lasts 1 to {ApiToken.MostDays} days.");
         }
